@@ -1,0 +1,1 @@
+"""Registre: le registre des délibérations et les conventions de subvention."""

@@ -1,0 +1,1 @@
+"""Command-line interface: `registre <command>`, one module per command."""

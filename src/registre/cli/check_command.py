@@ -1,0 +1,82 @@
+"""`registre check FILE...`: recompute each vote and compare it with the text.
+
+Exit 0 when everything agrees, 1 when a figure or a rule does not, 2 when a
+file cannot be read.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from registre.importer import DocumentError, import_path
+
+_ROWS = (
+    ("members_in_office", "Conseillers en exercice"),
+    ("present", "Présents"),
+    ("represented", "Représentés"),
+    ("not_participating", "Ne prenant pas part au vote"),
+    ("voters", "Votants"),
+    ("for", "Pour"),
+    ("against", "Contre"),
+    ("abstain", "Abstentions"),
+)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("check", help="recalculer les votes et signaler les écarts")
+    parser.add_argument("files", nargs="+", metavar="FICHIER")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    worst = 0
+    for path in args.files:
+        try:
+            report = import_path(path)
+        except DocumentError as error:
+            print(f"Erreur : {error.describe()}", file=sys.stderr)
+            worst = 2
+            continue
+        for deliberation in report.data["deliberations"]:
+            print(format_deliberation(path, report.data, deliberation))
+            if deliberation["consistent"] is False and worst < 1:
+                worst = 1
+    return worst
+
+
+def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
+    computed = deliberation["computed"] or {}
+    stated = deliberation["stated"]
+    lines = [f"{path} — délibération n°{deliberation['number']} (question n°{deliberation['item']})"]
+    if deliberation["title"]:
+        lines.append(f"  {deliberation['title']}")
+    computed_extra = {"members_in_office": document["meeting"]["members_in_office"]}
+    lines.append(f"  {'':32} {'calculé':>8} {'indiqué':>8}")
+    for key, label in _ROWS:
+        value = computed.get(key, computed_extra.get(key))
+        lines.append(f"  {label:32} {_cell(value):>8} {_cell(stated.get(key)):>8}")
+    if computed:
+        quorum = "atteint" if computed["quorum_reached"] else "NON ATTEINT"
+        lines.append(f"  Quorum : {computed['quorum_required']} requis, {quorum}")
+        lines.append(f"  Résultat : {_result(computed)}")
+    for finding in deliberation["violations"]:
+        mark = "ANOMALIE" if finding["severity"] == "violation" else "attention"
+        lines.append(f"  [{mark}] {finding['code']} : {finding['message']}")
+    verdict = {True: "cohérent", False: "INCOHÉRENT", None: "rien à comparer"}[deliberation["consistent"]]
+    lines.append(f"  Verdict : {verdict}")
+    return "\n".join(lines)
+
+
+def _cell(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def _result(computed: dict) -> str:
+    if computed["adopted"] is None:
+        return "indéterminé"
+    text = "adopté" if computed["adopted"] else "rejeté"
+    if computed["unanimous"]:
+        text += " à l'unanimité"
+    elif computed["unanimous_of_votes_cast"]:
+        text += " à l'unanimité des suffrages exprimés"
+    return text

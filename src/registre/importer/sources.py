@@ -1,0 +1,77 @@
+"""Bytes to text: plain text or Markdown in any common encoding, or a PDF's text layer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import DocumentError
+
+MAX_BYTES = 20 * 1024 * 1024  # a register extract is a few dozen pages at most
+_PDF_MAGIC = b"%PDF-"
+
+
+def read_source(path: str | Path) -> str:
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except FileNotFoundError:
+        raise DocumentError(name, "fichier introuvable") from None
+    except IsADirectoryError:
+        raise DocumentError(name, "c'est un dossier, pas un fichier") from None
+    except OSError as error:
+        raise DocumentError(name, f"lecture impossible ({error.strerror})") from None
+    if data is None:
+        raise DocumentError(name, f"fichier trop volumineux (plus de {MAX_BYTES // (1024 * 1024)} Mo)",
+                            hint="un extrait de registre fait quelques dizaines de pages")
+    return decode(name, data)
+
+
+def decode(name: str, data: bytes) -> str:
+    if not data.strip():
+        raise DocumentError(name, "le fichier est vide")
+    if data.startswith(_PDF_MAGIC):
+        return _pdf_text(name, data)
+    return _plain_text(name, data)
+
+
+def _plain_text(name: str, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in data:
+            raise DocumentError(name, "fichier binaire : ni texte, ni PDF") from None
+        best = from_bytes(data).best()
+        if best is None:
+            raise DocumentError(name, "encodage de caractères non reconnu") from None
+        text = str(best)
+    if _looks_binary(text):
+        raise DocumentError(name, "fichier binaire : ni texte, ni PDF")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    return controls > max(8, len(sample) // 100)
+
+
+def _pdf_text(name: str, data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise DocumentError(name, f"PDF illisible ({error.__class__.__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentError(name, "ce PDF n'a pas de couche texte",
+                            hint="document numérisé : passez-le d'abord à la reconnaissance de caractères (OCR)")
+    return text
