@@ -74,7 +74,7 @@ class StatedDeliberation:
     line: int
     budget_line: str | None = None
     decision: str = ""
-    text: str = ""
+    span: tuple[int, int] = (0, 0)  # offsets of the deliberation in the original text
 
 
 @dataclass
@@ -95,6 +95,7 @@ class StatedExtract:
     deliberations: list[StatedDeliberation]
     warnings: list[str] = field(default_factory=list)
     convened_on: dt.date | None = None
+    original: str = ""  # the text as read, line breaks kept, for renderers and error messages
 
 
 def read_extract(source: str, original: str) -> StatedExtract:
@@ -135,6 +136,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
         proxies=_proxies(text, sections),
         deliberations=deliberations,
         convened_on=_convened_on(text),
+        original=original,
     )
 
 
@@ -350,6 +352,7 @@ def _deliberation(flat: FlatText, start: int, body: str, number: str, index: int
         line=flat.line_of(start),
         budget_line=squash(budget.group(1)) if budget else None,
         decision=squash(decision.group(1)) if decision else "",
+        span=(start, start + len(body)),
     )
 
 
