@@ -12,7 +12,7 @@ PORT ?= 8000
 .PHONY: run test setup system-packages bench clean
 
 run: setup
-	$(BIN)/registre check src/registre/demo/grand-besancon_2021-10-07_2021-005795.md
+	$(BIN)/registre serve --host $(HOST) --port $(PORT)
 
 test: setup
 	bash scripts/test.sh

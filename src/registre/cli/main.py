@@ -10,6 +10,9 @@ import sys
 COMMANDS = (
     "registre.cli.import_command",
     "registre.cli.check_command",
+    "registre.cli.serve_command",
+    "registre.cli.demo_command",
+    "registre.cli.manage_command",
 )
 
 

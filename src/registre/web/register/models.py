@@ -1,0 +1,234 @@
+"""Stored meetings and deliberations. The rules live in registre.core: these
+records are converted into core objects (conversion.py) to be judged."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Authority(models.Model):
+    KINDS = [
+        ("commune", "Commune"),
+        ("epci", "EPCI"),
+        ("departement", "Département"),
+        ("region", "Région"),
+    ]
+    name = models.CharField("nom", max_length=200, unique=True)
+    slug = models.SlugField("identifiant", max_length=80, unique=True)
+    kind = models.CharField("nature", max_length=20, choices=KINDS, default="commune")
+    siret = models.CharField("SIRET", max_length=14, blank=True)
+
+    class Meta:
+        verbose_name = "collectivité"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Council(models.Model):
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="councils")
+    name = models.CharField("nom", max_length=200)
+
+    class Meta:
+        verbose_name = "assemblée"
+        unique_together = [("authority", "name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.authority}"
+
+
+class Member(models.Model):
+    CIVILITIES = [("M.", "M."), ("Mme", "Mme")]
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    civility = models.CharField("civilité", max_length=4, choices=CIVILITIES, blank=True)
+    first_name = models.CharField("prénom", max_length=100)
+    last_name = models.CharField("nom", max_length=100)
+    commune = models.CharField("commune", max_length=120, blank=True)
+    substitute = models.BooleanField("suppléant", default=False)
+    key = models.CharField(max_length=220, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = "conseiller"
+        ordering = ["last_name", "first_name"]
+        constraints = [models.UniqueConstraint(fields=["council", "key"], name="unique_member_per_council")]
+
+    def save(self, *args, **kwargs):
+        from registre.core import member_key
+
+        self.key = member_key(self.first_name, self.last_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def __str__(self) -> str:
+        return f"{self.civility} {self.name}".strip()
+
+
+class Meeting(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField("date")
+    place = models.CharField("lieu", max_length=300, blank=True)
+    convened_on = models.DateField("date de convocation", null=True, blank=True)
+    chair = models.ForeignKey(Member, verbose_name="président de séance", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    secretary = models.ForeignKey(Member, verbose_name="secrétaire de séance", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    opened_at = models.TimeField("ouverture", null=True, blank=True)
+    closed_at = models.TimeField("clôture", null=True, blank=True)
+    members_in_office = models.PositiveIntegerField("conseillers en exercice", null=True, blank=True)
+    reconvened_without_quorum = models.BooleanField("réunie sans condition de quorum", default=False)
+
+    class Meta:
+        verbose_name = "séance"
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"Séance du {self.date:%d/%m/%Y} — {self.council.authority}"
+
+    @property
+    def authority(self) -> Authority:
+        return self.council.authority
+
+
+class Item(models.Model):
+    """A question on the agenda; ``position`` is its rank in the order of passage."""
+
+    VOTE_KINDS = [
+        ("show_of_hands", "À main levée"),
+        ("roll_call", "Scrutin public"),
+        ("secret_ballot", "Scrutin secret"),
+        ("no_vote", "Sans vote (prend acte)"),
+    ]
+    BALLOTS = [("for", "Pour"), ("against", "Contre"), ("abstain", "Abstention")]
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveIntegerField("numéro", validators=[MinValueValidator(1)])
+    position = models.PositiveIntegerField("rang dans l'ordre de passage")
+    title = models.CharField("titre", max_length=500, blank=True)
+    rapporteur = models.CharField("rapporteur", max_length=200, blank=True)
+    committee = models.CharField("commission", max_length=300, blank=True)
+    interested_members = models.ManyToManyField(Member, blank=True, related_name="interests",
+                                                verbose_name="conseillers intéressés")
+    vote_kind = models.CharField("mode de scrutin", max_length=20, choices=VOTE_KINDS, default="show_of_hands")
+    unanimous = models.BooleanField("à l'unanimité", default=False)
+    votes_for = models.PositiveIntegerField("pour", null=True, blank=True)
+    votes_against = models.PositiveIntegerField("contre", null=True, blank=True)
+    abstentions = models.PositiveIntegerField("abstentions", null=True, blank=True)
+    chair_ballot = models.CharField("vote du président", max_length=10, choices=BALLOTS, blank=True)
+
+    class Meta:
+        verbose_name = "question"
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="unique_item_number"),
+            models.UniqueConstraint(fields=["meeting", "position"], name="unique_item_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Question n°{self.number} — {self.title}"
+
+
+class Ballot(models.Model):
+    """One member's vote in a roll-call, cast in person or through a proxy."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ballots")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    ballot = models.CharField("vote", max_length=10, choices=Item.BALLOTS)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_ballot_per_member")]
+
+
+class WindowFields(models.Model):
+    """Items of the order of passage a line applies to, bounds inclusive (see core.Window)."""
+
+    from_item = models.PositiveIntegerField("à compter de la question", null=True, blank=True)
+    until_item = models.PositiveIntegerField("jusqu'à la question (incluse)", null=True, blank=True)
+    except_items = models.JSONField("sauf les questions", default=list, blank=True)
+    loose_end = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Attendance(WindowFields):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField("présent")
+    arrival_time = models.TimeField("heure d'arrivée", null=True, blank=True)
+    departure_time = models.TimeField("heure de départ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "présence"
+        ordering = ["meeting", "-present", "member__last_name"]
+
+
+class Proxy(WindowFields):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="proxies")
+    principal = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="proxies_given",
+                                  verbose_name="mandant")
+    holder = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="proxies_held",
+                               verbose_name="mandataire")
+
+    class Meta:
+        verbose_name = "procuration"
+
+    def clean(self):
+        if self.principal_id and self.principal_id == self.holder_id:
+            raise ValidationError({"holder": "Un conseiller ne peut pas se donner procuration à lui-même."})
+
+
+class Deliberation(models.Model):
+    """The act a vote produced. Once published it is read-only: a correction is a new record."""
+
+    DRAFT, PUBLISHED = "draft", "published"
+    STATUSES = [(DRAFT, "Brouillon"), (PUBLISHED, "Publiée")]
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="deliberations")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="deliberations")
+    number = models.CharField("numéro", max_length=40)
+    year = models.PositiveIntegerField("année")
+    sequence = models.PositiveIntegerField("numéro d'ordre")
+    title = models.CharField("objet", max_length=500)
+    text = models.TextField("texte", blank=True)
+    decision = models.TextField("décision", blank=True)
+    budget_line = models.CharField("inscription budgétaire", max_length=500, blank=True)
+    actes_code = models.CharField("matière ACTES", max_length=10, blank=True)
+    prefecture_transmission_id = models.CharField("identifiant de transmission", max_length=100, blank=True)
+    prefecture_transmitted_on = models.DateField("transmise en préfecture le", null=True, blank=True)
+    status = models.CharField("état", max_length=10, choices=STATUSES, default=DRAFT)
+    published_at = models.DateTimeField("publiée le", null=True, blank=True)
+    corrects = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="corrections", verbose_name="corrige")
+    search_text = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        verbose_name = "délibération"
+        ordering = ["-year", "-sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "year", "sequence"], name="unique_deliberation_number"),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"Délibération n°{self.number}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.PUBLISHED
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.item.meeting
+
+    def publish(self) -> None:
+        self.status = self.PUBLISHED
+        self.published_at = timezone.now()
+
+    @staticmethod
+    def format_number(year: int, sequence: int) -> str:
+        return f"{year}/{sequence:06d}"

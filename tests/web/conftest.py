@@ -1,0 +1,89 @@
+"""Fixtures for the web tests: the demo data, logged-in clients per role, and a
+real browser (Playwright driving Debian's chromium) for the browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made
+# by fixtures around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture
+def demo(db):
+    from registre.web.register.demo import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def live_demo(transactional_db):
+    """The demo in a committed database, for a live server in another thread (browser tests)."""
+    from registre.web.register.demo import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def client_for(client, demo):
+    """client_for("greffe") -> a test client logged in as that demo account."""
+    from django.test import Client
+
+    def login(username: str) -> Client:
+        logged = Client()
+        logged.force_login(demo["users"][username] if username in demo["users"] else _user(username))
+        return logged
+
+    return login
+
+
+def _user(username):
+    from registre.web.accounts.models import User
+
+    return User.objects.get(username=username)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("chromium absent : installez le paquet Debian chromium (make test le fait en root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page):
+    """screenshot("name") saves var/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
