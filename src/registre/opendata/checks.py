@@ -1,0 +1,236 @@
+"""The schemas' own custom checks (Validata's), which plain Table Schema validators ignore.
+
+Driven by the official schema's ``custom_checks`` list, plus one of Registre's: the ACTES code
+and name of a deliberation designate the same subject. Each check reads one row (a dict of the
+CSV's strings) and returns findings naming the field and the rule, in French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
+
+from . import actes
+from .findings import Finding
+from .schemas import DELIBERATIONS, official_schema
+
+ACTES_CODE_NAME = "registre:actes-code-nom"
+_DIGITS14 = re.compile(r"\d{14}")
+_DIGITS9 = re.compile(r"\d{9}")
+_YEARS = re.compile(r"^(\d{4})(?:/(\d{4}))?$")
+
+
+@lru_cache(maxsize=8192)
+def siret_problem(value: str) -> str | None:
+    """Why ``value`` is not a SIRET, or None. Never "repairs": a damaged number stays refused."""
+    if _DIGITS14.fullmatch(value):
+        return None if stdnum_siret.is_valid(value) else (
+            f"SIRET « {value} » invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas"
+        )
+    if re.fullmatch(r"\d+\.0+", value) or re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", value):
+        return (f"SIRET « {value} » abîmé : converti en nombre décimal en amont, ses derniers chiffres "
+                "sont perdus ; il n'est pas corrigé, reprenez le SIRET exact")
+    return f"SIRET « {value} » invalide : 14 chiffres attendus"
+
+
+@lru_cache(maxsize=8192)
+def siren_problem(value: str) -> str | None:
+    if _DIGITS9.fullmatch(value) and stdnum_siren.is_valid(value):
+        return None
+    return f"SIREN « {value} » invalide : 9 chiffres et une clé de contrôle correcte attendus"
+
+
+def _filled(row: dict, column: str) -> bool:
+    value = row.get(column)
+    return bool(value) and not value.isspace()
+
+
+def _french_siret(row, params):
+    column = params["column"]
+    value = (row.get(column) or "").strip()
+    problem = siret_problem(value) if value else None
+    return [Finding("french-siret-value", problem, field=column, value=value)] if problem else []
+
+
+def _french_siren(row, params):
+    column = params["column"]
+    value = (row.get(column) or "").strip()
+    problem = siren_problem(value) if value else None
+    return [Finding("french-siren-value", problem, field=column, value=value)] if problem else []
+
+
+def _year_interval(row, params):
+    column = params["column"]
+    value = (row.get(column) or "").strip()
+    if not value:
+        return []
+    match = _YEARS.match(value)
+    message = None
+    if not match:
+        message = f"« {value} » n'est ni une année AAAA ni un intervalle AAAA/AAAA"
+    elif match.group(2) is None and params.get("allow-year-only", "no") != "yes":
+        message = f"« {value} » : un intervalle AAAA/AAAA est attendu"
+    elif match.group(2) is not None and int(match.group(2)) <= int(match.group(1)):
+        message = f"« {value} » : la seconde année doit être postérieure à la première"
+    return [Finding("year-interval-value", message, field=column, value=value)] if message else []
+
+
+def _cohesive(row, params):
+    columns = [params["column"], *params["othercolumns"]]
+    filled = [c for c in columns if _filled(row, c)]
+    if not filled or len(filled) == len(columns):
+        return []
+    missing = [c for c in columns if c not in filled]
+    return [Finding(
+        "cohesive-columns-value",
+        f"les colonnes {', '.join(columns)} sont à remplir toutes ou aucune : {', '.join(missing)} "
+        f"vide(s) alors que {', '.join(filled)} rempli(es)",
+        field=missing[0],
+    )]
+
+
+def _number_or_date(value: str):
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+_OPS: dict[str, tuple[Callable, str]] = {
+    ">": (lambda a, b: a > b, "supérieur à"), ">=": (lambda a, b: a >= b, "supérieur ou égal à"),
+    "<": (lambda a, b: a < b, "inférieur à"), "<=": (lambda a, b: a <= b, "inférieur ou égal à"),
+    "==": (lambda a, b: a == b, "égal à"),
+}
+
+
+def _compare(row, params):
+    left, right = params["column"], params["column2"]
+    if not (_filled(row, left) and _filled(row, right)):
+        return []
+    a, b = _number_or_date(row[left]), _number_or_date(row[right])
+    if a is None or b is None or isinstance(a, dt.date) != isinstance(b, dt.date):
+        return []  # the type check of the Table Schema reports it
+    test, words = _OPS[params["op"]]
+    if test(a, b):
+        return []
+    return [Finding(
+        "compare-columns-value",
+        f"{left} ({row[left].strip()}) doit être {words} {right} ({row[right].strip()})",
+        field=left, value=row[left].strip(),
+    )]
+
+
+def _sum(row, params):
+    total, parts = params["column"], params["columns"]
+    if not all(_filled(row, c) for c in [total, *parts]):
+        return []
+    try:
+        values = [int(row[c]) for c in parts]
+        expected = int(row[total])
+    except ValueError:
+        return []
+    if sum(values) == expected:
+        return []
+    detail = " + ".join(f"{c} {v}" for c, v in zip(parts, values))
+    return [Finding(
+        "sum-columns-value",
+        f"{total} ({expected}) doit être égal à {detail} = {sum(values)} "
+        "(les membres ne prenant pas part au vote ne comptent pas parmi les votants)",
+        field=total, value=str(expected),
+    )]
+
+
+def _nomenclature(row, params):
+    column = params["column"]
+    value = (row.get(column) or "").strip()
+    if not value:
+        return []
+    message = _nomenclature_problem(value)
+    return [Finding("nomenclature-actes-value", message, field=column, value=value)] if message else []
+
+
+@lru_cache(maxsize=4096)
+def _nomenclature_problem(value: str) -> str | None:
+    if "/" not in value:
+        message = f"« {value} » : le nom de matière doit commencer par un intitulé ACTES de niveau 1 suivi de « / »"
+    elif re.search(r"\s/|/\s", value) and actes.level1_code_of_name(value.replace(" /", "/")) is not None:
+        message = f"« {value} » : la barre oblique ne doit être ni précédée ni suivie d'une espace"
+    elif actes.level1_code_of_name(value) is None:
+        head = value.split("/", 1)[0]
+        titles = ", ".join(actes.level1_titles().values())
+        message = f"« {head} » n'est pas un intitulé de niveau 1 de la nomenclature ACTES ({titles})"
+    else:
+        return None
+    return message
+
+
+def _one_of_required(row, params):
+    first, second = params["column1"], params["column2"]
+    if _filled(row, first) or _filled(row, second):
+        return []
+    return [Finding("one-of-required", f"{first} ou {second} doit être renseigné", field=first)]
+
+
+CHECKS = {
+    "french-siret-value": _french_siret,
+    "french-siren-value": _french_siren,
+    "year-interval-value": _year_interval,
+    "cohesive-columns-value": _cohesive,
+    "compare-columns-value": _compare,
+    "sum-columns-value": _sum,
+    "nomenclature-actes-value": _nomenclature,
+    "one-of-required": _one_of_required,
+}
+
+
+def _actes_code_name(row):
+    code = (row.get("DELIB_MATIERE_CODE") or "").strip()
+    name = (row.get("DELIB_MATIERE_NOM") or "").strip()
+    return list(_actes_code_name_findings(code, name)) if code else []
+
+
+@lru_cache(maxsize=4096)
+def _actes_code_name_findings(code: str, name: str) -> tuple[Finding, ...]:
+    known = actes.subject(code)
+    if known is None:
+        return (Finding(ACTES_CODE_NAME, f"« {code} » n'est pas un code de matière ACTES de niveau 2 (1.1 à 9.4)",
+                        field="DELIB_MATIERE_CODE", value=code),)
+    if actes.level1_code_of_name(name) is None or actes.name_matches_code(code, name):
+        return ()  # a name outside the nomenclature is reported by nomenclature-actes-value
+    return (Finding(ACTES_CODE_NAME,
+                    f"le nom de matière « {name} » ne correspond pas au code {code} ({known.scdl_name})",
+                    field="DELIB_MATIERE_NOM", value=name),)
+
+
+class CustomChecks:
+    """The custom checks of one official schema, compiled once, applied row by row."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        unknown = [c["name"] for c in official_schema(kind).custom_checks if c["name"] not in CHECKS]
+        if unknown:
+            raise ValueError(f"contrôle(s) du schéma non implémenté(s) : {', '.join(unknown)}")
+        self._checks = [(CHECKS[c["name"]], c["params"]) for c in official_schema(kind).custom_checks]
+        self._extra = [_actes_code_name] if kind == DELIBERATIONS else []
+
+    def check(self, row: dict, number: int | None = None, line: int | None = None) -> list[Finding]:
+        findings = []
+        for check, params in self._checks:
+            findings.extend(check(row, params))
+        for check in self._extra:
+            findings.extend(check(row))
+        if number is not None or line is not None:
+            findings = [f.at(number, line) for f in findings]
+        return findings
