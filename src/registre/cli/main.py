@@ -13,6 +13,7 @@ COMMANDS = (
     "registre.cli.serve_command",
     "registre.cli.demo_command",
     "registre.cli.manage_command",
+    "registre.cli.render_command",
 )
 
 

@@ -1,0 +1,56 @@
+"""`registre render extract|list|minutes SOURCE --format pdf|docx|txt --out PATH`.
+
+SOURCE is an extract file (text, Markdown or PDF), imported on the fly: the document is
+written from the imported meeting, every figure recomputed by the rules core. Stored
+records call ``registre.documents.render`` with their own ``MeetingRecord``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from registre.importer import DocumentError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "render", help="produire un extrait, la liste des délibérations ou le procès-verbal (PDF/A, DOCX)")
+    parser.add_argument("kind", choices=("extract", "list", "minutes"), metavar="DOCUMENT",
+                        help="extract (extrait du registre), list (liste des délibérations) ou minutes (procès-verbal)")
+    parser.add_argument("source", metavar="SOURCE", help="extrait de registre (texte, Markdown ou PDF) importé à la volée")
+    parser.add_argument("--format", choices=("pdf", "docx", "txt"), default="pdf",
+                        help="pdf (PDF/A-2b balisé, par défaut), docx (modifiable) ou txt (texte)")
+    parser.add_argument("--out", metavar="CHEMIN", help="fichier à écrire (par défaut : nom tiré de la séance)")
+    parser.add_argument("--number", metavar="N°", help="numéro de la délibération, si la source en contient plusieurs")
+    parser.add_argument("--templates", metavar="DOSSIER",
+                        help="modèles de la collectivité (remplacent ceux fournis ; aussi REGISTRE_TEMPLATES_DIR)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from registre.documents.imported import record_from_path
+    from registre.documents.render import file_name, render
+
+    try:
+        record = record_from_path(args.source)
+    except DocumentError as error:
+        print(f"Erreur : {error.describe()}", file=sys.stderr)
+        return 2
+    try:
+        deliberation = record.deliberation(args.number) if args.number else None
+        if args.kind == "extract" and deliberation is None and record.deliberations:
+            deliberation = record.deliberations[0]
+            if len(record.deliberations) > 1:
+                numbers = ", ".join(d.number for d in record.deliberations)
+                print(f"Plusieurs délibérations ({numbers}) : extrait de la n° {deliberation.number} "
+                      "(choisir avec --number).", file=sys.stderr)
+        data = render(args.kind, record, args.format, deliberation=deliberation, templates_dir=args.templates)
+    except (KeyError, ValueError, FileNotFoundError) as error:
+        message = error.args[0] if error.args else str(error)
+        print(f"Erreur : {message}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(file_name(args.kind, record, args.format, deliberation))
+    out.write_bytes(data)
+    print(f"{out} ({len(data)} octets)")
+    return 0

@@ -1,0 +1,78 @@
+"""The documents the register issues, in every format: the public entry points.
+
+    render_extract(record, deliberation, "pdf")  -> bytes   # one deliberation
+    render_list(record, "pdf")                   -> bytes   # list of deliberations of a meeting
+    render_minutes(record, "docx")               -> bytes   # procès-verbal
+    render(kind, record, format, number=None)    -> bytes   # the same, by name
+
+Formats: "pdf" (PDF/A-2b, tagged), "docx" (editable, from a docxtpl template), "txt"
+(the text rendering, light Markdown). ``templates_dir`` (or REGISTRE_TEMPLATES_DIR)
+points to an authority's own templates.
+"""
+
+from __future__ import annotations
+
+from . import text, views
+from .model import DeliberationRecord, MeetingRecord
+
+KINDS = ("extract", "list", "minutes")
+FORMATS = ("pdf", "docx", "txt")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/markdown; charset=utf-8",
+}
+KIND_NAMES = {"extract": "extrait", "list": "liste-des-deliberations", "minutes": "proces-verbal"}
+
+
+def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
+    if kind == "extract":
+        if deliberation is None:
+            raise ValueError("un extrait porte sur une délibération : précisez laquelle")
+        return views.extract_view(record, deliberation)
+    if kind == "list":
+        return views.list_view(record)
+    if kind == "minutes":
+        return views.minutes_view(record)
+    raise ValueError(f"document inconnu : {kind} (attendu : {', '.join(KINDS)})")
+
+
+def render(kind: str, record: MeetingRecord, format: str = "pdf", *,
+           deliberation: DeliberationRecord | str | None = None, templates_dir=None, archival: bool = True) -> bytes:
+    if isinstance(deliberation, str):
+        deliberation = record.deliberation(deliberation)
+    if kind == "extract" and deliberation is None:
+        if len(record.deliberations) != 1:
+            numbers = ", ".join(d.number for d in record.deliberations) or "aucune"
+            raise ValueError(f"précisez la délibération (séance : {numbers})")
+        deliberation = record.deliberations[0]
+    view = view_of(kind, record, deliberation)
+    if format == "pdf":
+        from .pdf import render_pdf
+        return render_pdf(kind, view, templates_dir=templates_dir, archival=archival)
+    if format == "docx":
+        from .docx import render_docx
+        return render_docx(kind, view, templates_dir=templates_dir)
+    if format == "txt":
+        return text.RENDERERS[kind](view).encode("utf-8")
+    raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
+
+
+def render_extract(record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options) -> bytes:
+    return render("extract", record, format, deliberation=deliberation, **options)
+
+
+def render_list(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+    return render("list", record, format, **options)
+
+
+def render_minutes(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+    return render("minutes", record, format, **options)
+
+
+def file_name(kind: str, record: MeetingRecord, format: str, deliberation: DeliberationRecord | str | None = None) -> str:
+    """"extrait_2021-005795.pdf", "proces-verbal_2021-10-07.docx": for download buttons."""
+    number = deliberation.number if isinstance(deliberation, DeliberationRecord) else deliberation
+    suffix = number.replace("/", "-") if kind == "extract" and number else record.meeting.date.isoformat()
+    extension = "md" if format == "txt" else format
+    return f"{KIND_NAMES[kind]}_{suffix}.{extension}"
