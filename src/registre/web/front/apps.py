@@ -5,3 +5,20 @@ class FrontConfig(AppConfig):
     name = "registre.web.front"
     label = "front"
     verbose_name = "Portail public"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from registre.web.register.models import Deliberation
+
+        from .search import index_deliberation, remove_entries
+
+        def deliberation_saved(sender, instance, raw=False, **kwargs):
+            if not raw:
+                index_deliberation(instance)
+
+        def deliberation_deleted(sender, instance, **kwargs):
+            remove_entries([instance.pk])
+
+        post_save.connect(deliberation_saved, sender=Deliberation, dispatch_uid="front-search-index", weak=False)
+        post_delete.connect(deliberation_deleted, sender=Deliberation, dispatch_uid="front-search-remove", weak=False)

@@ -1,9 +1,13 @@
 from django.urls import path
 
+from registre.web.accounts.permissions import public
+
 from . import views
 
 app_name = "front"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("deliberations/<slug:authority>/<int:year>/<int:sequence>/", views.deliberation_detail, name="deliberation"),
+    path("", public(views.home), name="home"),
+    path("deliberations/<slug:authority>/<int:year>/<int:sequence>/", public(views.deliberation_detail),
+         name="deliberation"),
+    path("seances/<int:pk>/", public(views.meeting_detail), name="meeting"),
 ]

@@ -1,29 +1,182 @@
-"""Public portal: only published deliberations exist here."""
+"""Public portal: only published deliberations exist here, whoever asks.
+
+The figures come from the rules core through register.presentation; these views
+only choose records and lay them out.
+"""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 
 from registre.web.accounts.permissions import public
-from registre.web.register.models import Deliberation
+from registre.web.register.models import Deliberation, Meeting
 from registre.web.register.presentation import item_attendance
+
+from .forms import SearchForm
+from .search import search, significant
+
+PAGE_SIZE = 25
+COUNT_LIMIT = 1000  # beyond it the page says "plus de 1 000": no COUNT(*) over huge sets
 
 
 def published():
-    return Deliberation.objects.filter(status=Deliberation.PUBLISHED).select_related("authority", "item__meeting")
+    return Deliberation.objects.filter(status=Deliberation.PUBLISHED)
+
+
+@dataclass
+class Results:
+    rows: list
+    number: int
+    has_next: bool
+    count: int  # capped at COUNT_LIMIT + 1
+    base_query: str = ""
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def count_capped(self) -> bool:
+        return self.count > COUNT_LIMIT
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
+
+    def page_url(self, number: int) -> str:
+        return "?" + (self.base_query + "&" if self.base_query else "") + f"page={number}"
+
+    @property
+    def first_url(self) -> str:
+        return self.page_url(1)
+
+    @property
+    def previous_url(self) -> str:
+        return self.page_url(self.number - 1)
+
+    @property
+    def next_url(self) -> str:
+        return self.page_url(self.number + 1)
+
+
+def _filtered(form: SearchForm):
+    data = form.cleaned_data
+    deliberations = published()
+    if data.get("date_from"):
+        deliberations = deliberations.filter(item__meeting__date__gte=data["date_from"])
+    if data.get("date_to"):
+        deliberations = deliberations.filter(item__meeting__date__lte=data["date_to"])
+    if data.get("authority"):
+        deliberations = deliberations.filter(authority__slug=data["authority"])
+    if data.get("meeting"):
+        deliberations = deliberations.filter(item__meeting_id=data["meeting"])
+    if data.get("subject"):
+        code = data["subject"]
+        deliberations = deliberations.filter(Q(actes_code=code) | Q(actes_code__startswith=code + "."))
+    if data.get("q"):
+        return search(deliberations, data["q"])
+    return deliberations.order_by("-published_at", "-pk")
+
+
+def _results(form: SearchForm) -> Results:
+    number = form.cleaned_data.get("page") or 1
+    deliberations = _filtered(form)
+    start = (number - 1) * PAGE_SIZE
+    rows = list(deliberations.select_related("authority", "item__meeting__council")[start:start + PAGE_SIZE + 1])
+    if number == 1 and len(rows) <= PAGE_SIZE:
+        count = len(rows)
+    else:
+        count = len(deliberations.order_by().values_list("pk", flat=True)[:COUNT_LIMIT + 1])
+    params = {k: v for k, v in form.data.items() if k != "page" and k in form.fields and v}
+    return Results(rows=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE, count=count,
+                   base_query=urlencode(params))
+
+
+def _active_filters(form: SearchForm) -> list[str]:
+    """Plain-French reminder of what narrows the list (read by screen readers after a search)."""
+    data, active = form.cleaned_data, []
+    if data.get("q"):
+        active.append(f"mots « {data['q']} »")
+    if data.get("date_from"):
+        active.append(f"séances à partir du {data['date_from']:%d/%m/%Y}")
+    if data.get("date_to"):
+        active.append(f"séances jusqu'au {data['date_to']:%d/%m/%Y}")
+    if data.get("authority"):
+        active.append(dict(form.fields["authority"].choices).get(data["authority"], data["authority"]))
+    if data.get("subject"):
+        active.append("matière " + dict(form.fields["subject"].choices)[data["subject"]].strip())
+    return active
 
 
 @public
 def home(request):
-    page = Paginator(published().order_by("-published_at", "-pk"), 25).get_page(request.GET.get("page"))
-    return render(request, "front/home.html", {"page": page})
+    """The published deliberations: full-text search, filters, pages."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "results": None, "meeting": None, "not_significant": False}
+    if form.is_bound and not form.is_valid():
+        return render(request, "front/home.html", context, status=400)
+    if not form.is_bound:
+        form = SearchForm({})
+        form.is_valid()
+        context["form"] = form
+    if form.cleaned_data.get("meeting"):
+        context["meeting"] = _published_meeting(form.cleaned_data["meeting"], missing=None)
+        if context["meeting"] is None:
+            form.add_error("meeting", "Cette séance n'a aucune délibération publiée.")
+            return render(request, "front/home.html", context, status=404)
+    query = form.cleaned_data.get("q")
+    if query and not significant(query):
+        context["not_significant"] = True
+    context["results"] = _results(form)
+    context["filters"] = _active_filters(form)
+    return render(request, "front/home.html", context)
+
+
+def _published_meeting(pk: int, missing=Http404):
+    meeting = Meeting.objects.select_related("council__authority").filter(
+        pk=pk, items__deliberations__status=Deliberation.PUBLISHED).first()
+    if meeting is None and missing is Http404:
+        raise Http404("Séance sans délibération publiée")
+    return meeting
 
 
 @public
 def deliberation_detail(request, authority, year, sequence):
-    deliberation = get_object_or_404(published(), authority__slug=authority, year=year, sequence=sequence)
+    deliberation = get_object_or_404(
+        published().select_related("authority", "item__meeting__council", "corrects"),
+        authority__slug=authority, year=year, sequence=sequence,
+    )
+    corrected_by = published().filter(corrects=deliberation).order_by("-published_at").first()
+    corrects = deliberation.corrects if deliberation.corrects and deliberation.corrects.is_published else None
     return render(request, "front/deliberation.html", {
         "deliberation": deliberation,
+        "meeting": deliberation.item.meeting,
         "attendance": item_attendance(deliberation.item),
+        "subject": _subject_label(deliberation.actes_code),
+        "corrected_by": corrected_by,
+        "corrects": corrects,
     })
+
+
+@public
+def meeting_detail(request, pk):
+    meeting = _published_meeting(pk)
+    deliberations = (published().filter(item__meeting=meeting).select_related("authority", "item")
+                     .order_by("item__position", "pk"))
+    return render(request, "front/meeting.html", {"meeting": meeting, "deliberations": deliberations})
+
+
+def _subject_label(code: str) -> str:
+    if not code:
+        return ""
+    try:
+        from registre.opendata import actes
+    except ImportError:
+        return code
+    known = actes.subject(code)
+    return f"{code} {known.parent_title} / {known.title}" if known else code
