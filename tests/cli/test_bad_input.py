@@ -4,7 +4,7 @@ import pytest
 
 from registre.importer import sources
 
-from .helpers import run_cli
+from .helpers import json_lines, run_cli
 
 
 def _check(capsys, path):
@@ -43,11 +43,18 @@ def test_text_that_is_not_an_extract(capsys, tmp_path):
 
 
 def test_truncated_extract_names_the_last_line_read(capsys, tmp_path, example_text):
+    # attendance without any deliberation is still a meeting: read, with a warning naming the last line read
     cut = example_text[: example_text.index("M. Jean-Marc JOUFFROY")]
     path = tmp_path / "tronque.md"
     path.write_text(cut, encoding="utf-8")
-    err = _check(capsys, path)
-    assert "aucune délibération" in err and "tronqué" in err and "ligne 17" in err
+    code, out, err = run_cli(capsys, "import", "--json", path)
+    assert code == 0 and "Traceback" not in err
+    document = json_lines(out)[0]
+    assert document["deliberations"] == [] and document["attendance"]
+    messages = {w["code"]: w["message"] for w in document["warnings"]}
+    assert "aucune délibération" in messages["no_deliberation"].lower() and "tronqué" in messages["no_deliberation"]
+    assert "ligne 17" in messages["no_deliberation"]
+    assert "document_truncated" in messages
 
 
 def test_huge_file(capsys, tmp_path, monkeypatch):

@@ -7,14 +7,16 @@ as "stated", to be compared with what the core computes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from registre.core import (
     Attendance, Authority, Item, Meeting, Member, Proxy, Vote, VoteKind, WHOLE_MEETING,
 )
+from registre.core.violations import Violation, warning
 
-from .extract import StatedDeliberation, StatedExtract, StatedVote
-from .persons import NamedPerson
+from .extract import ListedMember, StatedDeliberation, StatedExtract, StatedProxy, vote_counts_before
+from .persons import NamedPerson, Roster
+from .votes import StatedVote
 
 
 @dataclass(frozen=True)
@@ -23,17 +25,40 @@ class ImportedDocument:
     meeting: Meeting
     items: dict[str, int]  # deliberation number -> item number
     order_stated: bool
+    findings: list[Violation] = field(default_factory=list)  # assumptions made while assembling
+    named_ballots: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # number -> ballot -> keys
 
 
 def assemble(stated: StatedExtract) -> ImportedDocument:
+    findings: list[Violation] = []
+    roster = Roster()
+    for listed in stated.listed:
+        roster.add(listed.person)
+    resolve = _resolver(roster, findings)
+    stated.proxies = [StatedProxy(resolve(p.principal), resolve(p.holder), p.window, p.clock) for p in stated.proxies]
+    # the chair and the secretary keep their names as written (often fuller than the lists'); their keys
+    # are those of the lists
+    secretary_key = resolve(stated.secretary).key if stated.secretary else None
+    chair_key = None
+    if stated.chair:
+        chair_key = resolve(stated.chair).key
+        _chair_in_the_room(stated, roster, findings, chair_key)
+    for deliberation in stated.deliberations:
+        deliberation.interested = [resolve(p) for p in deliberation.interested]
     members: dict[str, Member] = {}
     for listed in stated.listed:
         _add_member(members, listed.person, listed.commune, listed.substitute)
     for proxy in stated.proxies:
         _add_member(members, proxy.principal)
         _add_member(members, proxy.holder)
-    if stated.secretary:
+    if stated.secretary and secretary_key not in members:
         _add_member(members, stated.secretary)
+        secretary_key = stated.secretary.key
+    _single_deliberation_box(stated)
+    named = {
+        d.number: {ballot: [resolve(p).key for p in people] for ballot, people in d.vote.named.items()}
+        for d in stated.deliberations
+    }
 
     items = _items(stated)
     order = stated.order_of_passage or _derived_order(stated, items)
@@ -53,13 +78,70 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
         members_in_office=stated.members_in_office,
         council=stated.council or "",
         place=stated.place,
-        chair=stated.chair.key if stated.chair else None,
-        secretary=stated.secretary.key if stated.secretary else None,
+        chair=chair_key if chair_key in members else None,
+        secretary=secretary_key,
         opened_at=stated.opened_at,
         closed_at=stated.closed_at,
     )
     numbers = {d.number: item.number for d, item in zip(stated.deliberations, items.values())}
-    return ImportedDocument(stated, meeting, numbers, stated.order_of_passage is not None)
+    return ImportedDocument(stated, meeting, numbers, stated.order_of_passage is not None, findings, named)
+
+
+def _resolver(roster: Roster, findings: list[Violation]):
+    reported: set[tuple[str, str]] = set()
+
+    def resolve(person: NamedPerson) -> NamedPerson:
+        found, how = roster.resolve(person)
+        if how == "variant" and (person.key, found.key) not in reported:
+            reported.add((person.key, found.key))
+            findings.append(warning(
+                "name_spelling_variant",
+                f"« {person.name} » est lu comme {found.name}, de la liste des présents (orthographe ou OCR différents).",
+                members=(found.key,),
+            ))
+        if found is person:
+            return person
+        return NamedPerson(found.civility or person.civility, found.first_name, found.last_name, person.notes,
+                           person.start, person.end)
+
+    return resolve
+
+
+def _plain_resolve(roster: Roster, person: NamedPerson) -> NamedPerson:
+    found, how = roster.resolve(person)
+    return person if how == "variant" else found
+
+
+def _chair_in_the_room(stated: StatedExtract, roster: Roster, findings: list[Violation], key: str) -> None:
+    """A chair who presides is in the room, even when the clerk left them out of the present list."""
+    chair = stated.chair
+    if not stated.listed or any(listed.person.key == key for listed in stated.listed):
+        return
+    if any(p.principal.key == key for p in stated.proxies):
+        return
+    stated.listed.insert(0, ListedMember(chair, None, True, None, False))
+    roster.add(chair)
+    findings.append(warning(
+        "chair_not_listed_present",
+        f"{chair.name}, qui préside la séance, ne figure pas dans la liste des présents ; compté présent.",
+        members=(chair.key,),
+    ))
+
+
+def _single_deliberation_box(stated: StatedExtract) -> None:
+    """A count box printed in the header of a one-deliberation extract gives that deliberation's vote."""
+    if len(stated.deliberations) != 1:
+        return
+    deliberation = stated.deliberations[0]
+    vote = deliberation.vote
+    if vote.has_figures or vote.no_vote:
+        return
+    box = vote_counts_before(stated, deliberation.span[0])
+    vote.votes_for = box.get("for")
+    vote.votes_against = box.get("against")
+    vote.abstentions = box.get("abstain")
+    if vote.not_participating is None:
+        vote.not_participating = box.get("not_participating")
 
 
 def _add_member(members: dict[str, Member], person: NamedPerson, commune: str | None = None,
@@ -90,8 +172,16 @@ def _items(stated: StatedExtract) -> dict[str, Item]:
 def _vote(stated: StatedVote) -> Vote:
     if stated.no_vote:
         return Vote(kind=VoteKind.NO_VOTE)
+    if stated.unanimous_of_votes_cast:
+        # abstentions allowed, nobody against
+        against = 0 if stated.votes_against is None else stated.votes_against
+        if stated.votes_for is None and stated.abstentions is None:
+            return Vote(unanimous=True) if not stated.abstentions else Vote(votes_against=against)
+        return Vote(votes_for=stated.votes_for, votes_against=against, abstentions=stated.abstentions)
     if stated.unanimous and not stated.majority:
         # the core derives the totals from the lists: the printed ones are compared, not copied
+        return Vote(unanimous=True)
+    if stated.result == "unanimous":
         return Vote(unanimous=True)
     return Vote(votes_for=stated.votes_for, votes_against=stated.votes_against, abstentions=stated.abstentions)
 
@@ -106,7 +196,8 @@ def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
         if proxy.window:
             named |= proxy.window.named_items()
     last = max(named, default=1)
-    return list(range(1, last + 1)) if last <= 1000 else sorted(named)
+    first = min(min(named, default=1), 1)
+    return list(range(first, last + 1)) if last <= 1000 else sorted(named)
 
 
 def interested_counts(deliberation: StatedDeliberation) -> dict[str, int]:

@@ -1,9 +1,11 @@
 """Read a register extract into plain records: what the document says, as it says it.
 
-The reader is built around labels that extracts of every authority share
-("Etaient présents", "Procurations", "Secrétaire de séance", "Délibération n°",
-"Pour :", "en exercice"), not around one layout: sections run from their label
-to the next label, whatever the line breaks.
+The reader is built around labels that extracts of every authority share ("Etaient présents",
+"Procurations", "Secrétaire de séance", "Délibération n°", "Pour :", "en exercice"), not around
+one layout: sections run from their label to the next label, whatever the line breaks. The
+small readers do the rest: ``counts`` (count blocks), ``votes`` (vote phrasings), ``windows``
+(attendance windows), ``persons`` (names), ``french`` (dates, numbers), ``traps`` (what a
+checker must flag, never "fix").
 """
 
 from __future__ import annotations
@@ -13,23 +15,68 @@ import re
 from dataclasses import dataclass, field
 
 from registre.core import Window
+from registre.core.violations import Violation, warning
 
+from .counts import Count, VOTE_KINDS, plain, read_counts
 from .errors import DocumentError
-from .french import parse_clock, parse_french_date
+from .french import parse_clock, parse_french_date, spelled_dates
 from .layout import FlatText, squash
-from .persons import CIVILITY, NamedPerson, find_people, is_substitute_note
-from .windows import parse_window
+from .persons import CIVILITY, NamedPerson, Roster, find_people, is_substitute_note
+from .votes import StatedVote, VoteReading, read_votes
+from .windows import read_window
 
 _I = re.I
 
+_PROXY_PREFIX = (r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
+                 r"conseillers?|membres)\s+){0,4}")
 SECTION_LABELS = {
-    "present": r"(?:[ée]taient|sont|[ée]tait)\s+pr[ée]sente?s?(?:\s+ou\s+repr[ée]sent[ée]e?s)?\s*:|\bPr[ée]sente?s\s*:(?!\s*\d)",
-    "absent": r"(?:[ée]taient|sont|[ée]tait)\s+(?:absente?s?|excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:|\b(?:Absente?s?|Excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:(?!\s*\d)",
-    "proxies": r"\b(?:Procurations?|Pouvoirs?|Mandats?)(?:\s+de\s+vote)?\s*:(?!\s*\d)",
-    "secretary": r"\bSecr[ée]taire\s+de\s+(?:la\s+)?s[ée]ance\s*:",
-    "deliberation": r"\bD[ée]lib[ée]ration\s+n\s*°",
+    "proxies": (
+        r"\b" + _PROXY_PREFIX + r"(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)s?"
+        r"(?:\s+[ée]crit)?(?:\s+de\s+voter\s+en\s+(?:leur|son)\s+nom)?\s*:"
+        r"|\b(?:Procurations?|Pouvoirs?|Mandats?)(?:\s+de\s+vote)?\s*:(?!\s*\d)"
+    ),
+    "present": (
+        r"(?:[ée]taient|sont|[ée]tait)\s+pr[ée]sente?s?(?:\s+ou\s+repr[ée]sent[ée]e?s)?\s*:(?!\s*\d)"
+        r"|\b(?:D[ée]l[ée]gu[ée]s|Membres|Conseillers?(?:\s+(?:municipaux|communautaires))?)\s+pr[ée]sents?"
+        r"(?:\s*\([^()]{0,80}\))?\s*:"
+        r"|\bPr[ée]sente?s(?:\s+titulaires?(?:\s*(?:/|et|ou)\s*suppl[ée]ants?)?)?\s*:(?!\s*\d)"
+        r"|\bPr[ée]sents?\s+[àa]\s+l'ouverture\s+de\s+la\s+s[ée]ance\s*:"
+    ),
+    "absent": (
+        r"(?:[ée]taient|sont|[ée]tait)\s+(?:absent(?:\(e\))?e?s?|excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:(?!\s*\d)"
+        r"|\b(?:D[ée]l[ée]gu[ée]s\s+|Conseillers?\s+|Membres\s+)?(?:Absente?s?|Excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:(?!\s*\d)"
+    ),
+    "secretary": r"\b(?:[ÉE]lue?\s+)?Secr[ée]taire\s+de\s+(?:la\s+)?s[ée]ance\s*:",
 }
 _SECTION = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in SECTION_LABELS.items()), _I)
+_LIST_END = re.compile(
+    r"\b(?:Le\s+quorum|Nombre\s+de|Conseillers?\s+(?:communautaires?|municipaux)\s+en|Rapport\s+n|"
+    r"Ordre\s+du\s+jour|Le\s+Conseil|La\s+s[ée]ance|Vu\s+le|Date\s+de|Objet\s*:|OBJET\b|Envoy[ée]\s+en\s+pr[ée]fecture|"
+    r"D[ée]lib[ée]ration\s+n|DEL\d|Votes\s+pour|Conform[ée]ment|Considérant|Après\s+en\s+avoir|Informations|"
+    r"Les\s+membres\s+pr[ée]sents|[ÉE]lue?\s+secr[ée]taire|Point\s+n\s*°|Liste\s+des|Direction)", _I)
+_PROXY_JOINT = re.compile(
+    r"\s*(?:,|;)?\s*(?:donne\s+pouvoir|donnant\s+pouvoir|a\s+donn[ée]\s+(?:pouvoir|procuration)|donnant\s+procuration|"
+    r"repr[ée]sent[ée]e?\s+par|pouvoir|procuration|mandat)?\s*(?:[àa]|au|par)\s*", _I)
+_SUBSTITUTION = re.compile(r"\s*,?\s*(?:suppl[ée]{2}e?|remplac[ée]e?)\s+par\s*", _I)
+_NOTE_PROXY = re.compile(
+    r"(?:pouvoir|procuration|mandat|repr[ée]sent[ée]e?)\s*(?:donn[ée]e?\s*)?(?:[àa]|par)\s+(.*)", _I)
+
+_CODE = r"[A-Z]{0,8}[_/-]?\d[\dA-Za-z_./-]*[\dA-Za-z]|\d+"
+_HEADERS = (
+    # "Délibération n° 01-02", "DÉLIBÉRATION DU CONSEIL MUNICIPAL N° DEL_20220628_1", not "la délibération n°…"
+    re.compile(r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?:du\s+(?:conseil|bureau|comit[ée])\s+\w+\s+)?"
+               r"N\s*[°o]\s*(?P<num>" + _CODE + r")", _I),
+    re.compile(r"\bD[ÉE]LIB[ÉE]RATION\s+(?P<num>[A-Z]{1,6}_\d{4}_\d{1,4})\b"),
+    re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,6}[_ ]?\d{4}[-_]\d{1,4}(?:[-_.]\d+)?)\s+Objet\s*:"),
+    re.compile(r"(?<![,(]\s)(?<![,(])\bPoint\s+n\s*°\s*(?P<item>\d{1,3})\b(?![^()]{0,40}\))", _I),
+    re.compile(r"(?:(?<=\s)|^)n\s*°\s*(?P<num>\d{4}-\d{2,4})\s+(?=[A-ZÀ-Ý])"),
+)
+_SINGLE_IDS = (
+    re.compile(r"\bN\s*°\s*(?P<num>\d{1,4}(?:\s?[/_ -]\s?\d{1,4}){1,3})\b"),
+    re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,8}/\d{1,4}-\d{4}|\d{4}/\d{3,4})(?![\w/-])"),
+    re.compile(r"\bID\s*:\s*\d{3}-\d{9}-\d{8}-(?P<num>\w+?)-(?:DE|AR|AU|CC)\b"),
+)
+_ITEM_IN_BODY = re.compile(r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*(\d+)\s*[-–:]?\s*(.{0,300}?)(?=\s{2,}|$)", _I)
 
 
 @dataclass
@@ -39,6 +86,7 @@ class ListedMember:
     present: bool
     window: Window | None
     substitute: bool
+    clock: str | None = None  # a clock-time window that names no item
 
 
 @dataclass
@@ -46,20 +94,7 @@ class StatedProxy:
     principal: NamedPerson
     holder: NamedPerson
     window: Window | None
-
-
-@dataclass
-class StatedVote:
-    unanimous: bool = False
-    majority: bool = False
-    no_vote: bool = False
-    votes_for: int | None = None
-    votes_against: int | None = None
-    abstentions: int | None = None
-    not_participating: int | None = None
-    voters: int | None = None
-    present: int | None = None
-    represented: int | None = None
+    clock: str | None = None
 
 
 @dataclass
@@ -75,6 +110,10 @@ class StatedDeliberation:
     budget_line: str | None = None
     decision: str = ""
     span: tuple[int, int] = (0, 0)  # offsets of the deliberation in the original text
+    votes: list[StatedVote] = field(default_factory=list)  # every vote, when the item has several
+    counts: dict[str, int] = field(default_factory=dict)  # attendance figures the deliberation prints
+    reading: VoteReading | None = None
+    numbered: bool = True
 
 
 @dataclass
@@ -96,49 +135,76 @@ class StatedExtract:
     warnings: list[str] = field(default_factory=list)
     convened_on: dt.date | None = None
     original: str = ""  # the text as read, line breaks kept, for renderers and error messages
+    counts: dict[str, int] = field(default_factory=dict)  # figures the document prints for the meeting
+    all_counts: list[Count] = field(default_factory=list)
+    findings: list[Violation] = field(default_factory=list)  # reading assumptions and traps
+    flat: str = ""
+    plain: str = ""
+
+
+ATTENDANCE_KINDS = ("members_in_office", "legal_members", "present", "present_titulaires", "present_suppleants",
+                    "absent", "represented", "proxies", "voters", "votes_cast")
 
 
 def read_extract(source: str, original: str) -> StatedExtract:
+    from .traps import document_traps  # the traps read what this module reads
+
     flat = FlatText.of(original)
     text = flat.text
+    low = plain(text)
     sections = _sections(text)
-    listed = _listed_members(text, sections)
-    deliberations = _deliberations(flat, sections)
-    date = _meeting_date(text)
-    if not listed and not deliberations:
+    findings: list[Violation] = []
+    listed, proxies, block_end = _attendance(text, sections, findings)
+    counts = read_counts(text, low)
+    meeting_counts = {}
+    for count in counts:
+        if count.kind in ATTENDANCE_KINDS and not (count.kind == "proxies" and count.raw[:1].isdigit()):
+            meeting_counts.setdefault(count.kind, count.value)
+    deliberations = _deliberations(flat, low, block_end, counts)
+    if not listed and not deliberations and not meeting_counts:
         raise DocumentError(
             source, "aucun extrait de registre reconnu",
             line=flat.line_of(len(text.rstrip())),
-            hint="attendu : la liste des présents (« Etaient présents : ») et au moins une "
-            "« Délibération n° … »",
+            hint="attendu : la liste des présents (« Etaient présents : »), des comptes (« en exercice : ») "
+            "ou au moins une « Délibération n° … »",
         )
     if not deliberations:
         last = max((m.person.end for m in listed), default=0)
-        raise DocumentError(
-            source, "aucune délibération après les listes de présence (document tronqué ?)",
-            line=flat.line_of(last), hint="attendu : « Délibération n° … » suivie du vote",
-        )
+        findings.append(warning(
+            "no_deliberation",
+            f"Aucune délibération après les listes de présence (document tronqué ?), ligne {flat.line_of(last)} ; "
+            "la séance et les présences sont lues, il n'y a aucun vote à vérifier.",
+        ))
     chair, place = _chair_and_place(text)
     opened, closed = _opening_and_closing(text)
-    return StatedExtract(
+    stated = StatedExtract(
         source=source,
         authority=_authority(text),
         council=_council(text),
-        date=date,
+        date=_meeting_date(text),
         place=place,
         chair=chair,
         secretary=_secretary(text, sections),
         opened_at=opened,
         closed_at=closed,
-        members_in_office=_members_in_office(text),
+        members_in_office=meeting_counts.get("members_in_office"),
         order_of_passage=_order_of_passage(text),
         listed=listed,
-        proxies=_proxies(text, sections),
+        proxies=proxies,
         deliberations=deliberations,
-        convened_on=_convened_on(text),
+        convened_on=_convened_on(text, _meeting_date(text)),
         original=original,
+        counts=meeting_counts,
+        all_counts=counts,
+        findings=findings,
+        flat=text,
+        plain=low,
     )
+    stated.findings += document_traps(stated)
+    return stated
 
+
+# -- attendance ------------------------------------------------------------------------------
 
 def _sections(text: str) -> list[tuple[str, int, int]]:
     """(name, start of content, end) for each labelled section, in text order."""
@@ -157,110 +223,180 @@ def _first(sections, name):
 _COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
 
 
-def _listed_members(text: str, sections) -> list[ListedMember]:
-    listed: list[ListedMember] = []
-    seen_sides: set[str] = set()
-    for name, start, end in sections:
-        if name not in ("present", "absent") or name in seen_sides:
-            continue  # a document repeating its attendance block per deliberation
-        seen_sides.add(name)
-        span = text[start:end]
-        span = span[: _end_of_list(span)]
-        commune = None
-        cursor = 0
-        for person in find_people(span, start):
-            between = text[start + cursor: person.start]
-            label = _COMMUNE_LABEL.search(between.strip(" ,;"))
-            if label and not re.search(CIVILITY, label.group(1)):
-                commune = squash(label.group(1))
-            cursor = person.end - start
-            listed.append(_listed(person, commune, name == "present"))
-    return listed
-
-
 def _end_of_list(span: str) -> int:
     """Lists end at the first sentence that is not a name list."""
-    stop = re.search(
-        r"\b(?:Le\s+quorum|Nombre\s+de|Conseillers?\s+(?:communautaires?|municipaux)\s+en|Rapport\s+n|"
-        r"Ordre\s+du\s+jour|Le\s+Conseil|La\s+s[ée]ance|Vu\s+le|Date\s+de)\b", span, _I)
+    # a window note names deliberations: "(à compter de la délibération n°3)" does not end the list
+    masked = re.sub(r"\([^()]{0,160}\)", lambda m: " " * len(m.group()), span)
+    stop = _LIST_END.search(masked)
     return stop.start() if stop else len(span)
+
+
+def _attendance(text: str, sections, findings: list[Violation]):
+    """The first attendance block: present and absent lists, proxies. A document repeating its
+    block before each deliberation is read once."""
+    listed: list[ListedMember] = []
+    proxies: list[StatedProxy] = []
+    roster = Roster()
+    block_end = 0
+    seen_present = False
+    block: list[tuple[str, int, int, list[NamedPerson]]] = []
+    for name, start, end in sections:
+        span = text[start:end]
+        # a proxy list is read pair by pair: words of another column inside it do not end it
+        span_end = min(end, start + 3000) if name == "proxies" else start + _end_of_list(span)
+        people = find_people(text[start:span_end], start, list_mode=name != "secretary")
+        if name == "present" and people:
+            if seen_present:
+                break
+            seen_present = True
+        block.append((name, start, span_end, people))
+        block_end = max(block_end, (people[-1].end if people else start))
+        if name == "secretary":
+            block_end = max(block_end, (people[0].end if people else start))
+    for name, start, end, people in block:
+        if name in ("present", "absent"):
+            for person in people:
+                roster.add(person)
+    for name, start, end, people in block:
+        if name == "present" or name == "absent":
+            listed += _list_members(text, name, start, people, proxies, findings)
+        elif name == "proxies":
+            proxies += _proxy_pairs(text, people, roster, findings, end)
+    # "(pouvoir à Christian MAZUC)" inside the absent list or the proxy list
+    principals = {p.principal.key for p in proxies}
+    noted = [line.person for line in listed if not line.present]
+    noted += [person for name, _s, _e, people in block if name == "proxies" for person in people]
+    for person in noted:
+        for note in person.notes:
+            match = _NOTE_PROXY.match(note)
+            holders = find_people(match.group(1)) if match else []
+            if holders and person.key not in principals:
+                principals.add(person.key)
+                proxies.append(StatedProxy(person, holders[0], read_window(note).window))
+    return listed, proxies, block_end
+
+
+def _list_members(text, name, start, people, proxies, findings) -> list[ListedMember]:
+    present = name == "present"
+    members: list[ListedMember] = []
+    commune = None
+    cursor = start
+    index = 0
+    while index < len(people):
+        person = people[index]
+        between = text[cursor: person.start]
+        label = _COMMUNE_LABEL.search(between.strip(" ,;"))
+        if label and not re.search(CIVILITY, label.group(1)) and not re.search(r"\d", label.group(1)):
+            commune = squash(label.group(1))
+        nxt = people[index + 1] if index + 1 < len(people) else None
+        joint = text[person.end: nxt.start] if nxt else ""
+        if nxt and _SUBSTITUTION.fullmatch(joint):
+            # "JL Bouchard suppléé par N Ferreira de Souza": the titular is away, the substitute sits
+            members.append(_listed(person, commune, False))
+            replacement = _listed(nxt, commune, present)
+            replacement.substitute = True
+            members.append(replacement)
+            cursor = nxt.end
+            index += 2
+            continue
+        if nxt and not present and re.fullmatch(r"\s*,?\s*(?:donnant|donne|ayant\s+donn[ée]|a\s+donn[ée])\s+(?:pouvoir|procuration)\s+[àa]\s*", joint, _I):
+            members.append(_listed(person, commune, False))
+            reading = read_window(" ".join(nxt.notes + person.notes))
+            proxies.append(StatedProxy(person, nxt, reading.window, reading.clock))
+            cursor = nxt.end
+            index += 2
+            continue
+        members.append(_listed(person, commune, present))
+        cursor = person.end
+        index += 1
+    for member in members:
+        if member.clock:
+            findings.append(warning(
+                "clock_time_window_unmapped",
+                f"{member.person.name} : « {member.clock} » est une heure, pas une question ; la fenêtre ne peut "
+                "pas être placée dans l'ordre de passage, le membre est compté pour toute la séance.",
+                members=(member.person.key,),
+            ))
+    return members
 
 
 def _listed(person: NamedPerson, commune: str | None, present: bool) -> ListedMember:
     window = None
     substitute = False
+    clock = None
     for note in person.notes:
         if is_substitute_note(note):
             substitute = True
-        parsed = parse_window(note)
-        if parsed:
-            window = parsed
-    return ListedMember(person, commune, present, window, substitute)
+        reading = read_window(note)
+        if reading.window:
+            window = reading.window
+        elif reading.clock_only:
+            clock = reading.clock
+    return ListedMember(person, commune, present, window, substitute, clock)
 
 
-_PROXY_PAIR = re.compile(
-    r"\s*(?:,|;|et)?\s*(?:donne\s+pouvoir|a\s+donn[ée]\s+(?:pouvoir|procuration)|donnant\s+pouvoir|"
-    r"repr[ée]sent[ée]e?\s+par|pouvoir|procuration)?\s*(?:[àa]|au|par)\s*$", _I)
-
-
-def _proxies(text: str, sections) -> list[StatedProxy]:
-    where = _first(sections, "proxies")
-    proxies: list[StatedProxy] = []
-    if where:
-        start, end = where
-        span = text[start:end]
-        people = find_people(span[: _end_of_list(span)], start)
-        index = 0
-        while index + 1 < len(people):
-            principal, holder = people[index], people[index + 1]
-            joint = text[principal.end: holder.start]
-            if _PROXY_PAIR.fullmatch(joint) or re.fullmatch(r"\s*[àa]\s*", joint):
-                proxies.append(StatedProxy(principal, holder, _window_of(holder) or _window_of(principal)))
-                index += 2
-            else:
-                index += 1
-    proxies += _proxies_in_notes(text, sections)
+def _proxy_pairs(text: str, people: list[NamedPerson], roster: Roster, findings, end: int) -> list[StatedProxy]:
+    proxies = []
+    index = 0
+    while index < len(people):
+        principal = people[index]
+        holder = people[index + 1] if index + 1 < len(people) else None
+        joint = text[principal.end: holder.start] if holder else text[principal.end: end]
+        if holder and _PROXY_JOINT.fullmatch(joint):
+            reading = read_window(" ".join(holder.notes + principal.notes))
+            proxies.append(StatedProxy(principal, holder, reading.window, reading.clock))
+            index += 2
+            continue
+        split = _split_holder(joint, roster)
+        if split:
+            findings.append(warning(
+                "name_split_by_layout",
+                f"Le mandataire de {principal.name} est coupé par la mise en page ; lu « {split.name} » d'après "
+                "la liste des présents.",
+                members=(split.key,),
+            ))
+            proxies.append(StatedProxy(principal, split, None))
+        index += 1
     return proxies
 
 
-def _proxies_in_notes(text: str, sections) -> list[StatedProxy]:
-    """"Mme X (pouvoir à M. Y)" inside the absent list."""
-    found = []
-    for name, start, end in sections:
-        if name != "absent":
-            continue
-        for person in find_people(text[start:end], start):
-            for note in person.notes:
-                match = re.match(r"(?:pouvoir|procuration|mandat|repr[ée]sent[ée]e?)\s*(?:donn[ée]e?\s*)?(?:[àa]|par)\s+(.*)", note, _I)
-                holders = find_people(match.group(1)) if match else []
-                if holders:
-                    found.append(StatedProxy(person, holders[0], parse_window(note)))
-        break
-    return found
+_SPLIT = re.compile(r"^\s*,?\s*(?:pouvoir|procuration)?\s*[àa]\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*)\b(?P<rest>.{0,120})", re.S)
 
 
-def _window_of(person: NamedPerson) -> Window | None:
-    for note in person.notes:
-        window = parse_window(note)
-        if window:
-            return window
+def _split_holder(joint: str, roster: Roster) -> NamedPerson | None:
+    """"Jean-Marc CARTE à Jean-Marc Conseil Municipal peut | DUMONT": a first name, the other
+    column's words, then the surname."""
+    match = _SPLIT.match(joint)
+    if not match:
+        return None
+    for word in re.findall(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'-]{1,}\b", match.group("rest")):
+        found = roster.find(match.group("first"), word)
+        if found:
+            return found
     return None
 
 
 def _secretary(text: str, sections) -> NamedPerson | None:
     where = _first(sections, "secretary")
-    if not where:
-        return None
-    people = find_people(text[where[0]: min(where[1], where[0] + 200)], where[0])
-    return people[0] if people else None
-
-
-_NUMBER = r"(\d[\d\s]{0,6}\d|\d)"
-
-
-def _members_in_office(text: str) -> int | None:
-    match = re.search(r"en\s+exercice\s*:?\s*" + _NUMBER, text, _I)
-    return int(re.sub(r"\s", "", match.group(1))) if match else None
+    if where:
+        people = find_people(text[where[0]: min(where[1], where[0] + 200)], where[0])
+        if people:
+            return people[0]
+    # "Monsieur Alain PIASER a été désigné secrétaire de séance", "M. Denis HERCULE a été désigné pour
+    # assurer les fonctions de Secrétaire"
+    for match in re.finditer(r"a\s+[ée]t[ée]\s+(?:d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|pour\s+(?:assurer|remplir)\s+les\s+fonctions\s+de\s+)?secr[ée]taire", text, _I):
+        people = find_people(text[max(0, match.start() - 80): match.start()])
+        if people:
+            return people[-1]
+    # "… désignation d'un secrétaire … Mme Yasmine BOUDJENAH ayant obtenu la majorité des suffrages"
+    for match in re.finditer(r"secr[ée]taire", text, _I):
+        tail = text[match.end(): match.end() + 500]
+        elected = re.search(r"ayant\s+obtenu\s+la\s+majorit[ée]|a\s+[ée]t[ée]\s+d[ée]sign[ée]e?\s+pour\s+remplir", tail, _I)
+        if elected:
+            people = find_people(tail[max(0, elected.start() - 100): elected.start()])
+            if people:
+                return people[-1]
+    return None
 
 
 def _order_of_passage(text: str) -> list[int] | None:
@@ -270,14 +406,65 @@ def _order_of_passage(text: str) -> list[int] | None:
     return [int(n) for n in re.findall(r"\d+", match.group(1))]
 
 
+_HEADER_DATE = re.compile(
+    r"(?:S[ée]ance\s+(?:publique\s+|ordinaire\s+)?(?:du|en\s+date\s+du)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"|Conseil\s+(?:municipal|communautaire|de\s+communaut[ée]|d[ée]partemental|r[ée]gional|m[ée]tropolitain)\s+(?:du\s+)?"
+    r"|Bureau\s+communautaire\s+(?:du\s+)?|Commission\s+permanente\s+(?:du\s+)?"
+    r"|S[ÉE]ANCE\s+DU\s+CONSEIL\s+\w+\s+EN\s+DATE\s+DU\s+)"
+    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", _I)
+
+
+def header_date(text: str) -> tuple[int, dt.date] | None:
+    for match in _HEADER_DATE.finditer(text[:4000]):
+        date = parse_french_date(match.group("date").lower())
+        if date:
+            return match.start(), date
+    return None
+
+
+def preamble_date(text: str) -> tuple[int, dt.date] | None:
+    """The date the opening sentence spells out ("Le premier décembre deux mille vingt-deux, …")."""
+    for offset, date in spelled_dates(text[:6000]):
+        before = text[max(0, offset - 120): offset + 40]
+        if re.search(r"convoqu|convocation", before[-60:] if len(before) > 60 else before, _I):
+            continue
+        return offset, date
+    match = re.search(r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}\s*(?:er)?\s+[a-zéû]{3,9}\s+\d{4})\s+[àa]\s+\d{1,2}\s*h", text[:6000], _I)
+    if match:
+        date = parse_french_date(match.group(1).lower())
+        if date:
+            return match.start(), date
+    return None
+
+
 def _meeting_date(text: str) -> dt.date | None:
-    match = re.search(r"S[ée]ance\s+(?:publique\s+)?du\s+(.{6,40}?\d{4})", text, _I)
-    return parse_french_date(match.group(1)) if match else None
+    found = header_date(text) or preamble_date(text)
+    return found[1] if found else None
 
 
-def _convened_on(text: str) -> dt.date | None:
-    match = re.search(r"convoqu[ée]e?s?\s+le\s+(.{6,40}?\d{4})", text, _I)
-    return parse_french_date(match.group(1)) if match else None
+def convened_dates(text: str) -> list[dt.date]:
+    dates = []
+    for match in re.finditer(r"(?:convoqu[ée]e?s?(?:\s+par\s+[^,]{0,60}?)?\s+le|convocation(?:\s+du\s+conseil\s+\w+)?\s*:?)\s*(.{4,200})", text[:6000], _I):
+        tail = match.group(1)
+        date = parse_french_date(tail[:60].lower())
+        spelled = spelled_dates(tail[:80])
+        if spelled and (not date or spelled[0][0] < 10):
+            date = spelled[0][1]
+        if not date:
+            # "Date de convocation : Présents : … 23/11/2023": the value drifted into the list
+            date = parse_french_date(tail.lower())
+        if date:
+            dates.append(date)
+    return dates
+
+
+def _convened_on(text: str, meeting: dt.date | None = None) -> dt.date | None:
+    dates = convened_dates(text)
+    if not dates:
+        return None
+    if meeting and not (meeting - dt.timedelta(days=92) <= dates[0] <= meeting):
+        return None  # "le dix février deux mille Procurations : 5 Vingt-trois": a year cut by the layout
+    return dates[0]
 
 
 def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
@@ -286,27 +473,32 @@ def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
     if match:
         place = squash(match.group(1))
     chair = None
-    match = re.search(r"sous\s+la\s+pr[ée]sidence\s+de\s+(.{0,120})", text, _I)
-    if match:
-        people = find_people(match.group(1), match.start(1))
-        chair = people[0] if people else None
+    for pattern in (r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(.{0,120})", r"\bPr[ée]sidente?(?:\s+de\s+s[ée]ance)?\s*:\s*(.{0,120})"):
+        match = re.search(pattern, text, _I)
+        if match:
+            people = find_people(match.group(1), match.start(1))
+            if people and people[0].start - match.start(1) < 40:
+                chair = people[0]
+                break
     return chair, place
 
 
 def _opening_and_closing(text: str) -> tuple[dt.time | None, dt.time | None]:
     opened = re.search(r"s[ée]ance\s+est\s+ouverte\s+[àa]\s+(\d{1,2}\s*h\s*\d{0,2})", text, _I)
-    closed = re.search(r"(?:lev[ée]e|close)\s+[àa]\s+(\d{1,2}\s*h\s*\d{0,2})", text, _I)
+    closed = re.search(r"(?:lev[ée]e|close)\s+(?:le\s+\d{1,2}\s+[a-zéû]+\s+)?[àa]?\s*(\d{1,2}\s*h\s*\d{0,2})", text, _I)
     return (parse_clock(opened.group(1)) if opened else None, parse_clock(closed.group(1)) if closed else None)
 
 
 def _authority(text: str) -> str | None:
     patterns = (
         r"Pr[ée]sidente?\s+(?:de\s+la\s+|du\s+|de\s+l'|de\s+)((?:Communaut[ée]|M[ée]tropole|Grand|Conseil|D[ée]partement|R[ée]gion)[^,.;:()]{2,80}?|[A-Z][^,.;:()]{2,80}?M[ée]tropole)\s*[,.;]",
-        r"\b((?:Commune|Ville|Mairie)\s+d(?:e\s+|')[A-Z][^\s,.;:]+(?:[\s-][A-Za-z][^\s,.;:]+){0,3})",
-        r"\b(Communaut[ée]\s+(?:urbaine|d'agglom[ée]ration|de\s+communes)\s+[^,.;:()]{2,60}?)\s*(?:,|\.|;|\s{2})",
+        r"\b((?:Commune|Ville|Mairie)\s+d(?:e\s+|')[A-Z][^\s,.;:]+(?:[\s-][A-Z][^\s,.;:]+){0,3})",
+        r"\b(Communaut[ée]\s+(?:urbaine|d'agglom[ée]ration|de\s+communes)\s+[^,.;:()]{2,60}?)\s*(?:,|\.|;|\s{2}|\s+Arrondissement|\s+EXTRAIT)",
+        r"\b(D[ée]partement\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)[A-Z][\w-]+)",
+        r"\b((?:COMMUNE|VILLE)\s+D(?:E\s+|')[A-Z][A-Z-]+)",
     )
     for pattern in patterns:
-        match = re.search(pattern, text)
+        match = re.search(pattern, text[:6000])
         if match:
             return squash(match.group(1))
     return None
@@ -317,30 +509,148 @@ def _council(text: str) -> str | None:
     return squash(match.group(1)) if match else None
 
 
-# -- deliberations -----------------------------------------------------------
+# -- deliberations ----------------------------------------------------------------------------
 
-def _deliberations(flat: FlatText, sections) -> list[StatedDeliberation]:
-    text = flat.text
-    starts = [start for name, start, _end in sections if name == "deliberation"]
+@dataclass
+class _Header:
+    start: int
+    end: int
+    number: str | None
+    item: int | None
+
+
+def _headers(text: str) -> list[_Header]:
     found = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        body = text[start:end]
-        number = re.match(r"\s*([\w./-]*\d[\w./-]*)", body)
-        if not number:
+    for pattern in _HEADERS:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            number = groups.get("num")
+            item = int(groups["item"]) if groups.get("item") else None
+            if number:
+                number = number.rstrip("./-_")
+            found.append(_Header(match.start(), match.end(), number, item))
+    found.sort(key=lambda h: h.start)
+    kept: list[_Header] = []
+    for header in found:
+        if kept and header.start < kept[-1].end:
             continue
-        found.append(_deliberation(flat, start, body, number.group(1).rstrip("./-"), index))
+        kept.append(header)
+    return kept
+
+
+def _norm(number: str | None) -> str:
+    return re.sub(r"[\s_./-]", "", number or "").upper()
+
+
+def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]) -> list[StatedDeliberation]:
+    text = flat.text
+    headers = _headers(text)
+    groups: list[list[_Header]] = []
+    for header in headers:
+        key = _norm(header.number) if header.number else f"item{header.item}"
+        if groups and (_norm(groups[-1][0].number) if groups[-1][0].number else f"item{groups[-1][0].item}") == key:
+            groups[-1].append(header)
+        else:
+            groups.append([header])
+    # the same number printed again further on (a stamp on each page) does not open a new deliberation
+    distinct: list[list[_Header]] = []
+    seen: dict[str, list[_Header]] = {}
+    for group in groups:
+        key = _norm(group[0].number) if group[0].number else f"item{group[0].item}"
+        if key in seen:
+            continue
+        seen[key] = group
+        distinct.append(group)
+    segments: list[tuple[int, int, str | None, int | None, bool]] = []  # start, end, number, item, numbered
+    if len(distinct) >= 2:
+        starts = [g[0].start for g in distinct]
+        for index, group in enumerate(distinct):
+            end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            number, item = group[0].number, group[0].item
+            if number is None:
+                dcm = re.search(r"\bDCM[\s-]*(?P<dcm>[\d.,]+\d)", text[group[0].end: group[0].end + 400])
+                number = dcm.group("dcm") if dcm else str(item)
+            segments.append((group[0].start, end, number, item, True))
+        first = starts[0]
+        if block_end < first:
+            reading = read_votes(text, low, block_end, first)
+            if any(v.result not in (None, "noted") or v.has_figures for v in reading.votes):
+                segments.insert(0, (block_end, first, None, None, False))
+    else:
+        header = distinct[0][0] if distinct else None
+        number = header.number if header and header.number else _single_identifier(text)
+        item = header.item if header else None
+        start = header.start if header else block_end
+        if start >= len(text.rstrip()) - 20:
+            return []
+        reading = read_votes(text, low, start, len(text))
+        if not reading.votes and not header:
+            return []
+        segments.append((start, len(text), number, item, bool(header or number)))
+    found = []
+    used_items: set[int] = set()
+    unnumbered = 0
+    for index, (start, end, number, item, numbered) in enumerate(segments):
+        if not numbered or number is None:
+            unnumbered += 1
+            number = "s.n." if unnumbered == 1 else f"s.n.-{unnumbered}"
+            numbered = False
+        deliberation = _deliberation(flat, low, start, end, number, item, index, len(segments) > 1, numbered)
+        if deliberation.item in used_items:
+            deliberation.item = None
+        if deliberation.item is not None:
+            used_items.add(deliberation.item)
+        found.append(deliberation)
+    free = 0 if not found or found[0].numbered else 0
+    for deliberation in found:
+        if deliberation.item is None:
+            while free in used_items or (free == 0 and deliberation.numbered):
+                free += 1
+            deliberation.item = free
+            used_items.add(free)
     return found
 
 
-def _deliberation(flat: FlatText, start: int, body: str, number: str, index: int) -> StatedDeliberation:
-    report = re.search(r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*(\d+)\s*[-–:]?\s*(.{0,300}?)(?=\s{2,}|$)", body, _I)
-    item = int(report.group(1)) if report else None
-    title = squash(report.group(2)) if report else ""
+def _single_identifier(text: str) -> str | None:
+    for pattern in _SINGLE_IDS:
+        match = pattern.search(text[:5000])
+        if match:
+            return squash(match.group("num"))
+    return None
+
+
+def _trailing_number(number: str) -> int | None:
+    match = re.search(r"(\d+)\D*$", number)
+    if not match:
+        return None
+    value = int(match.group(1))
+    return value if 0 < value <= 999 else None
+
+
+def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, item: int | None, index: int,
+                  several: bool, numbered: bool) -> StatedDeliberation:
+    text = flat.text
+    body = text[start:end]
+    report = _ITEM_IN_BODY.search(body)
+    if item is None and report and not several:
+        item = int(report.group(1))
+    if item is None and numbered:
+        item = _trailing_number(number)
+    title = _title(body, report)
     rapporteur = re.search(r"Rapporteur\s*:\s*(.{0,120}?)(?=\s{2,}|$)", body, _I)
     committee = re.search(r"Commission\s*:\s*(.{0,200}?)(?=\s{2,}|$)", body, _I)
     budget = re.search(r"Inscription\s+budg[ée]taire\s+(.{0,200}?)(?=\s{2,}Montant|\s{3,}|$)", body, _I)
     decision = re.search(r"((?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée])[^:]{0,80}:.*?)(?:Pour\s+extrait|$)", body, _I)
+    reading = read_votes(text, low, start, end)
+    vote = reading.main
+    counts = {}
+    for count in read_counts(body, low[start:end], start):
+        if count.kind in ATTENDANCE_KINDS and not count.raw[:1].isdigit():
+            counts.setdefault(count.kind, count.value)
+    if vote.voters is None and "voters" in counts:
+        vote.voters = counts["voters"]
+    vote.present = counts.get("present")
+    vote.represented = counts.get("represented")
     return StatedDeliberation(
         number=number,
         item=item,
@@ -348,12 +658,27 @@ def _deliberation(flat: FlatText, start: int, body: str, number: str, index: int
         rapporteur=squash(rapporteur.group(1)) if rapporteur else None,
         committee=squash(committee.group(1)) if committee else None,
         interested=_interested(body),
-        vote=_stated_vote(body),
+        vote=vote,
         line=flat.line_of(start),
         budget_line=squash(budget.group(1)) if budget else None,
         decision=squash(decision.group(1)) if decision else "",
-        span=(start, start + len(body)),
+        span=(start, end),
+        votes=reading.votes,
+        counts=counts,
+        reading=reading,
+        numbered=numbered,
     )
+
+
+def _title(body: str, report) -> str:
+    if report:
+        return squash(report.group(2))
+    for pattern in (r"\bObjet\s*:\s*(.{3,300}?)(?=\s{2,}|[.;]\s|$)",
+                    r"^\s*(?:Point\s+n\s*°\s*\d+|D[ée]lib[ée]ration\s+\S+\s+(?:n\s*°\s*)?\S+|n\s*°\s*\S+)\s+(.{3,200}?)(?=\s+DCM\b|[.;]\s|\s{2,}|$)"):
+        match = re.search(pattern, body[:1500], _I)
+        if match:
+            return squash(match.group(1))[:200]
+    return ""
 
 
 _INTERESTED = re.compile(
@@ -367,22 +692,17 @@ def _interested(body: str) -> list[NamedPerson]:
     match = _INTERESTED.search(body)
     if not match:
         return []
-    return find_people(match.group(1))
+    words = match.group(1)
+    # "46 voix Pour, 1 abstention et 5 ne prenant pas part au vote": a figure, not names
+    if re.search(r"\d\s*$", words):
+        return []
+    return find_people(words)
 
 
-def _count(body: str, label: str) -> int | None:
-    match = re.search(label + r"\s*\*?\s*:\s*(\d{1,4})\b", body, _I)
-    return int(match.group(1)) if match else None
-
-
-def _stated_vote(body: str) -> StatedVote:
-    vote = StatedVote()
-    vote.unanimous = bool(re.search(r"[àa]\s+l'unanimit[ée]", body, _I))
-    vote.majority = bool(re.search(r"[àa]\s+la\s+majorit[ée]", body, _I))
-    vote.no_vote = bool(re.search(r"\bprend\s+acte\b", body, _I)) and not (vote.unanimous or vote.majority)
-    vote.votes_for = _count(body, r"\bPour")
-    vote.votes_against = _count(body, r"\bContre")
-    vote.abstentions = _count(body, r"\bAbstentions?")
-    vote.not_participating = _count(body, r"(?:Conseillers?\s+int[ée]ress[ée]s|Ne\s+prenant\s+pas\s+part\s+au\s+vote)")
-    vote.voters = _count(body, r"\bVotants")
-    return vote
+def vote_counts_before(stated: StatedExtract, offset: int) -> dict[str, int]:
+    """Vote figures printed before this offset (a count box in the header), first of each kind."""
+    found: dict[str, int] = {}
+    for count in stated.all_counts:
+        if count.start < offset and count.kind in VOTE_KINDS:
+            found.setdefault(count.kind, count.value)
+    return found

@@ -11,7 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|[\t\r\n\f\v\u00a0\u202f\u2007_]")
+# "_" is emphasis around words, but part of an identifier inside one ("DEL_20220628_1")
+_MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|[\t\r\n\f\v\u00a0\u202f\u2007]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 
 

@@ -1,27 +1,69 @@
-"""Names of councillors as extracts write them: "Mme Anne VIGNOT", "M. Jean-Hugues
-ROUX (à partir de la question n°2)", "MM. Benoît VUILLEMIN, Sébastien COUDRY et
-Nicolas BODIN (2)"."""
+"""Names of councillors as extracts write them.
+
+"Mme Anne VIGNOT", "M. Jean-Hugues ROUX (à partir de la question n°2)", "MM. Benoît
+VUILLEMIN, Sébastien COUDRY et Nicolas BODIN (2)"; surnames only ("M. JARRY", "M.TAYEB",
+"Mrs BOUSQUET, CAPY et ZAMBONI", "M. Troussel", "M. Martin P-Y"); mixed case with a civility
+("M. Stéphane Troussel"); initials ("S Boissard", "JL Bouchard suppléé par N Ferreira de Souza");
+OCR noise inside capitals ("DARD[ER", "BRlQUET-BOlSSI1RE", "B.CANAL").
+
+A person read without a first name has the key "SURNAME|"; ``resolve`` matches such partial
+or misspelt names against the members the lists name (``Roster``).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from registre.core import member_key
+from registre.core import fold, member_key
 
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
-CIVILITY = r"(?:Mmes|Mme|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mr\.?)"
-# "-\s?": a name cut at its hyphen by a line break ("Pierre-\nCharles")
-_FIRST_WORD = rf"[{UP}][{LOW}]+(?:-\s?[{UP}][{LOW}]+)*"
-_LAST_WORD = rf"(?:[{UP}](?:[{UP}]|'(?=[{UP}]))*(?:-\s?[{UP}]+)*[{UP}]|[{UP}]'[{UP}]+)"
-_PARTICLE = r"(?:de|du|des|d'|le|la|van|von|dit)"
+CIVILITY = (r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mrs\.?|Mr\.?)")
+_PLURAL = r"(?:Mmes|Mrnes|MM\.?|Messieurs|Mesdames|Mrs\.?)"
+# capitals that are headings, verbs or labels, never a surname ("M. SY DECIDE", "Didier BUREAU COMMUNAUTAIRE DU DALLOY")
+_STOP_WORDS = (
+    "DECIDE|DÉCIDE|APPROUVE|AUTORISE|ADOPTE|DESIGNE|DÉSIGNE|FIXE|COMPLETE|COMPLÈTE|PREND|DIT|CHARGE|PRECISE|PRÉCISE|"
+    "VALIDE|ACCEPTE|SOLLICITE|CONFIRME|DONNE|ATTRIBUE|ARRETE|ARRÊTE|OBJET|ABSENTS?|PRESENTS?|PRÉSENTS?|EXCUSÉS?|EXCUSES?|"
+    "POUVOIRS?|PROCURATIONS?|CONSEIL|MUNICIPAL|COMMUNAUTAIRE|BUREAU|DELIBERATIONS?|DÉLIBÉRATIONS?|RELEVÉ|RELEVE|"
+    "DÉCISIONS?|DECISIONS?|EXTRAIT|REGISTRE|SÉANCE|SEANCE|MAIRE|PRESIDENT|PRÉSIDENT|POUR|CONTRE|VOTANTS|DATE|"
+    "ETAIENT|ÉTAIENT|REPUBLIQUE|RÉPUBLIQUE|FRANCAISE|FRANÇAISE|DEPARTEMENT|DÉPARTEMENT|COMMUNE|VILLE|ID|ACTE|"
+    "JANVIER|FEVRIER|FÉVRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AOUT|AOÛT|SEPTEMBRE|OCTOBRE|NOVEMBRE|DECEMBRE|DÉCEMBRE|"
+    "ABSTENTIONS?|UNANIMITE|UNANIMITÉ|MAJORITE|MAJORITÉ|VOIX|ET|NOMBRE|TOTAL"
+)
+_NOT_STOP = rf"(?!(?:{_STOP_WORDS})(?![{UP}{LOW}'\-]))"
+_CIV_WORD = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|Monsieur|Madame|Messieurs|Mesdames|Mrs|Mr)"
+_FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:-\s?[{UP}][{LOW}]+)*"
+_UPPER_WORD = (rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[l1](?=[{UP}]))*"
+               rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])")
+_LAST_WORD = rf"(?:{_UPPER_WORD}|[{UP}]'[{UP}]+)"
+_PARTICLE = r"(?:de|du|des|d'|le|la|van|von|dit|da|dos)"
 FIRST = rf"{_FIRST_WORD}(?:\s+{_FIRST_WORD})*"
 LAST = rf"(?:{_PARTICLE}\s*)?{_LAST_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_LAST_WORD})*"
+# a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République"
+CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
+_INITIALS = rf"[{UP}]{{1,3}}"
 NOTES = r"(?:\s*\([^()]{0,160}\))*"
+_END = rf"(?![{LOW}{UP}])"
 
-PERSON = re.compile(
-    rf"(?<![{UP}{LOW}])(?:(?P<civility>{CIVILITY})\s*)?(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST})(?![{LOW}])(?P<notes>{NOTES})"
+_PATTERNS = {
+    # Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI
+    "plural": rf"(?<![{UP}{LOW}])(?P<pciv>{_PLURAL})\s*(?P<plist>{LAST}(?:\s*(?:,|\bet\b)\s*{LAST})+){_END}",
+    "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
+    "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
+    "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
+}
+_INITIALS_PATTERN = rf"(?<![{UP}{LOW}.])(?P<initials>{_INITIALS})\s+(?P<ilast>{CAP_LAST}){_END}"
+_BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
+
+PERSON = re.compile("(?:" + "|".join(f"(?:{p})" for p in _PATTERNS.values()) + rf")(?P<notes>{NOTES})")
+_WITH_INITIALS = re.compile(_INITIALS_PATTERN + rf"(?P<notes>{NOTES})")
+_BARE = re.compile(_BARE_PATTERN + rf"(?P<notes>{NOTES})")
+_HEADINGS = re.compile(
+    rf"(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
+    rf"(?:\s+(?:DE|DU|DES|D'))?\b\s*)+"
+    rf"|\b\d{{1,2}}\s+(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\s+\d{{4}}\b"
+    rf"|(?<![\d/])\d{{1,2}}/\d{{1,2}}/\d{{4}}(?![\d/])"
 )
 
 
@@ -40,38 +82,175 @@ class NamedPerson:
 
     @property
     def name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def with_key_of(self, other: "NamedPerson") -> "NamedPerson":
+        return NamedPerson(other.civility or self.civility, other.first_name, other.last_name, self.notes,
+                           self.start, self.end)
 
 
 def normal_civility(raw: str | None, inherited: str = "") -> str:
     if not raw:
         return inherited
     raw = raw.rstrip(".").lower()
-    if raw in {"mme", "mmes", "madame", "mesdames", "mlle"}:
+    if raw in {"mme", "mmes", "madame", "mesdames", "mlle", "mmc", "mrne", "mrnes"}:
         return "Mme"
     return "M."
 
 
-def find_people(text: str, offset: int = 0) -> list[NamedPerson]:
-    """Every "[civility] First LAST (notes)" in a span; plural civilities carry over."""
-    people = []
+def clear_headings(text: str) -> str:
+    """Blank the words a second column or a stamp drops into a list ("Didier BUREAU
+    COMMUNAUTAIRE DU DALLOY", "Vinciane 6 MARS 2023 FABER"); offsets are kept."""
+    return _HEADINGS.sub(lambda m: " " * len(m.group()), text)
+
+
+def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[NamedPerson]:
+    """Every person named in a span; plural civilities carry over.
+
+    ``list_mode`` (attendance and proxy lists): headings dropped into the list are ignored, and
+    initials ("JL Bouchard") and bare surnames ("ESTRADE,") are read when the list is written so.
+    """
+    if list_mode:
+        text = clear_headings(text)
+    people: list[NamedPerson] = []
     inherited = ""
     for match in PERSON.finditer(text):
-        raw = match.group("civility")
+        notes = _notes(match.group("notes"))
+        end = offset + match.end()
+        if match.group("plist"):
+            civility = normal_civility(match.group("pciv"))
+            inherited = civility
+            plist = match.group("plist")
+            cursor = match.start("plist")
+            parts = [p for p in re.split(r"\s*(?:,|\bet\b)\s*", plist) if p.strip()]
+            for index, part in enumerate(parts):
+                at = text.find(part, cursor)
+                cursor = at + len(part)
+                people.append(NamedPerson(civility, "", _tidy(part), notes if index == len(parts) - 1 else (),
+                                          offset + at, offset + cursor if index < len(parts) - 1 else end))
+            continue
+        if match.group("last"):
+            raw = match.group("civility")
+            first, last = match.group("first"), match.group("last")
+        elif match.group("mlast"):
+            raw, first, last = match.group("mciv"), match.group("mfirst"), match.group("mlast")
+        else:
+            raw, first, last = match.group("sciv"), "", match.group("slast")
+            if match.group("sinit"):
+                first = match.group("sinit").strip()
         if raw:
-            inherited = normal_civility(raw) if raw.lower().startswith(("mm", "mes", "messieurs", "mmes")) else ""
+            inherited = normal_civility(raw) if re.match(_PLURAL, raw) else ""
         civility = normal_civility(raw, inherited)
-        notes = tuple(n.strip()[1:-1].strip() for n in re.findall(r"\([^()]*\)", match.group("notes")))
-        people.append(NamedPerson(
-            civility, _tidy(match.group("first")), _tidy(match.group("last")), notes,
-            offset + match.start(), offset + match.end(),
-        ))
+        people.append(NamedPerson(civility, _tidy(first), _tidy(last), notes, offset + match.start(), end))
+    if list_mode:
+        people = _add_list_forms(text, offset, people)
     return people
 
 
+def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[NamedPerson]:
+    covered = [(p.start - offset, p.end - offset) for p in people]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in covered)
+
+    extra: list[NamedPerson] = []
+    initials = [m for m in _WITH_INITIALS.finditer(text) if free(m.start(), m.end())]
+    if len(initials) >= 3 and len(initials) >= len(people):
+        for match in initials:
+            extra.append(NamedPerson("", match.group("initials"), _tidy(match.group("ilast")),
+                                     _notes(match.group("notes")), offset + match.start(), offset + match.end()))
+            covered.append((match.start(), match.end()))
+    surname_only = sum(1 for p in people if not p.first_name)
+    if people and surname_only * 2 > len(people):
+        for match in _BARE.finditer(text):
+            if free(match.start(), match.end()) and len(match.group("bare")) >= 3:
+                extra.append(NamedPerson("", "", _tidy(match.group("bare")), _notes(match.group("notes")),
+                                         offset + match.start(), offset + match.end()))
+    return sorted(people + extra, key=lambda p: p.start) if extra else people
+
+
+def _notes(raw: str) -> tuple[str, ...]:
+    return tuple(n.strip()[1:-1].strip() for n in re.findall(r"\([^()]*\)", raw or ""))
+
+
 def _tidy(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", name))
+    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", name)).strip()
 
 
 def is_substitute_note(note: str) -> bool:
     return bool(re.match(r"suppl[ée]ante?\b", note, re.I))
+
+
+# -- the same person written two ways ------------------------------------------------------
+
+def _initials_of(first: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", fold(first)) if part)
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    """"" agrees with anything; "JL" with "Jean-Luc"; "P-Y" with "Pierre-Yves"; otherwise equal."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb or fa == fb:
+        return True
+    compact_a, compact_b = fa.replace(" ", "").replace(".", ""), fb.replace(" ", "").replace(".", "")
+    if len(compact_a) <= 3 and compact_a == _initials_of(b):
+        return True
+    return len(compact_b) <= 3 and compact_b == _initials_of(a)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if a == b[:i] + b[i + 1:]:
+            return True
+    return False
+
+
+@dataclass
+class Roster:
+    """The people the attendance lists name, to recognise them when written another way."""
+
+    people: dict[str, NamedPerson] = field(default_factory=dict)
+
+    def add(self, person: NamedPerson) -> None:
+        self.people.setdefault(person.key, person)
+
+    def resolve(self, person: NamedPerson) -> tuple[NamedPerson, str | None]:
+        """The listed person this name designates, and how it was matched ("variant" for a spelling
+        difference); the person itself when nobody matches, or when several do."""
+        if person.key in self.people:
+            return self.people[person.key], None
+        last = fold(person.last_name)
+        same = [p for p in self.people.values() if fold(p.last_name) == last
+                and first_names_agree(p.first_name, person.first_name)]
+        if len(same) == 1:
+            return same[0], None
+        if len(same) > 1:
+            return person, None
+        if not same:
+            near = [p for p in self.people.values() if fold(p.last_name) == last and p.first_name and person.first_name
+                    and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))]
+            if len(near) == 1:
+                return near[0], "variant"
+        if len(last) >= 4:
+            close = [p for p in self.people.values()
+                     if len(fold(p.last_name)) >= 4 and _edit_distance_at_most_one(fold(p.last_name), last)
+                     and first_names_agree(p.first_name, person.first_name)
+                     and (p.first_name or person.first_name or len(last) >= 5)]
+            if len(close) == 1:
+                return close[0], "variant"
+        return person, None
+
+    def find(self, first_name: str, last_word: str) -> NamedPerson | None:
+        """A listed person with this first name whose surname is this word (a name split by a column)."""
+        last = fold(last_word)
+        found = [p for p in self.people.values() if fold(p.last_name) == last and first_names_agree(p.first_name, first_name)
+                 and fold(p.first_name) == fold(first_name)]
+        return found[0] if len(found) == 1 else None

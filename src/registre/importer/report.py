@@ -14,9 +14,13 @@ from registre.core.violations import violation, warning
 from .assemble import ImportedDocument, assemble, interested_counts
 from .errors import DocumentError
 from .extract import StatedDeliberation, read_extract
+from .traps import deliberation_traps
 
 STATED_FIELDS = ("members_in_office", "present", "represented", "voters", "for", "against", "abstain",
                  "not_participating")
+# added to "stated" beside the original fields: what other layouts print
+EXTRA_STATED = ("legal_members", "present_titular", "present_substitutes", "absent", "proxies", "votes_cast")
+_COUNT_KEYS = {"present_titular": "present_titulaires", "present_substitutes": "present_suppleants"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ def import_text(source: str, text: str) -> DocumentReport:
 def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
     meeting = document.meeting
     stated = document.stated
+    findings = list(stated.findings) + list(document.findings) + list(tally.violations)
+    findings = list(dict.fromkeys(findings))
     return {
         "source": stated.source,
         "authority": stated.authority,
@@ -50,6 +56,8 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             "order_of_passage_stated": document.order_stated,
             "council": stated.council,
             "rules": {"source": tally.rules.source, "uncertain": tally.rules.uncertain},
+            "convened_on": stated.convened_on.isoformat() if stated.convened_on else None,
+            "stated": _meeting_stated(stated.counts),
         },
         "members": [
             {"name": m.name, "civility": m.civility or None, "commune": m.commune, "substitute": m.substitute}
@@ -66,8 +74,14 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
         "deliberations": [
             _deliberation_dict(document, tally, deliberation) for deliberation in stated.deliberations
         ],
-        "warnings": [v.as_dict() for v in tally.violations if v.severity is Severity.WARNING],
+        "warnings": [v.as_dict() for v in findings if v.severity is Severity.WARNING],
+        "violations": [v.as_dict() for v in findings if v.severity is Severity.VIOLATION and not v.items],
     }
+
+
+def _meeting_stated(counts: dict[str, int]) -> dict:
+    keys = ("members_in_office",) + EXTRA_STATED + ("present", "represented", "voters")
+    return {key: counts.get(_COUNT_KEYS.get(key, key)) for key in keys}
 
 
 def _plain(meeting, key: str) -> str:
@@ -91,8 +105,16 @@ def _deliberation_dict(document: ImportedDocument, tally: MeetingTally, delibera
     number = document.items[deliberation.number]
     item_tally = tally.for_item(number)
     stated = _stated(document, deliberation)
-    computed = _computed(item_tally) if item_tally else None
-    findings = _relevant(tally.violations, number, meeting) + list(item_tally.violations if item_tally else [])
+    computed = _computed(item_tally) if item_tally and meeting.attendance else None
+    findings = _relevant(tally.violations, number, meeting)
+    if meeting.attendance:
+        findings += list(item_tally.violations if item_tally else [])
+    findings += [v for v in document.stated.findings + document.findings
+                 if v.severity is Severity.VIOLATION and (not v.items or number in v.items)]
+    findings += deliberation_traps(document.stated, deliberation)
+    if computed is not None:
+        findings += _unnamed_not_participating(deliberation, computed, number)
+        findings += _named_ballots(document, deliberation, item_tally)
     findings += _compare(stated, computed, number)
     findings += _check_interested_counts(meeting, deliberation, item_tally)
     blocking = [v for v in findings if v.severity is Severity.VIOLATION]
@@ -111,6 +133,9 @@ def _deliberation_dict(document: ImportedDocument, tally: MeetingTally, delibera
         "consistent": consistent,
         "violations": [v.as_dict() for v in dict.fromkeys(findings)],
         "line": deliberation.line,
+        "result": deliberation.vote.result,
+        "vote_phrase": deliberation.vote.phrase,
+        "votes": [v.as_dict() for v in deliberation.votes],
     }
 
 
@@ -122,16 +147,75 @@ def _relevant(findings: list[Violation], item: int, meeting) -> list[Violation]:
 
 def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dict:
     vote = deliberation.vote
-    return {
-        "members_in_office": document.stated.members_in_office,
-        "present": vote.present,
-        "represented": vote.represented,
-        "voters": vote.voters,
+    counts = dict(document.stated.counts)
+    counts.update(deliberation.counts)
+    data = {
+        "members_in_office": counts.get("members_in_office"),
+        "present": vote.present if vote.present is not None else counts.get("present"),
+        "represented": vote.represented if vote.represented is not None else counts.get("represented"),
+        "voters": vote.voters if vote.voters is not None else counts.get("voters"),
         "for": vote.votes_for,
         "against": vote.votes_against,
         "abstain": vote.abstentions,
         "not_participating": vote.not_participating,
     }
+    for key in EXTRA_STATED:
+        data[key] = counts.get(_COUNT_KEYS.get(key, key))
+    return data
+
+
+def _unnamed_not_participating(deliberation: StatedDeliberation, computed: dict, item: int) -> list[Violation]:
+    """"5 ne prenant pas part au vote", names not given: the engine cannot know who; the computed
+    voters are reduced by the stated figure and the missing total re-derived, with a warning."""
+    said = deliberation.vote.not_participating
+    named = len(deliberation.interested)
+    if not said or said <= named or computed.get("voters") is None:
+        return []
+    missing = said - computed["not_participating"]
+    if missing <= 0:
+        return []
+    computed["not_participating"] += missing
+    computed["voters"] -= missing
+    vote = deliberation.vote
+    totals = [vote.votes_for, vote.votes_against, vote.abstentions]
+    if vote.unanimous and not vote.unanimous_of_votes_cast:
+        totals = [computed["voters"], 0, 0]
+    elif sum(t is None for t in totals) == 1:
+        known = sum(t for t in totals if t is not None)
+        totals = [computed["voters"] - known if t is None else t for t in totals]
+    if None not in totals:
+        computed["for"], computed["against"], computed["abstain"] = totals
+        computed["votes_cast"] = totals[0] + totals[1]
+        computed["adopted"] = totals[0] > totals[1] if totals[0] != totals[1] else None
+        computed["unanimous"] = totals[0] > 0 and totals[1] == 0 and totals[2] == 0
+        computed["unanimous_of_votes_cast"] = totals[0] > 0 and totals[1] == 0
+    return [warning(
+        "not_participating_unnamed",
+        f"Question n°{item} : {said} membres ne prennent pas part au vote sans être nommés ; le calcul retire "
+        f"{missing} votant(s) sans savoir lesquels.",
+        items=(item,), field="not_participating",
+    )]
+
+
+def _named_ballots(document: ImportedDocument, deliberation: StatedDeliberation, item: ItemTally | None) -> list[Violation]:
+    """A voter named in a ballot list who was neither present nor represented at the item."""
+    if item is None:
+        return []
+    meeting = document.meeting
+    present = set(item.present)
+    represented = {p.principal for p in item.represented}
+    findings = []
+    for ballot, keys in document.named_ballots.get(deliberation.number, {}).items():
+        for key in keys:
+            if key in present or key in represented:
+                continue
+            findings.append(violation(
+                "voter_listed_absent",
+                f"{meeting.display_name(key)} est nommé parmi les votes « {ballot} » de la question n°{item.item} "
+                "mais n'était ni présent ni représenté.",
+                members=(key,), items=(item.item,),
+            ))
+    return findings
 
 
 def _computed(item: ItemTally) -> dict:
@@ -155,7 +239,8 @@ def _computed(item: ItemTally) -> dict:
 _LABELS = {
     "members_in_office": "conseillers en exercice", "present": "présents", "represented": "représentés",
     "voters": "votants", "for": "pour", "against": "contre", "abstain": "abstentions",
-    "not_participating": "ne prenant pas part au vote",
+    "not_participating": "ne prenant pas part au vote", "proxies": "procurations",
+    "present_sum": "présents (titulaires et suppléants)",
 }
 
 
@@ -163,15 +248,19 @@ def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
     if computed is None:
         return []
     findings = []
-    for field_name in STATED_FIELDS:
+    pairs = [(f, f) for f in STATED_FIELDS] + [("proxies", "represented")]
+    if stated["present"] is None and stated["present_titular"] is not None and stated["present_substitutes"] is not None:
+        stated = dict(stated, present_sum=stated["present_titular"] + stated["present_substitutes"])
+        pairs.append(("present_sum", "present"))
+    for field_name, computed_name in pairs:
         said = stated[field_name]
-        derived = computed.get(field_name)
+        derived = computed.get(computed_name)
         if said is None or derived is None or said == derived:
             continue
         findings.append(violation(
             "stated_figure_mismatch",
             f"Question n°{item} : le document indique {said} {_LABELS[field_name]}, le calcul donne {derived}.",
-            items=(item,), field=field_name,
+            items=(item,), field=computed_name if field_name == "present_sum" else field_name,
         ))
     return findings
 

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("registre.web.front.urls")),
     path("comptes/", include("registre.web.accounts.urls")),
     path("greffe/", include("registre.web.clerk.urls")),
+    path("subventions/", include("registre.web.grants.urls")),
     path("admin/", admin.site.urls),
 ]
