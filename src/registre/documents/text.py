@@ -115,7 +115,8 @@ def minutes_text(view: dict) -> str:
             out.append(rich(item["debate"]))
         if item["interested"]:
             out.append(item["interested"])
-        out.append(f"**{item['decision_intro']}**")
+        if item["decision_intro"]:
+            out.append(f"**{item['decision_intro']}**")
         if item["decision"]:
             out.append(rich(item["decision"]))
         out.append(item["outcome"])

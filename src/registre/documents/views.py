@@ -238,6 +238,8 @@ def list_view(record: MeetingRecord) -> dict:
         deliberation = record.deliberation_for_item(number)
         tally = record.tally.for_item(number)
         item = meeting.item(number)
+        if deliberation is None and item is None:
+            continue  # on the order of passage, but nothing recorded about it
         title = (deliberation.title if deliberation and deliberation.title else (item.title if item else ""))
         rows.append({
             "number": deliberation.number if deliberation else "",
@@ -274,6 +276,17 @@ def minutes_view(record: MeetingRecord) -> dict:
         kind = vote_kind(meeting, tally.item)
         title = (deliberation.title if deliberation and deliberation.title else (item.title if item else ""))
         keys = interested_keys(meeting, deliberation, tally.item)
+        if deliberation is None and item is None:
+            items.append({
+                "heading": f"Question {item_ref(tally.item)}", "number_line": "", "rapporteur": "",
+                "changes": attendance_changes(meeting, previous, tally), "debate": [], "interested": "",
+                "decision_intro": "", "decision": [], "outcome": "Question non renseignée dans les données de la séance.",
+                "figures": [], "figures_line": " - ".join(f"{label}{NBSP}: {value}" for label, value
+                                                         in figures(record, tally, VoteKind.NO_VOTE)[1:]),
+                "roll_call": [], "quorum": quorum_sentence(tally),
+            })
+            previous = tally
+            continue
         items.append({
             "heading": typeset(f"Question {item_ref(tally.item)}" + (f" - {title}" if title else "")),
             "number_line": f"Délibération {item_ref(deliberation.number)}" if deliberation else "",

@@ -217,8 +217,10 @@ def outcome(tally: ItemTally, kind: VoteKind) -> str:
     """"adopté à l'unanimité", "rejeté", "pris acte": the list's and the minutes' short result."""
     if kind is VoteKind.NO_VOTE:
         return "pris acte"
+    if tally.votes_for is None:
+        return "vote non renseigné"
     if tally.adopted is None:
-        return "résultat indéterminé (voix du président inconnue)"
+        return "partage des voix (voix du président non renseignée)"
     if not tally.adopted:
         return "rejeté"
     if tally.unanimous:
