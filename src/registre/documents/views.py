@@ -91,14 +91,13 @@ def proxy_lines(meeting: Meeting) -> list[dict]:
     return lines
 
 
-def figures(record: MeetingRecord, tally: ItemTally, kind: VoteKind) -> list[list[str]]:
-    rows = [
-        ["Conseillers en exercice", str(record.meeting.seats)],
-        ["Présents", str(tally.present_count)],
-        ["Représentés", str(tally.represented_count)],
-        ["Ne prenant pas part au vote", str(tally.not_participating)],
-        ["Votants", str(tally.voters)],
-    ]
+def figures(record: MeetingRecord, tally: ItemTally, kind: VoteKind, *, attendance: bool = True) -> list[list[str]]:
+    """The vote figures, all from the tally. ``attendance``: with the present and represented counts
+    (the minutes); the extract prints, as the example does, the vote only."""
+    rows = [["Conseillers en exercice", str(record.meeting.seats)]]
+    if attendance:
+        rows += [["Présents", str(tally.present_count)], ["Représentés", str(tally.represented_count)]]
+    rows += [["Ne prenant pas part au vote", str(tally.not_participating)], ["Votants", str(tally.voters)]]
     if kind is not VoteKind.NO_VOTE and tally.votes_for is not None:
         rows += [["Pour", str(tally.votes_for)], ["Contre", str(tally.votes_against)],
                  ["Abstentions", str(tally.abstentions if tally.abstentions is not None else 0)]]
@@ -190,7 +189,8 @@ def deliberation_view(record: MeetingRecord, deliberation: DeliberationRecord) -
         "decision": richtext.as_json(richtext.parse(deliberation.decision)),
         "outcome": outcome(tally, kind),
         "figures_heading": figures_heading(tally, kind),
-        "figures": figures(record, tally, kind),
+        "figures": figures(record, tally, kind, attendance=False),
+        "attendance_figures": f"{tally.present_count} présents, {tally.represented_count} représentés",
         "vote_kind": vote_kind_label(kind),
         "roll_call": roll_call(meeting, deliberation.item),
         "signatory": signatory(record, deliberation),

@@ -92,7 +92,9 @@ def member_name(member: Member | None, key: str = "") -> str:
     """"Mme Anne VIGNOT": civility, first name, last name in capitals."""
     if member is None:
         return key
-    return " ".join(p for p in (member.civility, member.first_name, member.last_name.upper()) if p)
+    # a name the roster could not split (no first name) is written as recorded
+    last = member.last_name.upper() if member.first_name else member.last_name
+    return " ".join(p for p in (member.civility, member.first_name, last) if p)
 
 
 def plain_name(member: Member | None, key: str = "") -> str:
