@@ -158,7 +158,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
     counts = read_counts(text, low)
     meeting_counts = {}
     for count in counts:
-        if count.kind in ATTENDANCE_KINDS and not (count.kind == "proxies" and count.raw[:1].isdigit()):
+        if count.kind in ATTENDANCE_KINDS and not _inside_a_vote(text, count):
             meeting_counts.setdefault(count.kind, count.value)
     deliberations = _deliberations(flat, low, block_end, counts)
     if not listed and not deliberations and not meeting_counts:
@@ -573,7 +573,7 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
             segments.append((group[0].start, end, number, item, True))
         first = starts[0]
         if block_end < first:
-            reading = read_votes(text, low, block_end, first)
+            reading = read_votes(text, low, block_end, first, counts)
             if any(v.result not in (None, "noted") or v.has_figures for v in reading.votes):
                 segments.insert(0, (block_end, first, None, None, False))
     else:
@@ -583,7 +583,7 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
         start = header.start if header else block_end
         if start >= len(text.rstrip()) - 20:
             return []
-        reading = read_votes(text, low, start, len(text))
+        reading = read_votes(text, low, start, len(text), counts)
         if not reading.votes and not header:
             return []
         segments.append((start, len(text), number, item, bool(header or number)))
@@ -595,7 +595,7 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
             unnumbered += 1
             number = "s.n." if unnumbered == 1 else f"s.n.-{unnumbered}"
             numbered = False
-        deliberation = _deliberation(flat, low, start, end, number, item, index, len(segments) > 1, numbered)
+        deliberation = _deliberation(flat, low, start, end, number, item, index, len(segments) > 1, numbered, counts)
         if deliberation.item in used_items:
             deliberation.item = None
         if deliberation.item is not None:
@@ -628,7 +628,7 @@ def _trailing_number(number: str) -> int | None:
 
 
 def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, item: int | None, index: int,
-                  several: bool, numbered: bool) -> StatedDeliberation:
+                  several: bool, numbered: bool, all_counts: list[Count]) -> StatedDeliberation:
     text = flat.text
     body = text[start:end]
     report = _ITEM_IN_BODY.search(body)
@@ -641,11 +641,11 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
     committee = re.search(r"Commission\s*:\s*(.{0,200}?)(?=\s{2,}|$)", body, _I)
     budget = re.search(r"Inscription\s+budg[ée]taire\s+(.{0,200}?)(?=\s{2,}Montant|\s{3,}|$)", body, _I)
     decision = re.search(r"((?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée])[^:]{0,80}:.*?)(?:Pour\s+extrait|$)", body, _I)
-    reading = read_votes(text, low, start, end)
+    reading = read_votes(text, low, start, end, all_counts)
     vote = reading.main
     counts = {}
-    for count in read_counts(body, low[start:end], start):
-        if count.kind in ATTENDANCE_KINDS and not count.raw[:1].isdigit():
+    for count in (c for c in all_counts if start <= c.start < end):
+        if count.kind in ATTENDANCE_KINDS and not _inside_a_vote(text, count):
             counts.setdefault(count.kind, count.value)
     if vote.voters is None and "voters" in counts:
         vote.voters = counts["voters"]
@@ -670,6 +670,11 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
     )
 
 
+def _inside_a_vote(text: str, count: Count) -> bool:
+    """"38 votes pour, dont 3 procurations": proxies used in a vote, not the meeting's count."""
+    return count.raw[:1].isdigit() and bool(re.search(r"\bdont\s*$", text[max(0, count.start - 12): count.start], _I))
+
+
 def _title(body: str, report) -> str:
     if report:
         return squash(report.group(2))
@@ -688,8 +693,15 @@ _INTERESTED = re.compile(
 )
 
 
+_NOT_PARTICIPATING = re.compile(r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part", _I)
+
+
 def _interested(body: str) -> list[NamedPerson]:
-    match = _INTERESTED.search(body)
+    anchor = _NOT_PARTICIPATING.search(body)
+    if not anchor:
+        return []
+    begin = max(0, anchor.start() - 700)
+    match = _INTERESTED.search(body, begin, anchor.end() + 120)
     if not match:
         return []
     words = match.group(1)

@@ -40,6 +40,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
     meeting = document.meeting
     stated = document.stated
     findings = list(stated.findings) + list(document.findings) + list(tally.violations)
+    findings += _proxy_window_gaps(meeting, tally)
     findings = list(dict.fromkeys(findings))
     return {
         "source": stated.source,
@@ -77,6 +78,29 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
         "warnings": [v.as_dict() for v in findings if v.severity is Severity.WARNING],
         "violations": [v.as_dict() for v in findings if v.severity is Severity.VIOLATION and not v.items],
     }
+
+
+def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
+    """A proxy with a window, and an item inside the principal's part of the meeting where the principal
+    is neither in the room nor represented ("pouvoir jusqu'à la n°3", "présente à partir de la n°5": n°4)."""
+    findings = []
+    for principal in dict.fromkeys(p.principal for p in meeting.proxies if not p.window.is_whole_meeting):
+        states = []
+        for item in tally.items:
+            represented = any(p.principal == principal for p in item.represented)
+            states.append((item.item, principal in item.present or represented))
+        covered = [index for index, (_item, yes) in enumerate(states) if yes]
+        if not covered:
+            continue
+        holes = [states[i][0] for i in range(covered[0], covered[-1] + 1) if not states[i][1]]
+        if holes:
+            findings.append(warning(
+                "proxy_window_gap",
+                f"{meeting.display_name(principal)} n'est ni présent ni représenté aux questions "
+                f"{', '.join(f'n°{i}' for i in holes[:6])} : la fenêtre de sa procuration laisse un trou.",
+                members=(principal,), items=tuple(holes),
+            ))
+    return findings
 
 
 def _meeting_stated(counts: dict[str, int]) -> dict:

@@ -30,13 +30,13 @@ _PHRASES = (
 _PHRASE = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PHRASES))
 _FORM_UNANIMOUS = re.compile(r"adopte(?:e)?\s+a\s+l\s*'?\s*unanimite\s*:")
 _FORM_MAJORITY = re.compile(r"adopte(?:e)?\s+a\s+la\s+majorite\s*:")
-_COMMITTEE = re.compile(
-    r"\b(?:avis|examen|examine)\b[^.()]{0,200}?\b(?:commissions?|comites?|conseil\s+d'exploitation|conseil\s+portuaire)\b")
+_COMMITTEE_WORD = re.compile(r"\b(?:commissions?|comites?|conseil\s+d'exploitation|conseil\s+portuaire)\b")
+_OPINION = re.compile(r"\b(?:avis|examen|examine)\b")
 _NAMES_STOP = re.compile(
     r"\b(?:DECIDE|DÉCIDE|APPROUVE|AUTORISE|ADOPTE|DESIGNE|DÉSIGNE|FIXE|COMPLETE|COMPLÈTE|PREND|DIT|CHARGE|VALIDE|"
     r"ACCEPTE|SOLLICITE|CONFIRME|DONNE|ATTRIBUE|ARR[ÊE]TE)\b|Point\s+n|Date\s|Pour\s+copie|Pour\s+extrait|(?<!\bM)\.\s|;\s|"
     r"\bconseil\b|\bprend\b|\bAdopt|\bVoix\b|\bd[ée]cide\b|\buse\s+du\s+pouvoir")
-_PROXY_USE = re.compile(r"(?P<holder>.{2,60}?)\s+use\s+du\s+pouvoir\s+de\s+(?P<principal>.{2,60})", re.I)
+_PROXY_USE = re.compile(r"\s+use\s+du\s+pouvoir\s+de\s+", re.I)
 
 
 @dataclass
@@ -87,12 +87,22 @@ class VoteReading:
 
 
 def committee_spans(low: str) -> list[tuple[int, int]]:
+    """"Vu l'avis … des commissions (pour : 21 ; …)": from the opinion to the end of its sentence."""
     spans = []
-    for match in _COMMITTEE.finditer(low):
-        tail = low[match.end(): match.end() + 300]
+    for word in _COMMITTEE_WORD.finditer(low):
+        before = low[max(0, word.start() - 200): word.start()]
+        opinion = None
+        for opinion in _OPINION.finditer(before):
+            pass
+        if opinion is None or re.search(r"[.()]", before[opinion.end():]):
+            continue
+        begin = word.start() - len(before) + opinion.start()
+        if spans and begin < spans[-1][1]:
+            continue
+        tail = low[word.end(): word.end() + 300]
         close = re.search(r"\)\s*[.;]|\)\s|\.\s", tail)
-        end = match.end() + (close.end() if close else len(tail))
-        spans.append((match.start(), end))
+        end = word.end() + (close.end() if close else len(tail))
+        spans.append((begin, end))
     return spans
 
 
@@ -100,11 +110,15 @@ def _inside(position: int, spans) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def read_votes(text: str, low: str, start: int, end: int) -> VoteReading:
-    """The votes of the deliberation spanning text[start:end] (text and its plain copy)."""
+def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | None = None) -> VoteReading:
+    """The votes of the deliberation spanning text[start:end] (text and its plain copy); ``counts``:
+    the document's figures, when already read."""
     body_low = low[start:end]
     committees = [(s + start, e + start) for s, e in committee_spans(body_low)]
-    counts = [c for c in read_counts(text[start:end], body_low, start)]
+    if counts is None:
+        counts = read_counts(text[start:end], body_low, start)
+    else:
+        counts = [c for c in counts if start <= c.start < end]
     committee_figures = [c for c in counts if c.kind in VOTE_KINDS and _inside(c.start, committees)]
     counts = [c for c in counts if not _inside(c.start, committees)]
 
@@ -150,7 +164,13 @@ def read_votes(text: str, low: str, start: int, end: int) -> VoteReading:
         vote = StatedVote(no_vote=True, result="noted", phrase=_words(text, noted[0][0], noted[0][1]), start=noted[0][0])
         votes.append(vote)
     _named(text, body_low, start, end, votes, counts)
-    uses = [(m.group("holder"), m.group("principal")) for m in _PROXY_USE.finditer(text[start:end])]
+    # "Mme Girardet use du pouvoir de Mme Youssouf"
+    uses = []
+    for match in _PROXY_USE.finditer(text, start, end):
+        holders = find_people(text[max(start, match.start() - 60): match.start()])
+        principals = find_people(text[match.end(): match.end() + 60])
+        if holders and principals:
+            uses.append((holders[-1].name, principals[0].name))
     return VoteReading(votes, committee_figures, bool(form), uses)
 
 
