@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class GrantsConfig(AppConfig):
+    name = "registre.web.grants"
+    label = "grants"
+    verbose_name = "Conventions de subvention"

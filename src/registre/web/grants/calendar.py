@@ -1,0 +1,41 @@
+"""The obligations calendar as an iCalendar feed (RFC 5545), with the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from .conversion import obligation_lines
+
+
+def build_calendar(agreements, name: str, *, beneficiary_only: bool = False, today: dt.date | None = None) -> bytes:
+    today = today or timezone.localdate()
+    calendar = Calendar()
+    calendar.add("prodid", "-//Registre//Conventions de subvention//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = timezone.now()
+    for agreement in agreements:
+        for line in obligation_lines(agreement, today):
+            obligation = line.obligation
+            if beneficiary_only and not obligation.kind.by_beneficiary and obligation.kind.submitted:
+                continue
+            event = Event()
+            event.add("uid", f"{agreement.pk}-{obligation.kind.value}-{obligation.year or ''}@registre")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", obligation.due_on)
+            event.add("dtend", obligation.due_on + dt.timedelta(days=1))
+            event.add("summary", f"{obligation.label} — {agreement.beneficiary} ({agreement.reference})")
+            event.add("description", f"État : {line.state.label}. {obligation.note}".strip())
+            event.add("categories", [obligation.kind.label])
+            calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def calendar_response(agreements, name: str, **options) -> HttpResponse:
+    response = HttpResponse(build_calendar(agreements, name, **options), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="conventions.ics"'
+    return response

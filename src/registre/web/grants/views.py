@@ -1,0 +1,395 @@
+"""The grants officer's pages and the beneficiary portal. Every view declares its
+permission; lookups are scoped (another authority's or another beneficiary's
+agreement answers 404, its existence is not revealed)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from registre.core import grants as core
+from registre.core.grants.budget import describe_shares
+from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
+from registre.web.accounts.permissions import (
+    authenticated, authority_scope, beneficiary_required, grants_officer_required,
+)
+
+from . import forms, models, services
+from .calendar import calendar_response
+from .conversion import amended, indicator_of, obligation_lines, payments_of, repayments_of, store_agreement
+from .siret import is_valid_siret
+
+
+def _officer_agreement(request, pk) -> models.Agreement:
+    return get_object_or_404(models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
+                             pk=pk, authority=authority_scope(request.user))
+
+
+def _own_agreement(request, pk) -> models.Agreement:
+    return get_object_or_404(models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
+                             pk=pk, beneficiary__accounts=request.user)
+
+
+def _context(agreement: models.Agreement) -> dict:
+    today = timezone.localdate()
+    record = amended(agreement)
+    payments, repayments = payments_of(agreement), repayments_of(agreement)
+    findings = core.check_agreement(record, siret_validator=is_valid_siret)
+    results = {}
+    for result in models.ObjectiveResult.objects.filter(objective__agreement=agreement).select_related("objective"):
+        results.setdefault(result.objective.key, core.ReportedResult(result.objective.key, result.value, result.year))
+    programme = []
+    if record.programme is not None:
+        for objective, result, state in assess_all(record.programme, list(results.values())):
+            if objective.measure == BUDGET_PRIVATE_SHARE and record.budget is not None:
+                share = record.budget.private_share
+                state = core.Assessment.MET if share is not None and objective.target.met_by(share) else core.Assessment.NOT_MET
+                result = core.ReportedResult(objective.key, share, record.financial_year, "budget prévisionnel")
+            programme.append({"objective": objective, "result": result, "state": state})
+    indicators = {i.key: i for i in record.indicators}
+    reports = []
+    for report in agreement.indicator_reports.prefetch_related("values"):
+        reports.append({"report": report, "values": [
+            {"label": indicators[v.key].label if v.key in indicators else v.key, "company": v.company,
+             "value": v.value, "scope": indicators[v.key].scope.label if v.key in indicators else ""}
+            for v in report.values.all()]})
+    return {
+        "agreement": agreement,
+        "record": record,
+        "today": today,
+        "findings": findings,
+        "paid": core.total_paid(payments),
+        "balance": core.balance(record.cap, payments),
+        "net_paid": core.net_paid(payments, repayments),
+        "budget_figures": describe_shares(record.budget, record.amount) if record.budget else None,
+        "expenses": [l for l in agreement.budget_lines.all() if l.side == l.EXPENSE],
+        "revenues": [l for l in agreement.budget_lines.all() if l.side == l.REVENUE],
+        "programme": programme,
+        "categories": core.MissionCategory,
+        "obligations": obligation_lines(agreement, today, record),
+        "submissions": agreement.submissions.all(),
+        "indicator_reports": reports,
+        "indicator_list": record.indicators,
+        "amendments": agreement.amendments.select_related("deliberation"),
+        "repayments": agreement.repayments.all(),
+        "payments": agreement.payments.all(),
+        "tranches": [(t, t.amount_of(record.amount)) for t in record.tranches],
+    }
+
+
+# -- grants officer --------------------------------------------------------------------
+
+@grants_officer_required
+def dashboard(request):
+    authority = authority_scope(request.user)
+    today = timezone.localdate()
+    agreements = list(models.Agreement.objects.filter(authority=authority).select_related("beneficiary", "deliberation"))
+    entries, rows = [], []
+    for agreement in agreements:
+        record = amended(agreement)
+        lines = obligation_lines(agreement, today, record)
+        entries += [(agreement.reference, l.obligation, l.received_on) for l in lines]
+        findings = core.check_agreement(record, siret_validator=is_valid_siret)
+        rows.append({"agreement": agreement, "paid": core.total_paid(payments_of(agreement)),
+                     "warnings": len(findings),
+                     "late": sum(1 for l in lines if l.state is core.State.LATE)})
+    board = core.dashboard(entries, today, horizon_days=60)
+    by_reference = {a.reference: a for a in agreements}
+    return render(request, "grants/dashboard.html", {
+        "authority": authority, "rows": rows, "today": today, "by_reference": by_reference,
+        "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
+        "due_soon": [(by_reference[l.agreement], l) for l in board.due_soon],
+    })
+
+
+@grants_officer_required
+def agreement_detail(request, pk):
+    agreement = _officer_agreement(request, pk)
+    context = _context(agreement)
+    context.update(
+        payment_form=forms.PaymentForm(agreement=agreement, initial={"amount": context["balance"]}),
+        amendment_form=forms.AmendmentForm(agreement=agreement),
+        repayment_form=forms.RepaymentForm(agreement=agreement),
+        publication_form=forms.PublicationForm(),
+        review_form=forms.ReviewForm(),
+    )
+    return render(request, "grants/agreement.html", context)
+
+
+def _redisplay(request, agreement, **bound):
+    context = _context(agreement)
+    context.update(
+        payment_form=forms.PaymentForm(agreement=agreement),
+        amendment_form=forms.AmendmentForm(agreement=agreement),
+        repayment_form=forms.RepaymentForm(agreement=agreement),
+        publication_form=forms.PublicationForm(),
+        review_form=forms.ReviewForm(),
+    )
+    context.update(bound)
+    return render(request, "grants/agreement.html", context, status=400)
+
+
+@require_POST
+@grants_officer_required
+def record_payment(request, pk):
+    agreement = _officer_agreement(request, pk)
+    form = forms.PaymentForm(request.POST, agreement=agreement)
+    if form.is_valid():
+        try:
+            services.record_payment(agreement, user=request.user, **form.cleaned_data)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, "Versement enregistré.")
+            return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, payment_form=form)
+
+
+@require_POST
+@grants_officer_required
+def add_amendment(request, pk):
+    agreement = _officer_agreement(request, pk)
+    form = forms.AmendmentForm(request.POST, agreement=agreement)
+    if form.is_valid():
+        try:
+            services.add_amendment(agreement, **form.cleaned_data)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, "Avenant enregistré.")
+            return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, amendment_form=form)
+
+
+@require_POST
+@grants_officer_required
+def record_repayment(request, pk):
+    agreement = _officer_agreement(request, pk)
+    form = forms.RepaymentForm(request.POST, agreement=agreement)
+    if form.is_valid():
+        try:
+            services.record_repayment(agreement, **form.cleaned_data)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, "Reversement enregistré.")
+            return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, repayment_form=form)
+
+
+@require_POST
+@grants_officer_required
+def record_publication(request, pk):
+    agreement = _officer_agreement(request, pk)
+    form = forms.PublicationForm(request.POST)
+    if form.is_valid():
+        agreement.published_on = form.cleaned_data["published_on"]
+        agreement.save(update_fields=["published_on"])
+        messages.success(request, "Publication des données essentielles enregistrée.")
+        return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, publication_form=form)
+
+
+@grants_officer_required
+def edit_budget(request, pk):
+    agreement = _officer_agreement(request, pk)
+    lines = [{"side": l.side, "funder": l.funder, "label": l.label, "amount": l.amount}
+             for l in agreement.budget_lines.all()]
+    totals_initial = {name: getattr(agreement, name) for name in forms.BudgetTotalsForm.base_fields}
+    if request.method == "POST":
+        formset = forms.BudgetLineFormSet(request.POST, prefix="lines")
+        totals = forms.BudgetTotalsForm(request.POST)
+        if formset.is_valid() and totals.is_valid():
+            kept = [f.cleaned_data for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            budget = core.ForecastBudget(
+                expenses=tuple(core.ExpenseLine(d["label"], d["amount"]) for d in kept if d["side"] == "expense"),
+                revenues=tuple(core.RevenueLine(d["label"], d["amount"], core.Funder(d["funder"]))
+                               for d in kept if d["side"] == "revenue"),
+                stated=core.StatedTotals(*(totals.cleaned_data[n] for n in (
+                    "stated_expenses", "stated_public", "stated_private", "stated_revenues"))),
+                year=agreement.financial_year)
+            try:
+                services.save_budget(agreement, budget)
+            except core.GrantRefused as refused:
+                for finding in refused.violations:
+                    formset._non_form_errors = formset.non_form_errors() + [finding.message]
+            else:
+                messages.success(request, "Budget prévisionnel enregistré.")
+                return redirect("grants:agreement", pk=agreement.pk)
+        status = 400
+    else:
+        formset = forms.BudgetLineFormSet(initial=lines, prefix="lines")
+        totals = forms.BudgetTotalsForm(initial=totals_initial)
+        status = 200
+    return render(request, "grants/budget_form.html",
+                  {"agreement": agreement, "formset": formset, "totals": totals}, status=status)
+
+
+def _review(request, item, agreement):
+    form = forms.ReviewForm(request.POST)
+    if form.is_valid():
+        services.review(item, accept=form.cleaned_data["decision"] == "accept",
+                        comment=form.cleaned_data["comment"], user=request.user)
+        messages.success(request, "Examen enregistré.")
+        return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, review_form=form)
+
+
+@require_POST
+@grants_officer_required
+def review_submission(request, pk):
+    submission = get_object_or_404(models.Submission, pk=pk, agreement__authority=authority_scope(request.user))
+    return _review(request, submission, submission.agreement)
+
+
+@require_POST
+@grants_officer_required
+def review_indicators(request, pk):
+    report = get_object_or_404(models.IndicatorReport, pk=pk, agreement__authority=authority_scope(request.user))
+    return _review(request, report, report.agreement)
+
+
+@grants_officer_required
+def create_agreement(request):
+    authority = authority_scope(request.user)
+    form = forms.AgreementForm(request.POST or None, authority=authority)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        share = data["share_at_signature"] / 100
+        record = core.GrantAgreement(
+            reference=data["reference"], grantor=core.Party(authority.name),
+            beneficiary=core.Party(data["beneficiary_name"], data["beneficiary_siret"] or None),
+            object=data["object"], amount=data["amount"], cap=data["cap"], deliberation=data["deliberation"].number,
+            deliberation_date=data["deliberation"].meeting.date, budget_line=data["budget_line"],
+            financial_year=data["financial_year"], signed_on=data["signed_on"],
+            transmitted_on=data["transmitted_on"], valid_until=data["valid_until"],
+            tranches=(core.Tranche(core.Trigger.SIGNATURE, share=share),) if share else (),
+            indicators=())
+        blocking = [f for f in core.check_agreement(record, siret_validator=is_valid_siret)
+                    if f.severity is core.Severity.VIOLATION]
+        if blocking:
+            forms.add_refusal(form, core.GrantRefused(blocking))
+        else:
+            with transaction.atomic():
+                beneficiary, _ = models.Beneficiary.objects.get_or_create(
+                    name=data["beneficiary_name"].strip(), defaults={"siret": data["beneficiary_siret"]})
+                agreement = store_agreement(record, authority=authority, beneficiary=beneficiary,
+                                            deliberation=data["deliberation"])
+            messages.success(request, "Convention enregistrée : saisissez son budget prévisionnel.")
+            return redirect("grants:agreement", pk=agreement.pk)
+    return render(request, "grants/create.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@grants_officer_required
+def officer_calendar(request):
+    agreements = models.Agreement.objects.filter(authority=authority_scope(request.user)).select_related("beneficiary")
+    return calendar_response(agreements, f"Subventions — {authority_scope(request.user)}")
+
+
+@authenticated
+def download(request, pk):
+    submission = get_object_or_404(models.Submission.objects.select_related("agreement"), pk=pk)
+    user = request.user
+    allowed = (authority_scope(user) is not None and submission.agreement.authority_id == authority_scope(user).pk) or (
+        user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists())
+    if not allowed:
+        raise Http404
+    return FileResponse(submission.file.open("rb"), as_attachment=True, filename=submission.original_name,
+                        content_type=submission.content_type)
+
+
+# -- beneficiary portal -----------------------------------------------------------------
+
+@beneficiary_required
+def portal(request):
+    today = timezone.localdate()
+    agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related(
+        "authority", "beneficiary")
+    rows = [{"agreement": a, "obligations": [l for l in obligation_lines(a, today) if l.obligation.kind.by_beneficiary]}
+            for a in agreements]
+    return render(request, "grants/portal.html", {"rows": rows, "today": today})
+
+
+@beneficiary_required
+def portal_agreement(request, pk):
+    agreement = _own_agreement(request, pk)
+    context = _context(agreement)
+    context.update(
+        submission_form=forms.SubmissionForm(initial={"year": agreement.financial_year}),
+        results_form=forms.ResultsForm(objectives=agreement.objectives.all(), initial={"year": agreement.financial_year}),
+    )
+    return render(request, "grants/portal_agreement.html", context)
+
+
+@beneficiary_required
+def submit_document(request, pk):
+    agreement = _own_agreement(request, pk)
+    if request.method == "POST":
+        form = forms.SubmissionForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.submit_document(agreement, kind=form.cleaned_data["kind"], year=form.cleaned_data["year"],
+                                     upload=form.cleaned_data["file"], content_type=form.content_type,
+                                     user=request.user)
+            messages.success(request, "Document transmis au service des subventions.")
+            return redirect("grants:portal_agreement", pk=agreement.pk)
+        status = 400
+    else:
+        form, status = forms.SubmissionForm(initial={"year": agreement.financial_year}), 200
+    return render(request, "grants/submit_document.html", {"agreement": agreement, "form": form}, status=status)
+
+
+@beneficiary_required
+def submit_indicators(request, pk):
+    agreement = _own_agreement(request, pk)
+    indicators = [indicator_of(i) for i in agreement.indicators]
+    if request.method == "POST":
+        form = forms.IndicatorsForm(request.POST, indicators=indicators)
+        if form.is_valid():
+            try:
+                _report, warnings = services.submit_indicators(agreement, year=form.cleaned_data["year"],
+                                                               values=form.values, user=request.user)
+            except core.GrantRefused as refused:
+                for finding in refused.violations:
+                    form.add_error(None, finding.message)
+            else:
+                messages.success(request, f"Indicateurs {form.cleaned_data['year']} transmis.")
+                for warning in warnings:
+                    messages.warning(request, warning.message)
+                return redirect("grants:portal_agreement", pk=agreement.pk)
+        status = 400
+    else:
+        form, status = forms.IndicatorsForm(indicators=indicators, initial={"year": agreement.financial_year}), 200
+    return render(request, "grants/submit_indicators.html", {"agreement": agreement, "form": form}, status=status)
+
+
+@require_POST
+@beneficiary_required
+def submit_results(request, pk):
+    agreement = _own_agreement(request, pk)
+    form = forms.ResultsForm(request.POST, objectives=agreement.objectives.all())
+    if form.is_valid():
+        try:
+            findings = services.submit_results(agreement, year=form.cleaned_data["year"], results=form.results,
+                                               user=request.user)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, "Résultats transmis.")
+            for finding in findings:
+                messages.warning(request, finding.message)
+            return redirect("grants:portal_agreement", pk=agreement.pk)
+    context = _context(agreement)
+    context.update(submission_form=forms.SubmissionForm(initial={"year": agreement.financial_year}), results_form=form)
+    return render(request, "grants/portal_agreement.html", context, status=400)
+
+
+@beneficiary_required
+def portal_calendar(request):
+    agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related("beneficiary")
+    return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
+
