@@ -389,3 +389,15 @@ def test_annexed_document_of_another_meeting():
     data = import_text(name, text + annex).data
     assert _has(data, "annexed_other_meeting", message="12/10/2023")
     assert not _has(imported(name), "annexed_other_meeting")
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_windows_1252_copy_reads_the_same(name):
+    text = decode(name, (CORPUS / name).read_bytes())
+    try:
+        data = text.encode("cp1252")
+    except UnicodeEncodeError:
+        pytest.skip("characters outside Windows-1252")
+    again = import_text(name, decode(name, data)).data
+    assert again["meeting"] == imported(name)["meeting"]
+    assert [d["stated"] for d in again["deliberations"]] == [d["stated"] for d in imported(name)["deliberations"]]

@@ -601,7 +601,15 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
         if deliberation.item is not None:
             used_items.add(deliberation.item)
         found.append(deliberation)
-    free = 0 if not found or found[0].numbered else 0
+    numbers: set[str] = set()
+    for deliberation in found:
+        # a number printed twice (a garbled or repeated heading) still names one deliberation each
+        base, suffix = deliberation.number, 2
+        while deliberation.number in numbers:
+            deliberation.number = f"{base} ({suffix})"
+            suffix += 1
+        numbers.add(deliberation.number)
+    free = 0
     for deliberation in found:
         if deliberation.item is None:
             while free in used_items or (free == 0 and deliberation.numbered):

@@ -46,13 +46,31 @@ def _plain_text(name: str, data: bytes) -> str:
     except UnicodeDecodeError:
         if b"\x00" in data:
             raise DocumentError(name, "fichier binaire : ni texte, ni PDF") from None
-        best = from_bytes(data).best()
-        if best is None:
-            raise DocumentError(name, "encodage de caractères non reconnu") from None
-        text = str(best)
+        text = _windows_1252_french(data)
+        if text is None:
+            best = from_bytes(data).best()
+            if best is None:
+                raise DocumentError(name, "encodage de caractères non reconnu") from None
+            text = str(best)
     if _looks_binary(text):
         raise DocumentError(name, "fichier binaire : ni texte, ni PDF")
     return text
+
+
+_FRENCH = set("éèêëàâäçùûüîïôöœæÉÈÊËÀÂÇÙÛÎÏÔŒ’‘«»°€–—…")
+
+
+def _windows_1252_french(data: bytes) -> str | None:
+    """Short French texts fool statistical detectors (cp775, mac_latin2…): Windows-1252 is taken when
+    every non-ASCII character it gives is one French writes."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    foreign = [c for c in text if ord(c) > 127]
+    if foreign and sum(c in _FRENCH for c in foreign) >= 0.95 * len(foreign):
+        return text
+    return None
 
 
 def _looks_binary(text: str) -> bool:
