@@ -1,4 +1,4 @@
-"""`registre render extract|list|minutes SOURCE --format pdf|docx|txt --out PATH`.
+"""`registre render extract|list|minutes|agreement SOURCE --format pdf|docx|txt --out PATH`.
 
 SOURCE is an extract file (text, Markdown or PDF), imported on the fly: the document is
 written from the imported meeting, every figure recomputed by the rules core. Stored
@@ -16,8 +16,9 @@ from registre.importer import DocumentError
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "render", help="produire un extrait, la liste des délibérations ou le procès-verbal (PDF/A, DOCX)")
-    parser.add_argument("kind", choices=("extract", "list", "minutes"), metavar="DOCUMENT",
-                        help="extract (extrait du registre), list (liste des délibérations) ou minutes (procès-verbal)")
+    parser.add_argument("kind", choices=("extract", "list", "minutes", "agreement"), metavar="DOCUMENT",
+                        help="extract (extrait du registre), list (liste des délibérations), minutes (procès-verbal) "
+                             "ou agreement (convention de subvention jointe et ses annexes)")
     parser.add_argument("source", metavar="SOURCE", help="extrait de registre (texte, Markdown ou PDF) importé à la volée")
     parser.add_argument("--format", choices=("pdf", "docx", "txt"), default="pdf",
                         help="pdf (PDF/A-2b balisé, par défaut), docx (modifiable) ou txt (texte)")
@@ -32,6 +33,8 @@ def run(args) -> int:
     from registre.documents.imported import record_from_path
     from registre.documents.render import file_name, render
 
+    if args.kind == "agreement":
+        return _agreement(args)
     try:
         record = record_from_path(args.source)
     except DocumentError as error:
@@ -51,6 +54,34 @@ def run(args) -> int:
         print(f"Erreur : {message}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path(file_name(args.kind, record, args.format, deliberation))
+    out.write_bytes(data)
+    print(f"{out} ({len(data)} octets)")
+    return 0
+
+
+def _agreement(args) -> int:
+    from registre.documents.render import render_agreement
+    from registre.importer.agreement import read_agreement
+    from registre.importer.sources import read_source
+
+    try:
+        text = read_source(args.source)
+        agreement = read_agreement(args.source, text).agreement
+        try:
+            from registre.documents.imported import record_from_text
+            council = record_from_text(args.source, text).meeting.council or "Conseil"
+        except (DocumentError, ValueError, KeyError, IndexError):
+            council = "Conseil"
+    except DocumentError as error:
+        print(f"Erreur : {error.describe()}", file=sys.stderr)
+        return 2
+    try:
+        data = render_agreement(agreement, args.format, council=council, templates_dir=args.templates)
+    except (ValueError, FileNotFoundError) as error:
+        print(f"Erreur : {error.args[0] if error.args else error}", file=sys.stderr)
+        return 2
+    extension = "md" if args.format == "txt" else args.format
+    out = Path(args.out) if args.out else Path(f"convention_{agreement.reference.replace('/', '-')}.{extension}")
     out.write_bytes(data)
     print(f"{out} ({len(data)} octets)")
     return 0

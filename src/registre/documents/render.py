@@ -15,14 +15,15 @@ from __future__ import annotations
 from . import text, views
 from .model import DeliberationRecord, MeetingRecord
 
-KINDS = ("extract", "list", "minutes")
+KINDS = ("extract", "list", "minutes")  # and "agreement": render_agreement()
 FORMATS = ("pdf", "docx", "txt")
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "txt": "text/markdown; charset=utf-8",
 }
-KIND_NAMES = {"extract": "extrait", "list": "liste-des-deliberations", "minutes": "proces-verbal"}
+KIND_NAMES = {"extract": "extrait", "list": "liste-des-deliberations", "minutes": "proces-verbal",
+              "agreement": "convention"}
 
 
 def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
@@ -76,3 +77,20 @@ def file_name(kind: str, record: MeetingRecord, format: str, deliberation: Delib
     suffix = number.replace("/", "-") if kind == "extract" and number else record.meeting.date.isoformat()
     extension = "md" if format == "txt" else format
     return f"{KIND_NAMES[kind]}_{suffix}.{extension}"
+
+
+def render_agreement(agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None,
+                     archival: bool = True) -> bytes:
+    """The grant agreement and its annexes (a ``registre.core.grants.GrantAgreement``)."""
+    from .agreement import agreement_text, agreement_view
+
+    view = agreement_view(agreement, council=council)
+    if format == "pdf":
+        from .pdf import render_pdf
+        return render_pdf("agreement", view, templates_dir=templates_dir, archival=archival)
+    if format == "docx":
+        from .docx import render_docx
+        return render_docx("agreement", view, templates_dir=templates_dir)
+    if format == "txt":
+        return agreement_text(view).encode("utf-8")
+    raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
