@@ -34,11 +34,11 @@ class SearchForm(forms.Form):
                                       "(elle en compte %(show_value)d)."},
     )
     date_from = forms.DateField(
-        label="Séance du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Séances à partir du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Saisissez une date valide, par exemple 07/10/2021."},
     )
     date_to = forms.DateField(
-        label="au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Séances jusqu’au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Saisissez une date valide, par exemple 07/10/2021."},
     )
     authority = forms.ChoiceField(label="Collectivité", required=False,

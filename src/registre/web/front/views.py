@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
+from django.views.decorators.http import require_safe
 
 from registre.web.accounts.permissions import public
 from registre.web.register.models import Deliberation, Meeting
@@ -114,6 +115,7 @@ def _active_filters(form: SearchForm) -> list[str]:
 
 
 @public
+@require_safe
 def home(request):
     """The published deliberations: full-text search, filters, pages."""
     form = SearchForm(request.GET or None)
@@ -146,6 +148,7 @@ def _published_meeting(pk: int, missing=Http404):
 
 
 @public
+@require_safe
 def deliberation_detail(request, authority, year, sequence):
     deliberation = get_object_or_404(
         published().select_related("authority", "item__meeting__council", "corrects"),
@@ -164,6 +167,7 @@ def deliberation_detail(request, authority, year, sequence):
 
 
 @public
+@require_safe
 def meeting_detail(request, pk):
     meeting = _published_meeting(pk)
     deliberations = (published().filter(item__meeting=meeting).select_related("authority", "item")
