@@ -47,6 +47,6 @@ def check_upload(upload) -> str:
 
 
 def _size(count: int) -> str:
-    if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):.1f} Mo".replace(".", ",")
-    return f"{max(1, count // 1024)} Ko"
+    value, unit = (count / (1024 * 1024), "Mo") if count >= 1024 * 1024 else (count / 1024, "Ko")
+    text = f"{value:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text} {unit}"
