@@ -116,7 +116,7 @@ class _Token:
     raw: str = ""
 
 
-_CONNECTOR = re.compile(r"[\s:=\-–/|.;,]*")
+_CONNECTOR = re.compile(r"[\s:=\-–/|]*")
 _CONNECTOR_STRICT = re.compile(r"[\s:=\-–|]*")
 _FILLER = re.compile(r"[\sa-z':,-]{0,60}")
 
@@ -161,18 +161,21 @@ def read_counts(text: str, low: str | None = None, offset: int = 0) -> list[Coun
             return False
         return number.value is not None
 
-    def followed_by_value(position: int) -> bool:
-        """The label at this index has its own value right after it."""
+    def followed_by_value(position: int, depth: int = 0) -> bool:
+        """The label at this index has its own value right after it (a value that no later label claims)."""
         label = tokens[position]
         nxt = tokens[position + 1] if position + 1 < len(tokens) else None
-        return bool(nxt and nxt.kind == "number" and not nxt.word and _CONNECTOR_STRICT.fullmatch(gap(label, nxt)))
+        if not (nxt and nxt.kind == "number" and not nxt.word and _CONNECTOR_STRICT.fullmatch(gap(label, nxt))):
+            return False
+        return depth > 8 or not claimed_by_next_label(position + 1, depth + 1)
 
-    def claimed_by_next_label(position: int) -> bool:
-        """"suffrages exprimés 38 votes pour": the number reads with the label after it."""
+    def claimed_by_next_label(position: int, depth: int = 0) -> bool:
+        """"suffrages exprimés 38 votes pour", "42 votes pour 2 votes contre 5 abstentions": the number
+        reads with the label after it."""
         number = tokens[position]
         nxt = tokens[position + 1] if position + 1 < len(tokens) else None
         return bool(nxt and nxt.kind != "number" and not nxt.strong and re.fullmatch(r"\s+", gap(number, nxt))
-                    and not followed_by_value(position + 1))
+                    and not followed_by_value(position + 1, depth))
 
     def spaced_value(position: int) -> tuple[int | None, int]:
         """Letter-spaced digits after a letter-spaced label: "4 3" -> 43. (value, last index)"""
@@ -238,8 +241,15 @@ def read_counts(text: str, low: str | None = None, offset: int = 0) -> list[Coun
             index = k
             continue
         if len(labels) > 1 and numbers:
-            # fewer values than labels: only the last label is certain if its value is adjacent
+            # fewer values than labels: nothing is certain
             index = k
+            continue
+        if not numbers and _blank_in_a_vote_table(labels, counts, low, offset):
+            # "ONT VOTE POUR : 14 ONT VOTE CONTRE : SE SONT ABSTENUS :": a blank in a filled table is none
+            for label in labels:
+                counts.append(Count(label.kind, 0, offset + label.start, offset + label.end, text[label.start:label.end]))
+                used.add(id(label))
+            index = j
             continue
         index = j if len(labels) > 1 else index + 1
 
@@ -264,7 +274,8 @@ def read_counts(text: str, low: str | None = None, offset: int = 0) -> list[Coun
             k += 1
         if labels and len(labels) == len(numbers) and token.raw != "/" \
                 and not any(n.word and lab.kind not in VOTE_KINDS for lab, n in zip(labels, numbers)):
-            followed = k < len(tokens) and tokens[k].kind == "number" and _CONNECTOR_STRICT.fullmatch(gap(labels[-1], tokens[k]))
+            followed = k < len(tokens) and tokens[k].kind == "number" and _CONNECTOR_STRICT.fullmatch(gap(labels[-1], tokens[k])) \
+                and not claimed_by_next_label(k)
             if not followed:
                 for lab, num in zip(labels, numbers):
                     counts.append(Count(lab.kind, num.value, offset + num.start, offset + lab.end, text[num.start:lab.end]))
@@ -274,6 +285,16 @@ def read_counts(text: str, low: str | None = None, offset: int = 0) -> list[Coun
         index = j
     counts.sort(key=lambda c: c.start)
     return counts
+
+
+def _blank_in_a_vote_table(labels: list[_Token], counts: list[Count], low: str, offset: int) -> bool:
+    if not all(label.kind in ("for", "against", "abstain") for label in labels):
+        return False
+    if not all(re.match(r"\s*:", low[label.end: label.end + 4]) for label in labels):
+        return False
+    previous = counts[-1] if counts else None
+    return bool(previous and previous.kind in ("for", "against", "abstain")
+                and 0 <= labels[0].start + offset - previous.end <= 6)
 
 
 def first_counts(counts: list[Count]) -> dict[str, Count]:

@@ -58,6 +58,9 @@ _PROXY_JOINT = re.compile(
     r"\s*(?:,|;)?\s*(?:donne\s+pouvoir|donnant\s+pouvoir|a\s+donn[ée]\s+(?:pouvoir|procuration)|donnant\s+procuration|"
     r"repr[ée]sent[ée]e?\s+par|pouvoir|procuration|mandat)?\s*(?:[àa]|au|par)\s*", _I)
 _SUBSTITUTION = re.compile(r"\s*,?\s*(?:suppl[ée]{2}e?|remplac[ée]e?)\s+par\s*", _I)
+_ABSENT_PROXY_JOINT = re.compile(
+    r"\s*,?\s*(?:(?:donnant|donne|ayant\s+donn[ée]|a\s+donn[ée])\s+(?:pouvoir|procuration|mandat)\s+[àa]|"
+    r"repr[ée]sent[ée]e?\s+par|(?:pouvoir|procuration)\s+[àa])\s*", _I)
 _NOTE_PROXY = re.compile(
     r"(?:pouvoir|procuration|mandat|repr[ée]sent[ée]e?)\s*(?:donn[ée]e?\s*)?(?:[àa]|par)\s+(.*)", _I)
 
@@ -299,7 +302,7 @@ def _list_members(text, name, start, people, proxies, findings) -> list[ListedMe
             cursor = nxt.end
             index += 2
             continue
-        if nxt and not present and re.fullmatch(r"\s*,?\s*(?:donnant|donne|ayant\s+donn[ée]|a\s+donn[ée])\s+(?:pouvoir|procuration)\s+[àa]\s*", joint, _I):
+        if nxt and not present and _ABSENT_PROXY_JOINT.fullmatch(joint):
             members.append(_listed(person, commune, False))
             reading = read_window(" ".join(nxt.notes + person.notes))
             proxies.append(StatedProxy(person, nxt, reading.window, reading.clock))
@@ -679,8 +682,12 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
 
 
 def _inside_a_vote(text: str, count: Count) -> bool:
-    """"38 votes pour, dont 3 procurations": proxies used in a vote, not the meeting's count."""
-    return count.raw[:1].isdigit() and bool(re.search(r"\bdont\s*$", text[max(0, count.start - 12): count.start], _I))
+    """"38 votes pour, dont 3 procurations": proxies used in a vote, not the meeting's count (unlike
+    "Votants : 27 dont 22 Présents et 05 Procurations")."""
+    if not count.raw[:1].isdigit():
+        return False
+    before = text[max(0, count.start - 40): count.start]
+    return bool(re.search(r"(?:pour|contre|abstentions?|POUR|CONTRE)\s*,?\s*dont\s*$", before))
 
 
 def _title(body: str, report) -> str:

@@ -1,0 +1,74 @@
+"""Count blocks in their many layouts (importer.counts)."""
+
+import pytest
+
+from registre.importer.counts import plain, read_counts
+
+
+def counts(text):
+    return [(c.kind, c.value) for c in read_counts(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nombre de conseillers en exercice : 27 / présents : 20 / votants : 23",
+     [("members_in_office", 27), ("present", 20), ("voters", 23)]),
+    ("Votants : 27 dont 22 Présents et 05 Procurations", [("voters", 27), ("present", 22), ("proxies", 5)]),
+    # labels first, values after, and the same table printed the other way round
+    ("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23 N° 2022",
+     [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)]),
+    ("27 20 3 23 Nombre de Conseillers en exercice Présents Procurations Votants N° 2022",
+     [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)]),
+    ("- présents : - représentés : 30 11 - a bse nts : 2", [("present", 30), ("represented", 11), ("absent", 2)]),
+    ("- en exercice : 82 - présents titulaires : 45 - présents suppléants : 4 - procurations : 19",
+     [("members_in_office", 82), ("present_titulaires", 45), ("present_suppleants", 4), ("proxies", 19)]),
+    ("Nombre légal de membres au Conseil municipal 49 Nombre de présents 45 Nombre de procurations 4",
+     [("legal_members", 49), ("present", 45), ("proxies", 4)]),
+    ("Nombre de membres afférents au Conseil : 29", [("members_in_office", 29)]),
+    ("Nombre de délégués titulaires ou suppléants présents : 64", [("present", 64)]),
+])
+def test_count_blocks(text, expected):
+    assert counts(text) == expected
+
+
+def test_letter_spaced_ocr_label_and_value():
+    text = "N om br e to tal de m em br es com p osa nt l e C o nsei l m uni ci p al : 4 3 N om br e d e"
+    assert counts(text) == [("members_in_office", 43)]
+
+
+def test_vote_table_with_letter_spaced_not_participating():
+    assert counts("Votes pour : Votes contre : Abstentions : 41 0 0 N PP V 0 :") == [
+        ("for", 41), ("against", 0), ("abstain", 0), ("not_participating", 0)]
+
+
+def test_slash_and_blank_mean_none():
+    assert counts("ONT VOTE POUR : 14 ONT VOTE CONTRE : / SE SONT ABSTENUS : /") == [
+        ("for", 14), ("against", 0), ("abstain", 0)]
+    assert counts("ONT VOTE POUR : 14 ONT VOTE CONTRE : SE SONT ABSTENUS : ACTE EXECUTOIRE") == [
+        ("for", 14), ("against", 0), ("abstain", 0)]
+
+
+def test_numbers_written_in_words_only_for_votes():
+    assert counts("avec 35 voix pour et quatre abstentions") == [("for", 35), ("abstain", 4)]
+    assert counts("une abstention de M. José CARAMEZ") == [("abstain", 1)]
+    assert counts("les deux présents") == []
+
+
+def test_a_value_before_its_label_belongs_to_it():
+    # "suffrages exprimés 38 votes pour": 38 are the votes for, not the votes cast
+    assert counts("à l'unanimité des suffrages exprimés 38 votes pour, dont 3 procurations") == [
+        ("for", 38), ("proxies", 3)]
+
+
+def test_ambiguous_tables_stay_unread():
+    assert counts("Présents : Procurations : Votants : 20 3") == []
+    assert counts("Présents : Marie DUPONT, Jean MARTIN") == []
+
+
+def test_prose_is_not_a_count():
+    assert counts("rappelle aux membres présents que la dépense est de 250 000 euros pour 4 ans") == []
+    assert counts("Délibération n°2023-175 du 10 mars 2023") == []
+
+
+def test_plain_keeps_offsets():
+    text = "Étaient présents : Œuvre – « x »"
+    assert len(plain(text)) == len(text) and plain(text).startswith("etaient presents")

@@ -1,0 +1,55 @@
+"""Whole documents in shapes the corpus does not hold: proxy phrasings, a meeting without any
+deliberation, text that is no deliberation at all."""
+
+import pytest
+
+from registre.importer import DocumentError, import_text
+
+HEADER = ("COMMUNE DE TESTVILLE EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS Séance du 12 mars 2024 "
+          "Nombre de conseillers en exercice : 7 ")
+
+
+def _data(text):
+    return import_text("essai.txt", text).data
+
+
+@pytest.mark.parametrize("proxy", [
+    "Absents : Claire DURAND donne pouvoir à Anne MARTIN, Paul ROUX",
+    "Absents : Claire DURAND a donné procuration à Anne MARTIN, Paul ROUX",
+    "Absents : Claire DURAND représentée par Anne MARTIN, Paul ROUX",
+    "Absents : Claire DURAND (pouvoir à Anne MARTIN), Paul ROUX",
+    "Absents : Paul ROUX Procurations : Claire DURAND à Anne MARTIN",
+])
+def test_proxy_phrasings(proxy):
+    text = (HEADER + "Présents : Anne MARTIN, Jean BERNARD, Luc PETIT, Marc DUBOIS, Eva LEROY " + proxy +
+            " Secrétaire de séance : Jean BERNARD Délibération n°2024-01 Objet : budget. Le conseil, à l'unanimité, "
+            "approuve. Pour extrait conforme.")
+    data = _data(text)
+    assert [(p["principal"], p["holder"]) for p in data["proxies"]] == [("Claire DURAND", "Anne MARTIN")]
+    computed = data["deliberations"][0]["computed"]
+    assert (computed["present"], computed["represented"], computed["voters"]) == (5, 1, 6)
+    assert "Anne MARTIN" not in [a["member"] for a in data["attendance"] if not a["present"]]
+
+
+def test_attendance_without_deliberation_is_a_meeting_with_a_warning():
+    data = _data(HEADER + "Présents : Anne MARTIN, Jean BERNARD, Luc PETIT Absents : Paul ROUX")
+    assert data["deliberations"] == [] and len(data["attendance"]) == 4
+    assert data["meeting"]["stated"]["members_in_office"] == 7
+    assert "no_deliberation" in [w["code"] for w in data["warnings"]]
+
+
+def test_text_that_is_no_deliberation_is_refused():
+    with pytest.raises(DocumentError, match="aucun extrait de registre reconnu"):
+        import_text("recette.txt", "Recette de la tarte aux pommes.\nÉplucher les pommes.\n")
+
+
+def test_counts_that_do_not_add_up():
+    data = _data(HEADER + "Présents : 5 Absents : 1 Votants : 6 Présents : Anne MARTIN, Jean BERNARD, Luc PETIT, "
+                 "Marc DUBOIS, Eva LEROY Absents : Paul ROUX Délibération n°2024-01 à l'unanimité.")
+    assert "counts_do_not_add_up" in [v["code"] for v in data["violations"]]
+
+
+def test_convocation_after_the_meeting_is_contradictory():
+    data = _data(HEADER + "convoqué le 20 mars 2024. Présents : Anne MARTIN, Jean BERNARD Délibération n°2024-01 "
+                 "à l'unanimité.")
+    assert "contradictory_dates" in [v["code"] for v in data["violations"]]
