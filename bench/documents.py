@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import random
 import shutil
 import subprocess
@@ -80,23 +81,21 @@ def meeting_of_59(seed: int = 7) -> MeetingRecord:
 
 
 _RECORD: MeetingRecord | None = None
+_OUT: Path | None = None
 
 
-def _init() -> None:
-    global _RECORD
+def _init(out: str) -> None:
+    global _RECORD, _OUT
     _RECORD = meeting_of_59()
+    _OUT = Path(out)
     render("list", _RECORD, "pdf")  # warm: fonts and templates loaded once per process
-
-
-_OUT = Path(tempfile.gettempdir()) / f"registre-bench-{os.getpid()}"
 
 
 def _job(job: tuple[str, int | None, str]) -> tuple[str, int]:
     kind, index, format = job
     deliberation = _RECORD.deliberations[index] if index is not None else None
     data = render(kind, _RECORD, format, deliberation=deliberation)
-    _OUT.mkdir(exist_ok=True)
-    (_OUT / f"{kind}-{index}.{format}").write_bytes(data)  # written, as LibreOffice writes its PDF
+    (_OUT / f"{kind}-{index}-{os.getpid()}.{format}").write_bytes(data)  # written, as LibreOffice writes its PDF
     return f"{kind}-{index}", len(data)
 
 
@@ -108,7 +107,8 @@ def jobs(record: MeetingRecord, format: str) -> list[tuple[str, int | None, str]
 def registre_route(workers: int) -> tuple[float, int, int]:
     record = meeting_of_59()
     todo = jobs(record, "pdf")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init) as pool:
+    with tempfile.TemporaryDirectory(prefix="registre-bench-") as out, \
+            ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(out,)) as pool:
         list(pool.map(_job, [("list", None, "pdf")] * workers))  # start the workers before timing
         start = time.perf_counter()
         results = list(pool.map(_job, todo, chunksize=4))
@@ -117,16 +117,22 @@ def registre_route(workers: int) -> tuple[float, int, int]:
 
 
 def single_process() -> tuple[float, int]:
-    _init()
-    todo = jobs(_RECORD, "pdf")
-    start = time.perf_counter()
-    for job in todo:
-        _job(job)
-    return time.perf_counter() - start, len(todo)
+    with tempfile.TemporaryDirectory(prefix="registre-bench-") as out:
+        _init(out)
+        todo = jobs(_RECORD, "pdf")
+        start, cpu = time.perf_counter(), time.process_time()
+        for job in todo:
+            _job(job)
+        return time.perf_counter() - start, time.process_time() - cpu, len(todo)
 
 
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def libreoffice_route(binary: str, sample: int) -> dict:
@@ -136,7 +142,7 @@ def libreoffice_route(binary: str, sample: int) -> dict:
     docx_dir, out_dir = folder / "docx", folder / "pdf"
     docx_dir.mkdir()
     out_dir.mkdir()
-    start = time.perf_counter()
+    start, fill_cpu = time.perf_counter(), time.process_time()
     paths = []
     for kind, index, _ in jobs(record, "docx"):
         deliberation = record.deliberations[index] if index is not None else None
@@ -144,21 +150,25 @@ def libreoffice_route(binary: str, sample: int) -> dict:
         path.write_bytes(render(kind, record, "docx", deliberation=deliberation))
         paths.append(path)
     fill = time.perf_counter() - start
+    fill_cpu = time.process_time() - fill_cpu
     # the same output as Registre's: PDF/A-2b ("SelectPdfVersion" 2), tagged
     export = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"UseTaggedPDF":{"type":"boolean","value":"true"}}'
     base = [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", export,
             "--outdir", str(out_dir)]
     subprocess.run(base + [str(paths[-2])], check=True, capture_output=True)  # first start creates the profile
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     for path in paths[:sample]:
         subprocess.run(base + [str(path)], check=True, capture_output=True)
     one_by_one = (time.perf_counter() - start) / sample
-    start = time.perf_counter()
+    one_by_one_cpu = (_children_cpu() - cpu) / sample
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(base + [str(p) for p in paths], check=True, capture_output=True)
     batch = time.perf_counter() - start
+    batch_cpu = _children_cpu() - cpu
     converted = len(list(out_dir.glob("*.pdf")))
     shutil.rmtree(folder, ignore_errors=True)
-    return {"documents": len(paths), "fill": fill, "one_by_one": one_by_one, "batch": batch, "converted": converted}
+    return {"documents": len(paths), "fill": fill, "one_by_one": one_by_one, "batch": batch, "converted": converted,
+            "fill_cpu": fill_cpu, "one_by_one_cpu": one_by_one_cpu, "batch_cpu": batch_cpu}
 
 
 def main() -> int:
@@ -172,8 +182,10 @@ def main() -> int:
     per_document = elapsed / count
     print(f"Registre (Typst, PDF/A-2b balisé) : {count} documents en {elapsed:.2f} s "
           f"({per_document * 1000:.0f} ms par document, {size / 1e6:.1f} Mo)")
-    alone, _ = single_process()
-    print(f"  même travail dans un seul processus : {alone:.2f} s ({alone / count * 1000:.0f} ms par document)")
+    alone, alone_cpu, _ = single_process()
+    print(f"  même travail dans un seul processus : {alone:.2f} s ({alone / count * 1000:.0f} ms par document), "
+          f"temps processeur {alone_cpu:.2f} s ({alone_cpu / count * 1000:.0f} ms par document)")
+    print(f"  charge de la machine (moyenne sur 1 min) : {os.getloadavg()[0]:.2f} pour {os.cpu_count()} cœurs")
     ok = elapsed < TARGET_SECONDS
     print(f"  objectif < {TARGET_SECONDS:.0f} s pour les {count} documents : {'atteint' if ok else 'NON ATTEINT'}")
 
@@ -195,6 +207,12 @@ def main() -> int:
     ratio_batch = (lo_batch_per_document + fill_per_document) / per_document
     print(f"Rapport par document : {ratio_one:.0f}x plus rapide qu'un appel LibreOffice par document, "
           f"{ratio_batch:.0f}x plus rapide que LibreOffice en un seul appel")
+    cpu_per_document = alone_cpu / count
+    fill_cpu = lo["fill_cpu"] / lo["documents"]
+    print(f"En temps processeur (insensible à la charge) : LibreOffice {lo['one_by_one_cpu']:.2f} s par appel, "
+          f"{lo['batch_cpu'] / lo['documents']:.2f} s par document en un seul appel ; rapports "
+          f"{(lo['one_by_one_cpu'] + fill_cpu) / cpu_per_document:.0f}x et "
+          f"{(lo['batch_cpu'] / lo['documents'] + fill_cpu) / cpu_per_document:.0f}x")
     ok_ratio = ratio_batch >= TARGET_RATIO
     print(f"  objectif >= {TARGET_RATIO:.0f}x (contre l'appel groupé, le plus favorable à LibreOffice) : "
           f"{'atteint' if ok_ratio else 'NON ATTEINT'}")

@@ -41,10 +41,10 @@ def test_minutes_with_every_item_its_vote_and_the_attendance_changes(example_rec
     for number in example_record.meeting.order_of_passage:
         assert f"Question n° {number}" in text
     assert "Départ de M. Jean-Hugues ROUX avant l'examen de la question n° 2." in text
-    assert "M. Jean-Hugues ROUX donne procuration à Mme Juliette SORLIN à compter de la question n° 2." in text
+    assert "Mme Juliette SORLIN porte la voix de M. Jean-Hugues ROUX (procuration) à compter de la question n° 2." in text
     assert "Arrivée de M. Kévin BERTAGNOLI et de Mme Pascale BILLEREY avant l'examen de la question n° 9." in text \
         or "Arrivée de M. Kévin BERTAGNOLI et Mme Pascale BILLEREY avant l'examen de la question n° 9." in text
-    assert "Fin de la procuration de M. Kévin BERTAGNOLI à Mme Elise AEBISCHER avant la question n° 9." in text
+    assert "Mme Elise AEBISCHER ne porte plus la voix de M. Kévin BERTAGNOLI à compter de la question n° 9." in text
     assert "Adopté à l'unanimité (à main levée)." in text
     assert "Présents : 91 - Représentés : 18 - Ne prenant pas part au vote : 5 - Votants : 104 - Pour : 104" in text
     assert "La séance est levée à 21h53." in text
@@ -130,3 +130,21 @@ def test_file_names_for_download_buttons(example_record):
     deliberation = example_record.deliberations[0]
     assert file_name("extract", example_record, "pdf", deliberation) == "extrait_2021-005795.pdf"
     assert file_name("minutes", example_record, "docx") == "proces-verbal_2021-10-07.docx"
+
+
+def test_minutes_read_back_into_the_same_meeting(example_record, tmp_path):
+    """The minutes carry the whole meeting: the importer reads the lists, proxies and windows back."""
+    from collections import Counter
+
+    from registre.documents.imported import record_from_path
+
+    for format in ("txt", "pdf"):
+        path = tmp_path / f"pv.{format}"
+        path.write_bytes(render("minutes", example_record, format))
+        again = record_from_path(path)
+        a, b = example_record.meeting, again.meeting
+        assert Counter(a.attendance) == Counter(b.attendance)
+        assert a.proxies == b.proxies
+        assert (a.chair, a.secretary, a.members_in_office, a.order_of_passage) == \
+            (b.chair, b.secretary, b.members_in_office, b.order_of_passage)
+        assert again.tally.for_item(19).voters == 104

@@ -98,8 +98,8 @@ def test_header_and_deliberation_fields_in_order(extract_pdf_text):
         "À l'unanimité, le Conseil communautaire :",
         "se prononce favorablement sur le soutien de Grand Besançon Métropole",
         "Rapport adopté à l'unanimité :",
-        "Conseillers en exercice : 123", "Ne prenant pas part au vote : 5",
-        "Votants : 104", "Pour : 104", "Contre : 0", "Abstentions : 0",
+        "Conseillers en exercice : 123", "Votants : 104",
+        "Pour : 104", "Contre : 0", "Abstentions : 0", "Ne prenant pas part au vote : 5",  # the example's order
         "Pour extrait conforme,", "Le Vice-Président suppléant,", "Gabriel BAULIEU", "1er Vice-Président",
         "Annexe", "CONVENTION", "Laurent DESCHAMPS", "846 442 € HT",
     ])

@@ -93,14 +93,17 @@ def proxy_lines(meeting: Meeting) -> list[dict]:
 
 def figures(record: MeetingRecord, tally: ItemTally, kind: VoteKind, *, attendance: bool = True) -> list[list[str]]:
     """The vote figures, all from the tally. ``attendance``: with the present and represented counts
-    (the minutes); the extract prints, as the example does, the vote only."""
+    (the minutes); the extract prints, in the example's order, the vote then the members not taking part."""
     rows = [["Conseillers en exercice", str(record.meeting.seats)]]
     if attendance:
-        rows += [["Présents", str(tally.present_count)], ["Représentés", str(tally.represented_count)]]
-    rows += [["Ne prenant pas part au vote", str(tally.not_participating)], ["Votants", str(tally.voters)]]
+        rows += [["Présents", str(tally.present_count)], ["Représentés", str(tally.represented_count)],
+                 ["Ne prenant pas part au vote", str(tally.not_participating)]]
+    rows.append(["Votants", str(tally.voters)])
     if kind is not VoteKind.NO_VOTE and tally.votes_for is not None:
         rows += [["Pour", str(tally.votes_for)], ["Contre", str(tally.votes_against)],
                  ["Abstentions", str(tally.abstentions if tally.abstentions is not None else 0)]]
+    if not attendance:
+        rows.append(["Ne prenant pas part au vote", str(tally.not_participating)])
     return rows
 
 
@@ -348,7 +351,7 @@ def attendance_changes(meeting: Meeting, before: ItemTally | None, now: ItemTall
     old = {(p.principal, p.holder) for p in before.represented}
     new = {(p.principal, p.holder) for p in now.represented}
     for principal, holder in [(p.principal, p.holder) for p in now.represented if (p.principal, p.holder) not in old]:
-        changes.append(f"{name(principal)} donne procuration à {name(holder)} à compter de la question {ref}.")
+        changes.append(f"{name(holder)} porte la voix de {name(principal)} (procuration) à compter de la question {ref}.")
     for principal, holder in [(p.principal, p.holder) for p in before.represented if (p.principal, p.holder) not in new]:
-        changes.append(f"Fin de la procuration de {name(principal)} à {name(holder)} avant la question {ref}.")
+        changes.append(f"{name(holder)} ne porte plus la voix de {name(principal)} à compter de la question {ref}.")
     return changes
