@@ -127,6 +127,11 @@ def test_cli_render_from_an_extract_file(example_path, tmp_path, capsys):
 
 
 def test_file_names_for_download_buttons(example_record):
+    from registre.documents import document
+
+    doc = document("extract", example_record, "docx", deliberation="2021/005795")
+    assert doc.file_name == "extrait_2021-005795.docx" and doc.content[:2] == b"PK"
+    assert doc.media_type.endswith("wordprocessingml.document")
     deliberation = example_record.deliberations[0]
     assert file_name("extract", example_record, "pdf", deliberation) == "extrait_2021-005795.pdf"
     assert file_name("minutes", example_record, "docx") == "proces-verbal_2021-10-07.docx"

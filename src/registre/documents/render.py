@@ -12,6 +12,8 @@ points to an authority's own templates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import text, views
 from .model import DeliberationRecord, MeetingRecord
 
@@ -94,3 +96,28 @@ def render_agreement(agreement, format: str = "pdf", *, council: str = "Conseil"
     if format == "txt":
         return agreement_text(view).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """What a download button sends: the bytes, a file name and the media type."""
+
+    content: bytes
+    file_name: str
+    media_type: str
+
+
+def document(kind: str, record: MeetingRecord, format: str = "pdf", *,
+             deliberation: DeliberationRecord | str | None = None, templates_dir=None) -> RenderedDocument:
+    """One document ready to send, e.g. from a Django view:
+
+        doc = document("extract", record, "pdf", deliberation="2021/005795", templates_dir=authority_dir)
+        response = HttpResponse(doc.content, content_type=doc.media_type)
+        response["Content-Disposition"] = f'attachment; filename="{doc.file_name}"'
+    """
+    if isinstance(deliberation, str):
+        deliberation = record.deliberation(deliberation)
+    if kind == "extract" and deliberation is None and len(record.deliberations) == 1:
+        deliberation = record.deliberations[0]
+    content = render(kind, record, format, deliberation=deliberation, templates_dir=templates_dir)
+    return RenderedDocument(content, file_name(kind, record, format, deliberation), MEDIA_TYPES[format])
