@@ -64,3 +64,14 @@ def test_the_officer_page_shows_the_figures_and_flags_the_private_share(officer,
 def test_loading_the_demo_twice_changes_nothing(agreement):
     load_demo()
     assert Agreement.objects.count() == 1 and agreement.payments.count() == 1
+
+
+def test_a_grant_deliberation_without_agreement_is_flagged_on_the_dashboard(officer, agreement):
+    html = officer.get("/subventions/").content.decode()
+    assert 'data-list="without_agreement"' not in html
+    agreement.payments.all().delete()
+    agreement.delete()
+    html = officer.get("/subventions/").content.decode()
+    assert 'data-list="without_agreement"' in html
+    assert 'data-finding="grant.agreement_required"' in html
+    assert "Une convention est obligatoire au-delà de 23\u202f000\u00a0€ par an (45\u202f000\u00a0€ attribués)" in html

@@ -4,7 +4,7 @@ Amounts are Decimal to the cent; checks return core Violation objects; operation
 the rules forbid raise GrantRefused and change nothing.
 """
 
-from ..violations import Severity, Violation  # noqa: F401
+from ..violations import Severity, Violation, violation, warning  # noqa: F401
 from .agreement import Clauses, GrantAgreement, Party  # noqa: F401
 from .amendments import (  # noqa: F401
     Amendment, Repayment, Termination, apply_amendment, check_amendment, check_repayment, check_termination,

@@ -20,7 +20,9 @@ from registre.web.accounts.permissions import (
 
 from . import forms, models, services
 from .calendar import calendar_response
-from .conversion import amended, indicator_of, obligation_lines, payments_of, repayments_of, store_agreement
+from .conversion import (
+    amended, indicator_of, obligation_lines, operation_amount, payments_of, repayments_of, store_agreement,
+)
 from .siret import is_valid_siret
 
 
@@ -101,9 +103,29 @@ def dashboard(request):
     by_reference = {a.reference: a for a in agreements}
     return render(request, "grants/dashboard.html", {
         "authority": authority, "rows": rows, "today": today, "by_reference": by_reference,
+        "without_agreement": _grants_without_agreement(authority),
         "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
         "due_soon": [(by_reference[l.agreement], l) for l in board.due_soon],
     })
+
+
+def _grants_without_agreement(authority) -> list[dict]:
+    """Grant deliberations (ACTES 7.5) with no agreement recorded: one is required above 23 000 €."""
+    from registre.web.register.models import Deliberation
+
+    found = []
+    deliberations = (Deliberation.objects.filter(authority=authority, actes_code__startswith="7.5",
+                                                 grant_agreements__isnull=True)
+                     .select_related("item__meeting").order_by("-year", "-sequence"))
+    for deliberation in deliberations:
+        amount = operation_amount(deliberation.budget_line)
+        if amount is None:
+            findings = [core.warning("grant.amount_unknown",
+                                     "Montant de la subvention non lu : vérifiez si une convention est obligatoire.")]
+        else:
+            findings = core.check_grant_without_agreement(amount, deliberation.meeting.date)
+        found.append({"deliberation": deliberation, "amount": amount, "findings": findings})
+    return found
 
 
 @grants_officer_required
