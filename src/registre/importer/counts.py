@@ -70,7 +70,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "against": ("votes contre", "voix contre", "ont vote contre", "vote contre"),
     "abstain": ("abstentions", "abstention", "se sont abstenus", "abstenus", "abstention(s)"),
     "not_participating": ("ne prenant pas part au vote", "ne prennent pas part au vote", "ne prend pas part au vote",
-                          "n p p v", "conseillers interesses", "non participation au vote"),
+                          "n p p v", "n pp v", "nppv", "n ppv", "np pv", "conseillers interesses",
+                          "non participation au vote"),
     "blank": ("bulletins blancs", "blancs", "nuls"),
 }
 # bare "pour" / "contre" only as a table label: followed by a colon
@@ -83,16 +84,62 @@ _WORD_NUMBER = (r"(?<![a-z])(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|di
 VOTE_KINDS = {"for", "against", "abstain", "not_participating", "blank"}
 
 
-@lru_cache(maxsize=1)
-def _label_regex() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _label_regex(letter_spaced: bool = False) -> re.Pattern:
+    """Every label; ``letter_spaced``: tolerating one OCR space between letters (slower, used only
+    where the text is letter-spaced)."""
     parts = []
+    write = spaced if letter_spaced else (lambda phrase: r"\s+".join(re.escape(w) for w in phrase.split()))
+    nombre = r"n ?o ?m ?b ?r ?e\s+(?:d ?e ?s?|d ?')" if letter_spaced else r"nombre\s+(?:des?|d')"
     for kind, phrases in LABELS.items():
         alternatives = sorted(phrases, key=len, reverse=True)
-        body = "|".join(spaced(p) if "\\" not in p else p for p in alternatives)
-        parts.append(f"(?P<{kind}>(?:n ?o ?m ?b ?r ?e\\s+(?:d ?e ?s?|d ?')\\s*(?:[a-z ]{{0,40}}?\\s)?)?(?:{body}))")
+        body = "|".join(write(p) for p in alternatives)
+        parts.append(f"(?P<{kind}>(?:{nombre}\\s*(?:[a-z ]{{0,40}}?\\s)?)?(?:{body}))")
     for kind, phrases in _COLON_ONLY.items():
         parts.append(f"(?P<{kind}_colon>(?:{'|'.join(phrases)})(?=\\s*:))")
-    return re.compile(r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])")
+    firsts = {phrase[0] for phrases in list(LABELS.values()) + list(_COLON_ONLY.values()) for phrase in phrases} | {"n"}
+    return re.compile(r"(?<![a-z])(?=[" + "".join(sorted(firsts)) + r"])(?:" + "|".join(parts) + r")(?![a-z])")
+
+
+_LETTER_SPACED = re.compile(r"(?:\b[a-z]{1,3} ){2,}[a-z]{1,3}\b")
+_SHORT_WORDS = frozenset(
+    "a au aux ce ces c d de des du en et il la le les l m n ne ni nos on ou par pas qu que qui s sa se ses son sur "
+    "t un une y vos est ont sont lui eux mme mr mm mrs h er e es x i ii iii iv v vi".split())
+
+
+_LAST: list = [None, None]  # the last text read and its label matches: a document is read several times
+
+
+def label_matches(low: str):
+    """Label matches in text order: the plain labels, and the letter-spaced ones where OCR spaced letters."""
+    if _LAST[0] is low:
+        return _LAST[1]
+    matches = _label_matches(low)
+    _LAST[0], _LAST[1] = low, matches
+    return matches
+
+
+def _label_matches(low: str):
+    matches = list(_label_regex().finditer(low))
+    regions: list[tuple[int, int]] = []
+    for found in _LETTER_SPACED.finditer(low):
+        if all(word in _SHORT_WORDS for word in found.group().split()):
+            continue
+        start, end = max(0, found.start() - 40), min(len(low), found.end() + 40)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    if regions:
+        taken = [(m.start(), m.end()) for m in matches]
+        spaced_regex = _label_regex(True)
+        for start, end in regions:
+            for match in spaced_regex.finditer(low, start, end):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    matches.append(match)
+                    taken.append((match.start(), match.end()))
+        matches.sort(key=lambda m: m.start())
+    return matches
 
 
 @dataclass(frozen=True)
@@ -123,7 +170,7 @@ _FILLER = re.compile(r"[\sa-z':,-]{0,60}")
 
 def _tokens(text: str, low: str) -> list[_Token]:
     tokens: list[_Token] = []
-    for match in _label_regex().finditer(low):
+    for match in label_matches(low):
         kind = match.lastgroup.removesuffix("_colon").split("__")[0]
         raw = match.group()
         tokens.append(_Token(kind, match.start(), match.end(),

@@ -27,11 +27,12 @@ from .windows import read_window
 
 _I = re.I
 
-_PROXY_PREFIX = (r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
-                 r"conseillers?|membres)\s+){0,4}")
+# words before "ayant donné pouvoir :" that belong to the label ("Etaient excusés et avaient donné pouvoir :")
+_PROXY_PREFIX = re.compile(r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
+                           r"conseillers?|membres)\s+){1,4}$", re.I)
 SECTION_LABELS = {
     "proxies": (
-        r"\b" + _PROXY_PREFIX + r"(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)s?"
+        r"\b(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)s?"
         r"(?:\s+[ée]crit)?(?:\s+de\s+voter\s+en\s+(?:leur|son)\s+nom)?\s*:"
         r"|\b(?:Procurations?|Pouvoirs?|Mandats?)(?:\s+de\s+vote)?\s*:(?!\s*\d)"
     ),
@@ -48,7 +49,9 @@ SECTION_LABELS = {
     ),
     "secretary": r"\b(?:[ÉE]lue?\s+)?Secr[ée]taire\s+de\s+(?:la\s+)?s[ée]ance\s*:",
 }
-_SECTION = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in SECTION_LABELS.items()), _I)
+# the lookahead lets the engine skip, at most positions, the whole alternation
+_SECTION = re.compile(r"(?<!\w)(?=[ÉEéeSsDdMmCcPpAaOoXx])(?:"
+                      + "|".join(f"(?P<{name}>{rx})" for name, rx in SECTION_LABELS.items()) + ")", _I)
 _LIST_END = re.compile(
     r"\b(?:Le\s+quorum|Nombre\s+de|Conseillers?\s+(?:communautaires?|municipaux)\s+en|Rapport\s+n|"
     r"Ordre\s+du\s+jour|Le\s+Conseil|La\s+s[ée]ance|Vu\s+le|Date\s+de|Objet\s*:|OBJET\b|Envoy[ée]\s+en\s+pr[ée]fecture|"
@@ -211,7 +214,13 @@ def read_extract(source: str, original: str) -> StatedExtract:
 
 def _sections(text: str) -> list[tuple[str, int, int]]:
     """(name, start of content, end) for each labelled section, in text order."""
-    marks = [(m.lastgroup, m.start(), m.end()) for m in _SECTION.finditer(text)]
+    marks = []
+    for match in _SECTION.finditer(text):
+        start = match.start()
+        if match.lastgroup == "proxies":
+            prefix = _PROXY_PREFIX.search(text, max(0, start - 80), start)
+            start = prefix.start() if prefix else start
+        marks.append((match.lastgroup, start, match.end()))
     sections = []
     for index, (name, _start, content) in enumerate(marks):
         end = marks[index + 1][1] if index + 1 < len(marks) else len(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .counts import Count, VOTE_KINDS, _label_regex, read_counts
+from .counts import Count, VOTE_KINDS, label_matches, read_counts
 from .persons import NamedPerson, find_people
 
 _PHRASES = (
@@ -163,7 +163,7 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
     if not votes and noted:
         vote = StatedVote(no_vote=True, result="noted", phrase=_words(text, noted[0][0], noted[0][1]), start=noted[0][0])
         votes.append(vote)
-    _named(text, body_low, start, end, votes, counts)
+    _named(text, low, start, end, votes, counts)
     # "Mme Girardet use du pouvoir de Mme Youssouf"
     uses = []
     for match in _PROXY_USE.finditer(text, start, end):
@@ -223,16 +223,18 @@ def _flags(vote: StatedVote) -> None:
     vote.majority = vote.result == "majority"
 
 
-def _named(text: str, body_low: str, start: int, end: int, votes: list[StatedVote], counts: list[Count]) -> None:
+def _named(text: str, low: str, start: int, end: int, votes: list[StatedVote], counts: list[Count]) -> None:
     """People named beside a ballot: "7 abstentions de M. X, Mme Y", "2 votes contre, M. MAILLER, M. SY",
     "Abstention(s) de : Mme Azoug, Mme Youssouf"."""
     if not votes:
         return
     labels = []
-    for match in _label_regex().finditer(body_low):
+    for match in label_matches(low):
+        if not start <= match.start() < end:
+            continue
         kind = match.lastgroup.removesuffix("_colon").split("__")[0]
         if kind in ("for", "against", "abstain"):
-            labels.append((kind, match.start() + start, match.end() + start))
+            labels.append((kind, match.start(), match.end()))
     stops = sorted({c.start for c in counts if c.kind in VOTE_KINDS} | {s for _, s, _ in labels})
     for kind, label_start, label_end in labels:
         following = [s for s in stops if s > label_end]
