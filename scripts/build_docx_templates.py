@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "registre" / "documents" / "templates"
 
@@ -34,6 +34,7 @@ def base(title: str) -> Document:
     normal.paragraph_format.space_after = Pt(4)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
         doc.styles[name].font.name = "Times New Roman"
+        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)  # administrative documents: black headings
     doc.core_properties.title = title
     doc.core_properties.language = "fr-FR"
     _language(doc)
