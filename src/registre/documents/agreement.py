@@ -9,7 +9,7 @@ territorial indicators. Wording in French; amounts through the core's ``format_e
 
 from __future__ import annotations
 
-from registre.core.grants import GrantAgreement, MissionCategory, Trigger, format_euros, format_percent
+from registre.core.grants import GrantAgreement, Trigger, format_euros, format_percent
 from registre.core.grants.budget import Funder
 
 from .wording import NBSP, french_date, typeset
