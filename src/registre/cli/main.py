@@ -14,6 +14,7 @@ COMMANDS = (
     "registre.cli.demo_command",
     "registre.cli.manage_command",
     "registre.cli.render_command",
+    "registre.cli.export_command",
 )
 
 

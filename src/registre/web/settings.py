@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "registre.web.clerk",
     "registre.web.front",
     "registre.web.grants",
+    "registre.web.api",
 ]
 
 MIDDLEWARE = [

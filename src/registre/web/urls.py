@@ -9,5 +9,7 @@ urlpatterns = [
     path("comptes/", include("registre.web.accounts.urls")),
     path("greffe/", include("registre.web.clerk.urls")),
     path("subventions/", include("registre.web.grants.urls")),
+    path("api/", include("registre.web.api.urls")),
+    path("donnees/", include("registre.web.api.portal_urls")),
     path("admin/", admin.site.urls),
 ]

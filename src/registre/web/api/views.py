@@ -1,0 +1,374 @@
+"""The REST API: public reads (published records only) and clerks' writes (per-authority tokens)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from django import forms
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view,
+)
+from rest_framework import generics, mixins, parsers, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from registre.opendata.findings import PublicationBlocked
+from registre.opendata.popolo import meeting_popolo, roster
+from registre.opendata.schemas import DELIBERATIONS, GRANTS
+from registre.web.register.conversion import meeting_to_core, tally
+from registre.web.register.models import Authority, Council, Deliberation, Meeting
+
+from . import serializers as s
+from .auth import AuthorityTokenAuthentication, ClerkToken
+from .opendata import ensure_figures
+from .publication import export_scdl, publish_deliberation
+from .scdl_import import ImportReport, import_scdl_file
+
+ERRORS = {
+    400: OpenApiResponse(s.ErrorSerializer, description="requête invalide"),
+    404: OpenApiResponse(s.ErrorSerializer, description="introuvable (ou non publié)"),
+}
+AUTH_ERRORS = {
+    401: OpenApiResponse(s.ErrorSerializer, description="jeton absent, inconnu ou révoqué"),
+    403: OpenApiResponse(s.ErrorSerializer, description="réservé au secrétariat de la collectivité"),
+}
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def get_page_size(self, request):
+        """An unreadable page_size is an error (400), not silently the default."""
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values:
+            return self.page_size
+        try:
+            sizes = [int(v) for v in values]
+        except ValueError:
+            raise ValidationError({"page_size": "Un nombre entier de 1 à 500 est attendu."}) from None
+        if any(not 1 <= size <= self.max_page_size for size in sizes):
+            raise ValidationError({"page_size": "Un nombre entier de 1 à 500 est attendu."})
+        return sizes[-1]
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update({"minimum": 1})
+        return parameters
+
+
+def _messages(detail) -> list[str]:
+    if isinstance(detail, dict):
+        return [f"{key} : {message}" for key, value in detail.items() for message in _messages(value)]
+    if isinstance(detail, (list, tuple)):
+        return [message for value in detail for message in _messages(value)]
+    return [str(detail)]
+
+
+def exception_handler(error, context):
+    """Every error of this API is {"detail": "…", "errors": {champ: [messages]}} (errors for 400 only)."""
+    response = drf_exception_handler(error, context)
+    if response is None:
+        return None
+    data = response.data
+    if isinstance(data, dict) and set(data) == {"detail"}:
+        response.data = {"detail": str(data["detail"])}
+    else:
+        errors = data if isinstance(data, dict) else {"non_field_errors": data}
+        response.data = {"detail": "Requête invalide : " + " ; ".join(_messages(data)),
+                         "errors": {key: _messages(value) for key, value in errors.items()}}
+    return response
+
+
+class ApiMixin:
+    permission = "api"
+    lookup_value_regex = "[^/]+"
+
+    def get_exception_handler(self):
+        return exception_handler
+
+    def get_object(self):
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        if lookup == "pk":
+            self.kwargs[lookup] = _int(self.kwargs.get(lookup))
+        return super().get_object()
+
+
+class PublicMixin(ApiMixin):
+    authentication_classes: list = []
+    permission_classes = [permissions.AllowAny]
+
+
+class ClerkMixin(ApiMixin):
+    authentication_classes = [AuthorityTokenAuthentication]
+    permission_classes = [ClerkToken]
+
+
+def published():
+    return Deliberation.objects.filter(status=Deliberation.PUBLISHED)
+
+
+MAX_ID = 2**31 - 1
+
+
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_ID})
+class IntegerFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class DeliberationFilter(filters.FilterSet):
+    authority = filters.CharFilter(field_name="authority__slug", help_text="collectivité (identifiant)")
+    year = IntegerFilter(field_name="year")
+    meeting = IntegerFilter(field_name="item__meeting_id")
+    date_from = filters.DateFilter(field_name="item__meeting__date", lookup_expr="gte")
+    date_to = filters.DateFilter(field_name="item__meeting__date", lookup_expr="lte")
+    subject = filters.CharFilter(method="by_subject", help_text="matière ACTES : « 7 » ou « 7.5 »")
+    q = filters.CharFilter(method="by_words", help_text="mots de l'objet")
+
+    class Meta:
+        model = Deliberation
+        fields = ["authority", "year", "meeting", "date_from", "date_to", "subject", "q"]
+
+    def by_subject(self, queryset, name, value):
+        return queryset.filter(Q(actes_code=value) | Q(actes_code__startswith=value + "."))
+
+    def by_words(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(title__icontains=word)
+        return queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Collectivités", responses={200: s.AuthoritySerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(summary="Une collectivité", responses={200: s.AuthoritySerializer, **ERRORS}),
+)
+class AuthorityViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = s.AuthoritySerializer
+    pagination_class = Pages
+    lookup_field = "slug"
+    queryset = Authority.objects.order_by("name")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Délibérations publiées",
+                       responses={200: s.DeliberationSerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(summary="Une délibération publiée",
+                           responses={200: s.DeliberationDetailSerializer, **ERRORS}),
+)
+class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pages
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = DeliberationFilter
+
+    queryset = Deliberation.objects.none()
+
+    def get_queryset(self):
+        return (published().select_related("authority", "item__meeting", "open_data")
+                .order_by("-item__meeting__date", "-pk"))
+
+    def get_serializer_class(self):
+        return s.DeliberationDetailSerializer if self.action == "retrieve" else s.DeliberationSerializer
+
+    def retrieve(self, request, *args, **kwargs):
+        deliberation = self.get_object()
+        if ensure_figures(Deliberation.objects.filter(pk=deliberation.pk)):
+            deliberation = self.get_object()
+        return Response(self.get_serializer(deliberation).data)
+
+
+def _published_meeting(pk: int) -> Meeting:
+    meeting = (Meeting.objects.select_related("council__authority")
+               .filter(pk=pk, items__deliberations__status=Deliberation.PUBLISHED).first())
+    if meeting is None:
+        raise Http404("Séance sans délibération publiée.")
+    return meeting
+
+
+class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = s.MeetingSerializer
+    queryset = Meeting.objects.all()
+
+    @extend_schema(summary="Une séance (ses délibérations publiées)", responses={200: s.MeetingSerializer, **ERRORS})
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(_published_meeting(_int(pk))).data)
+
+    @extend_schema(summary="Votes de la séance au format Popolo",
+                   description="Organization, Person, Membership, Motion, VoteEvent, Count et Vote (scrutin public) ; "
+                               "seules les questions ayant une délibération publiée ont leur vote.",
+                   responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    @action(detail=True, methods=["get"])
+    def popolo(self, request, pk=None):
+        meeting = _published_meeting(_int(pk))
+        published_items = set(published().filter(item__meeting=meeting).values_list("item__number", flat=True))
+        numbers = dict(published().filter(item__meeting=meeting).values_list("item__number", "number"))
+        meeting_tally = tally(meeting)
+        meeting_tally.items = [t for t in meeting_tally.items if t.item in published_items]
+        return Response(meeting_popolo(meeting_tally.meeting, meeting_tally, deliberation_ids=numbers))
+
+
+def _int(value) -> int:
+    """A path identifier: a database id, or 404 (never an overflow deep in the database driver)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise Http404("Identifiant invalide.") from None
+    if not 0 < number <= MAX_ID:
+        raise Http404("Identifiant invalide.")
+    return number
+
+
+class CouncilRosterView(PublicMixin, APIView):
+    @extend_schema(summary="Composition d'une assemblée au format Popolo (Organization, Person, Membership)",
+                   responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    def get(self, request, pk):
+        council = get_object_or_404(Council.objects.select_related("authority"), pk=_int(pk),
+                                    meetings__items__deliberations__status=Deliberation.PUBLISHED)
+        meeting = council.meetings.filter(items__deliberations__status=Deliberation.PUBLISHED).order_by("-date").first()
+        return Response(roster(meeting_to_core(meeting)))
+
+
+CSV_RESPONSES = {
+    (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="fichier CSV UTF-8 conforme au schéma SCDL"),
+    (409, "application/json"): OpenApiResponse(s.PublicationRefusedSerializer,
+                                                description="publication bloquée : ligne, champ et règle"),
+    (404, "application/json"): OpenApiResponse(s.ErrorSerializer, description="collectivité inconnue"),
+}
+
+
+def scdl_download(kind: str, authority_slug: str | None, base_url: str):
+    """Export to a temporary file (validated row by row), then stream it: constant memory."""
+    authority = None
+    if authority_slug:
+        authority = Authority.objects.filter(slug=authority_slug).first()
+        if authority is None:
+            return JsonResponse({"detail": f"Collectivité inconnue : « {authority_slug} »."}, status=404)
+    handle, path = tempfile.mkstemp(prefix="scdl-", suffix=".csv")
+    os.close(handle)
+    try:
+        export_scdl(kind, path, authority=authority, base_url=base_url)
+        stream = open(path, "rb")
+    except PublicationBlocked as blocked:
+        return JsonResponse({"detail": str(blocked), "findings": [f.as_dict() for f in blocked.findings]}, status=409)
+    finally:
+        if os.path.exists(path):
+            os.unlink(path)  # the open handle keeps the data readable until the response is sent
+    name = f"{kind}{'-' + authority.slug if authority else ''}.csv"
+    return FileResponse(stream, as_attachment=True, filename=name, content_type="text/csv; charset=utf-8")
+
+
+AUTHORITY_PARAM = OpenApiParameter("authority", str, description="limiter à une collectivité (identifiant)")
+
+
+class ScdlDeliberationsView(PublicMixin, APIView):
+    @extend_schema(summary="Délibérations publiées au format SCDL Délibérations 2.1.5 (CSV)",
+                   parameters=[AUTHORITY_PARAM], responses=CSV_RESPONSES)
+    def get(self, request):
+        return scdl_download(DELIBERATIONS, request.query_params.get("authority"), request.build_absolute_uri("/"))
+
+
+class ScdlGrantsView(PublicMixin, APIView):
+    @extend_schema(summary="Subventions au format SCDL Subventions 2.1.1 (CSV)",
+                   parameters=[AUTHORITY_PARAM], responses=CSV_RESPONSES)
+    def get(self, request):
+        return scdl_download(GRANTS, request.query_params.get("authority"), request.build_absolute_uri("/"))
+
+
+# ----- clerks: per-authority tokens -----
+
+@extend_schema_view(
+    list=extend_schema(summary="Délibérations de ma collectivité (brouillons compris)",
+                       responses={200: s.DeliberationSerializer(many=True), **ERRORS, **AUTH_ERRORS}),
+    retrieve=extend_schema(summary="Une délibération de ma collectivité",
+                           responses={200: s.DeliberationDetailSerializer, **ERRORS, **AUTH_ERRORS}),
+    partial_update=extend_schema(
+        summary="Modifier un brouillon", request=s.ClerkDeliberationUpdateSerializer,
+        responses={200: s.DeliberationDetailSerializer, 409: s.ErrorSerializer, **ERRORS, **AUTH_ERRORS}),
+)
+class ClerkDeliberationViewSet(ClerkMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                               mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    pagination_class = Pages
+    filter_backends = [filters.DjangoFilterBackend]
+    filterset_class = DeliberationFilter
+    http_method_names = ["get", "patch", "post", "head", "options"]
+    queryset = Deliberation.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Deliberation.objects.none()
+        return (Deliberation.objects.filter(authority_id=self.request.auth.authority_id)
+                .select_related("authority", "item__meeting", "open_data").order_by("-year", "-sequence"))
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return s.ClerkDeliberationUpdateSerializer
+        return s.DeliberationDetailSerializer if self.action == "retrieve" else s.DeliberationSerializer
+
+    def partial_update(self, request, *args, **kwargs):
+        deliberation = self.get_object()
+        if deliberation.is_published:
+            return Response({"detail": "Délibération publiée : en lecture seule (une correction est un nouvel acte)."},
+                            status=status.HTTP_409_CONFLICT)
+        serializer = s.ClerkDeliberationUpdateSerializer(deliberation, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(s.DeliberationDetailSerializer(self.get_object()).data)
+
+    @extend_schema(summary="Publier (après contrôle au format SCDL)", request=None,
+                   responses={200: s.DeliberationDetailSerializer,
+                              400: OpenApiResponse(s.PublicationRefusedSerializer,
+                                                   description="publication refusée : champ et règle"),
+                              409: s.ErrorSerializer, 404: s.ErrorSerializer, **AUTH_ERRORS})
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        deliberation = self.get_object()
+        if deliberation.is_published:
+            return Response({"detail": "Délibération déjà publiée."}, status=status.HTTP_409_CONFLICT)
+        findings = publish_deliberation(deliberation, request.build_absolute_uri("/"))
+        if findings:
+            return Response({"detail": "Publication refusée : la ligne SCDL Délibérations serait invalide.",
+                             "findings": [f.as_dict() for f in findings]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(s.DeliberationDetailSerializer(self.get_object()).data)
+
+
+class ClerkScdlImportView(ClerkMixin, generics.GenericAPIView):
+    parser_classes = [parsers.MultiPartParser]
+    serializer_class = s.ImportUploadSerializer
+
+    @extend_schema(summary="Importer un fichier SCDL de ma collectivité (une transaction par fichier)",
+                   request={"multipart/form-data": s.ImportUploadSerializer},
+                   responses={200: s.ImportReportSerializer, 400: s.ErrorSerializer, **AUTH_ERRORS})
+    def post(self, request):
+        from registre.opendata.reader import ScdlFileError
+
+        upload = self.get_serializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        file = upload.validated_data["file"]
+        if file.size > 50 * 1024 * 1024:
+            return Response({"detail": "Fichier trop volumineux (plus de 50 Mo)."}, status=400)
+        try:
+            report = import_scdl_file(file.name, file.read(), authority=request.auth.authority,
+                                      strict=upload.validated_data["strict"], name=file.name)
+        except ScdlFileError as error:
+            # the request was understood; the file is refused as a whole: the report says why
+            report = ImportReport(file.name, "", error=error.reason)
+        return Response(report.as_dict())
