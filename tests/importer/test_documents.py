@@ -53,3 +53,20 @@ def test_convocation_after_the_meeting_is_contradictory():
     data = _data(HEADER + "convoqué le 20 mars 2024. Présents : Anne MARTIN, Jean BERNARD Délibération n°2024-01 "
                  "à l'unanimité.")
     assert "contradictory_dates" in [v["code"] for v in data["violations"]]
+
+
+def test_common_variants_of_labels_and_votes():
+    text = ("VILLE DE TESTVILLE Séance du 5 avril 2024 Présidence : M. Jean DUPONT. Présent(e)s : M. Jean DUPONT, "
+            "Mme Anne MARTIN, M. Luc PETIT, Mme Eva LEROY Absent(e)s excusé(e)s : M. Paul ROUX, Mme Léa BLANC "
+            "Procuration(s) : M. Paul ROUX à Mme Anne MARTIN Secrétaire : Mme Eva LEROY "
+            "Délibération n°2024-12 Objet : tarifs. Après en avoir délibéré, le conseil municipal, à l'unanimité "
+            "(1 abstention), adopte. Pour extrait conforme.")
+    data = _data(text)
+    meeting = data["meeting"]
+    assert (meeting["chair"], meeting["secretary"]) == ("Jean DUPONT", "Eva LEROY")
+    assert [(p["principal"], p["holder"]) for p in data["proxies"]] == [("Paul ROUX", "Anne MARTIN")]
+    deliberation = data["deliberations"][0]
+    assert deliberation["stated"]["abstain"] == 1
+    computed = deliberation["computed"]
+    assert (computed["voters"], computed["for"], computed["abstain"]) == (5, 4, 1)
+    assert deliberation["consistent"] is True

@@ -178,6 +178,9 @@ def _vote(stated: StatedVote) -> Vote:
         if stated.votes_for is None and stated.abstentions is None:
             return Vote(unanimous=True) if not stated.abstentions else Vote(votes_against=against)
         return Vote(votes_for=stated.votes_for, votes_against=against, abstentions=stated.abstentions)
+    if stated.unanimous and stated.abstentions:
+        # "à l'unanimité (2 abstentions)": clerks mean the votes cast
+        return Vote(votes_for=stated.votes_for, votes_against=stated.votes_against or 0, abstentions=stated.abstentions)
     if stated.unanimous and not stated.majority:
         # the core derives the totals from the lists: the printed ones are compared, not copied
         return Vote(unanimous=True)

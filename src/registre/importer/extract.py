@@ -30,24 +30,26 @@ _I = re.I
 # words before "ayant donné pouvoir :" that belong to the label ("Etaient excusés et avaient donné pouvoir :")
 _PROXY_PREFIX = re.compile(r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
                            r"conseillers?|membres)\s+){1,4}$", re.I)
+_E = r"(?:e|\(e\))?(?:s|\(s\)|\(es\))?"  # endings: "Absent(e)s", "Procuration(s)", "Excusé(e)(s)", "présentes"
 SECTION_LABELS = {
     "proxies": (
-        r"\b(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)s?"
+        r"\b(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)" + _E +
         r"(?:\s+[ée]crit)?(?:\s+de\s+voter\s+en\s+(?:leur|son)\s+nom)?\s*:"
-        r"|\b(?:Procurations?|Pouvoirs?|Mandats?)(?:\s+de\s+vote)?\s*:(?!\s*\d)"
+        r"|\b(?:Procuration|Pouvoir|Mandat)" + _E + r"(?:\s+de\s+vote)?\s*:(?!\s*\d)"
     ),
     "present": (
-        r"(?:[ée]taient|sont|[ée]tait)\s+pr[ée]sente?s?(?:\s+ou\s+repr[ée]sent[ée]e?s)?\s*:(?!\s*\d)"
-        r"|\b(?:D[ée]l[ée]gu[ée]s|Membres|Conseillers?(?:\s+(?:municipaux|communautaires))?)\s+pr[ée]sents?"
+        r"(?:[ée]taient|sont|[ée]tait)\s+pr[ée]sent" + _E + r"(?:\s+ou\s+repr[ée]sent[ée]e?s)?\s*:(?!\s*\d)"
+        r"|\b(?:D[ée]l[ée]gu[ée]s|Membres|Conseillers?(?:\s+(?:municipaux|communautaires))?)\s+pr[ée]sent" + _E +
         r"(?:\s*\([^()]{0,80}\))?\s*:"
-        r"|\bPr[ée]sente?s(?:\s+titulaires?(?:\s*(?:/|et|ou)\s*suppl[ée]ants?)?)?\s*:(?!\s*\d)"
+        r"|\bPr[ée]sent" + _E + r"(?:\s+titulaires?(?:\s*(?:/|et|ou)\s*suppl[ée]ants?)?)?\s*:(?!\s*\d)"
         r"|\bPr[ée]sents?\s+[àa]\s+l'ouverture\s+de\s+la\s+s[ée]ance\s*:"
     ),
     "absent": (
-        r"(?:[ée]taient|sont|[ée]tait)\s+(?:absent(?:\(e\))?e?s?|excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:(?!\s*\d)"
-        r"|\b(?:D[ée]l[ée]gu[ée]s\s+|Conseillers?\s+|Membres\s+)?(?:Absente?s?|Excus[ée]e?s?)(?:\s+excus[ée]e?s?)?\s*:(?!\s*\d)"
+        r"(?:[ée]taient|sont|[ée]tait)\s+(?:absent|excus[ée])" + _E + r"(?:\s+excus[ée]" + _E + r")?\s*:(?!\s*\d)"
+        r"|\b(?:D[ée]l[ée]gu[ée]s\s+|Conseillers?\s+|Membres\s+)?(?:Absent|Excus[ée])" + _E +
+        r"(?:\s+excus[ée]" + _E + r")?\s*:(?!\s*\d)"
     ),
-    "secretary": r"\b(?:[ÉE]lue?\s+)?Secr[ée]taire\s+de\s+(?:la\s+)?s[ée]ance\s*:",
+    "secretary": r"\b(?:[ÉE]lue?\s+)?Secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:",
 }
 # the lookahead lets the engine skip, at most positions, the whole alternation
 _SECTION = re.compile(r"(?<!\w)(?=[ÉEéeSsDdMmCcPpAaOoXx])(?:"
@@ -485,7 +487,8 @@ def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
     if match:
         place = squash(match.group(1))
     chair = None
-    for pattern in (r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(.{0,120})", r"\bPr[ée]sidente?(?:\s+de\s+s[ée]ance)?\s*:\s*(.{0,120})"):
+    for pattern in (r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(.{0,120})",
+                    r"\bPr[ée]siden(?:te?|ce)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*(.{0,120})"):
         match = re.search(pattern, text, _I)
         if match:
             people = find_people(match.group(1), match.start(1))
