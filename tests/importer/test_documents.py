@@ -70,3 +70,19 @@ def test_common_variants_of_labels_and_votes():
     computed = deliberation["computed"]
     assert (computed["voters"], computed["for"], computed["abstain"]) == (5, 4, 1)
     assert deliberation["consistent"] is True
+
+
+@pytest.mark.parametrize("figures", [
+    "Présents : 5 (points 1 à 2) / 4 (à partir du point 3) Votants : 6 (points 1 à 2) / 5 (à partir du point 3)",
+    "Points 1 à 2 : présents : 5, votants : 6. Points 3 à 3 : présents : 4, votants : 5.",
+])
+def test_counts_per_range_of_items(figures):
+    text = (HEADER + figures + " Présents : Anne MARTIN, Jean BERNARD, Luc PETIT, Marc DUBOIS, Eva LEROY "
+            "(jusqu'à la question n°2 incluse) Absents : Claire DURAND (pouvoir à Anne MARTIN), Paul ROUX "
+            "Point n°1 budget. A l'unanimité. Point n°2 tarifs. A l'unanimité. Point n°3 voirie. A l'unanimité. "
+            "Pour extrait conforme.")
+    data = _data(text)
+    assert data["meeting"]["stated"]["present"] is None  # no single figure for the meeting
+    stated = [(d["item"], d["stated"]["present"], d["stated"]["voters"]) for d in data["deliberations"]]
+    assert stated == [(1, 5, 6), (2, 5, 6), (3, 4, 5)]
+    assert all(d["consistent"] is True for d in data["deliberations"]), [d["violations"] for d in data["deliberations"]]

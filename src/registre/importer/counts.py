@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from registre.core import Window
+
 from .french import read_number
 
 
@@ -149,6 +151,7 @@ class Count:
     start: int  # offset of the label
     end: int  # offset after the value
     raw: str
+    window: Window | None = None  # the items this figure is for ("Présents : 25 (points 1 à 5)")
 
 
 @dataclass
@@ -342,6 +345,52 @@ def _blank_in_a_vote_table(labels: list[_Token], counts: list[Count], low: str, 
     previous = counts[-1] if counts else None
     return bool(previous and previous.kind in ("for", "against", "abstain")
                 and 0 <= labels[0].start + offset - previous.end <= 6)
+
+
+ATTENDANCE_FIGURES = frozenset({"members_in_office", "present", "present_titulaires", "present_suppleants", "absent",
+                                "represented", "proxies", "voters", "votes_cast"})
+_RANGE_CLAUSE = re.compile(
+    r"(?:pour\s+les\s+|aux\s+|de\s+la\s+|du\s+|des\s+)?(?:points?|questions?|d[ée]lib[ée]rations?|rapports?|affaires?)\s+"
+    r"(?:n\s*°\s*)?(\d{1,4})\s*(?:[àa]|au|-)\s*(?:la\s+|le\s+)?(?:n\s*°\s*)?(\d{1,4})\s*:", re.I)
+_WINDOW_NOTE = re.compile(r"\s*\(([^()]{3,80})\)")
+_MORE = re.compile(r"\s*[/,;]?\s*(?:et\s+)?(\d{1,4})\s*\(([^()]{3,80})\)")
+
+
+def with_ranges(text: str, counts: list[Count]) -> list[Count]:
+    """Figures given per range of items: "Présents : 25 (points 1 à 5) / 27 (à partir du point 6)",
+    "Points 1 à 5 : présents 25, votants 28 ; points 6 à 12 : présents 27, votants 30"."""
+    from .windows import read_window
+
+    clauses = [(m.start(), Window(from_item=int(m.group(1)), until_item=int(m.group(2))))
+               for m in _RANGE_CLAUSE.finditer(text) if int(m.group(1)) <= int(m.group(2))]
+    result: list[Count] = []
+    for count in counts:
+        if count.kind not in ATTENDANCE_FIGURES:
+            result.append(count)
+            continue
+        note = _WINDOW_NOTE.match(text, count.end)
+        window = read_window(note.group(1)).window if note else None
+        if window is None:
+            owner = [w for start, w in clauses if start <= count.start <= start + 250
+                     and not any(start < other <= count.start for other, _w in clauses)]
+            window = owner[-1] if owner else None
+        result.append(Count(count.kind, count.value, count.start, count.end, count.raw, window))
+        if note and window:
+            position = note.end()
+            while more := _MORE.match(text, position):
+                extra = read_window(more.group(2)).window
+                if extra is None:
+                    break
+                result.append(Count(count.kind, int(more.group(1)), more.start(1), more.end(), more.group(), extra))
+                position = more.end()
+    return result
+
+
+def covers(window: Window, item: int | None) -> bool:
+    """The window includes this item, by number (the order of passage is not known here)."""
+    if item is None or item in window.except_items:
+        return False
+    return (window.from_item is None or window.from_item <= item) and (window.until_item is None or item <= window.until_item)
 
 
 def first_counts(counts: list[Count]) -> dict[str, Count]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from registre.core import Window
 from registre.core.violations import Violation, warning
 
-from .counts import Count, VOTE_KINDS, plain, read_counts
+from .counts import Count, VOTE_KINDS, covers, plain, read_counts, with_ranges
 from .errors import DocumentError
 from .french import parse_clock, parse_french_date, spelled_dates
 from .layout import FlatText, squash
@@ -163,10 +163,10 @@ def read_extract(source: str, original: str) -> StatedExtract:
     sections = _sections(text)
     findings: list[Violation] = []
     listed, proxies, block_end = _attendance(text, sections, findings)
-    counts = read_counts(text, low)
+    counts = with_ranges(text, read_counts(text, low))
     meeting_counts = {}
     for count in counts:
-        if count.kind in ATTENDANCE_KINDS and not _inside_a_vote(text, count):
+        if count.kind in ATTENDANCE_KINDS and not _inside_a_vote(text, count) and count.window is None:
             meeting_counts.setdefault(count.kind, count.value)
     deliberations = _deliberations(flat, low, block_end, counts)
     if not listed and not deliberations and not meeting_counts:
@@ -667,7 +667,11 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
     reading = read_votes(text, low, start, end, all_counts)
     vote = reading.main
     counts = {}
-    for count in (c for c in all_counts if start <= c.start < end):
+    # figures given for a range of items that includes this one, then the deliberation's own
+    for count in all_counts:
+        if count.window is not None and count.kind in ATTENDANCE_KINDS and covers(count.window, item):
+            counts.setdefault(count.kind, count.value)
+    for count in (c for c in all_counts if start <= c.start < end and c.window is None):
         if count.kind in ATTENDANCE_KINDS and not _inside_a_vote(text, count):
             counts.setdefault(count.kind, count.value)
     if vote.voters is None and "voters" in counts:
