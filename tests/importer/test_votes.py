@@ -89,3 +89,10 @@ def test_slash_means_none():
     vote = votes_of("à l'unanimité des membres présents et représentés. ONT VOTE POUR : 14 ONT VOTE CONTRE : / "
                     "SE SONT ABSTENUS : /").main
     assert (vote.result, vote.votes_for, vote.votes_against, vote.abstentions) == ("unanimous", 14, 0, 0)
+
+
+def test_roll_call_lists_are_the_count():
+    vote = votes_of("Vote au scrutin public. Ont voté pour : M. Jean DUPONT, Mme Anne MARTIN, M. Luc PETIT ; "
+                    "Ont voté contre : M. Paul ROUX ; Se sont abstenus : Mme Eva LEROY. La délibération est adoptée.").main
+    assert (vote.votes_for, vote.votes_against, vote.abstentions) == (3, 1, 1)
+    assert [p.last_name for p in vote.named["against"]] == ["ROUX"]

@@ -23,7 +23,7 @@ _PHRASES = (
     ("unanimous_of_votes_cast", r"\ba\s+l\s*'?\s*unanimite\s+des\s+suffrages\s+exprimes"),
     ("unanimous", r"\ba\s+l\s*'?\s*unanimite(?:\s+des\s+(?:voix|membres\s+presents(?:\s+et\s+representes)?|presents(?:\s+et\s+representes)?|votants))?"),
     ("majority", r"\ba\s+la\s+majorite(?:\s+absolue|\s+des\s+suffrages\s+exprimes|\s+des\s+voix|\s+des\s+membres\s+presents)?"),
-    ("adopted", r"\badopte(?:e|s|es)?\s+par\b"),
+    ("adopted", r"\badopte(?:e|s|es)?\s+par\b|\b(?:est|sont)\s+adopte(?:e|s|es)?\b"),
     ("rejected", r"\bn\s*'?\s*est\s+pas\s+adopte|\brejete(?:e|s|es)?\s+(?:par|a)\b"),
     ("noted", r"\b(?:prend|prennent)\s+acte\b(?!\s+(?:que|qu\s*'))|\bprise\s+d\s*'?\s*acte\b|\bdonne\s+acte\b"),
 )
@@ -163,7 +163,14 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
     if not votes and noted:
         vote = StatedVote(no_vote=True, result="noted", phrase=_words(text, noted[0][0], noted[0][1]), start=noted[0][0])
         votes.append(vote)
-    _named(text, low, start, end, votes, counts)
+    if votes:
+        _named(text, low, start, end, votes, counts)
+    else:
+        # a roll call may name the voters without any other word of the result
+        provisional = StatedVote(start=start)
+        _named(text, low, start, end, [provisional], counts)
+        if provisional.named:
+            votes.append(provisional)
     # "Mme Girardet use du pouvoir de Mme Youssouf"
     uses = []
     for match in _PROXY_USE.finditer(text, start, end):
@@ -257,7 +264,9 @@ def _named(text: str, low: str, start: int, end: int, votes: list[StatedVote], c
             if person.key not in known:
                 known.add(person.key)
                 owner.named[kind].append(person)
+    # a roll call names the voters instead of counting them: the names are the count
     for vote in votes:
-        abstainers = vote.named.get("abstain")
-        if vote.abstentions is None and abstainers:
-            vote.abstentions = len(abstainers)
+        for ballot, field_name in (("for", "votes_for"), ("against", "votes_against"), ("abstain", "abstentions")):
+            named = vote.named.get(ballot)
+            if named and getattr(vote, field_name) is None and not (ballot == "for" and vote.unanimous):
+                setattr(vote, field_name, len(named))
