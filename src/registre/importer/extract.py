@@ -507,7 +507,8 @@ def _opening_and_closing(text: str) -> tuple[dt.time | None, dt.time | None]:
 def _authority(text: str) -> str | None:
     patterns = (
         r"Pr[ée]sidente?\s+(?:de\s+la\s+|du\s+|de\s+l'|de\s+)((?:Communaut[ée]|M[ée]tropole|Grand|Conseil|D[ée]partement|R[ée]gion)[^,.;:()]{2,80}?|[A-Z][^,.;:()]{2,80}?M[ée]tropole)\s*[,.;]",
-        r"\b((?:Commune|Ville|Mairie)\s+d(?:e\s+|')[A-Z][^\s,.;:]+(?:[\s-][A-Z][^\s,.;:]+){0,3})",
+        r"\b((?:Commune|Ville|Mairie)\s+d(?:e\s+|')[A-Z][^\s,.;:]+(?:[\s-](?!S[ée]ance|Extrait|EXTRAIT|Arrondissement|D[ée]partement|Canton|Conseil|REPUBLIQUE|R[ée]publique|Direction)[A-Z][^\s,.;:]+){0,3})",
+        r"\b((?:COMMUNE|VILLE)\s+D(?:E\s+|')[A-Z][A-Z-]+)",
         r"\b(Communaut[ée]\s+(?:urbaine|d'agglom[ée]ration|de\s+communes)\s+[^,.;:()]{2,60}?)\s*(?:,|\.|;|\s{2}|\s+Arrondissement|\s+EXTRAIT)",
         r"\b(D[ée]partement\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)[A-Z][\w-]+)",
         r"\b((?:COMMUNE|VILLE)\s+D(?:E\s+|')[A-Z][A-Z-]+)",
@@ -659,7 +660,7 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
         item = int(report.group(1))
     if item is None and numbered:
         item = _trailing_number(number)
-    title = _title(body, report)
+    title = _title(body, report, number)
     rapporteur = re.search(r"Rapporteur\s*:\s*(.{0,120}?)(?=\s{2,}|$)", body, _I)
     committee = re.search(r"Commission\s*:\s*(.{0,200}?)(?=\s{2,}|$)", body, _I)
     budget = re.search(r"Inscription\s+budg[ée]taire\s+(.{0,200}?)(?=\s{2,}Montant|\s{3,}|$)", body, _I)
@@ -706,15 +707,38 @@ def _inside_a_vote(text: str, count: Count) -> bool:
     return bool(re.search(r"(?:pour|contre|abstentions?|POUR|CONTRE)\s*,?\s*dont\s*$", before))
 
 
-def _title(body: str, report) -> str:
+_TITLE_END = re.compile(
+    r"[.;]\s|\s(?:Vu\s|Le\s+Conseil|LE\s+CONSEIL|La\s+commission|Monsieur|Madame|M\.\s+le|Mme\s+la|Consid[ée]rant|CONSID[ÉE]RANT|"
+    r"Rapporteur|ENTENDU|Il\s+est|Il\s+convient|DCM\b|Envoy[ée]|Re[çc]u\s+en|Le\s+Bureau|La\s+loi|Apr[èe]s\s|Suite\s+[àa]|"
+    r"Ceci\s+expos[ée]|Sur\s+(?:le\s+)?rapport|[àÀAa]\s+l'unanimit|[àÀAa]\s+la\s+majorit|Le\s+march[ée]|L'an\s)|\|")
+
+
+def _title(body: str, report, number: str = "") -> str:
     if report:
         return squash(report.group(2))
-    for pattern in (r"\bObjet\s*:\s*(.{3,300}?)(?=\s{2,}|[.;]\s|$)",
-                    r"^\s*(?:Point\s+n\s*°\s*\d+|D[ée]lib[ée]ration\s+\S+\s+(?:n\s*°\s*)?\S+|n\s*°\s*\S+)\s+(.{3,200}?)(?=\s+DCM\b|[.;]\s|\s{2,}|$)"):
-        match = re.search(pattern, body[:1500], _I)
-        if match:
-            return squash(match.group(1))[:200]
+    point = re.match(r"\s*Point\s+n\s*°\s*\d+\s*", body, _I)
+    if point:
+        return _clip(body[point.end(): point.end() + 400])
+    head = body[:4000]
+    found = re.search(r"\bObjet\s*:\s*", head, _I)
+    if found:
+        return _clip(head[found.end():])
+    if number:
+        at = head.find(number)
+        if at >= 0:
+            rest = head[at + len(number):]
+            rest = re.sub(r"^\s*(?:du|en\s+date\s+du)\s+\d{1,2}\s*(?:er)?\s+\w+\s+\d{4}", "", rest)
+            return _clip(re.sub(r"^[\s\-–:|]+", "", rest))
     return ""
+
+
+def _clip(text: str) -> str:
+    stop = _TITLE_END.search(text, 3)
+    text = text[: stop.start()] if stop else text
+    text = squash(text)
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + " …"
+    return text
 
 
 _INTERESTED = re.compile(
