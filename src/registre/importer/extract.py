@@ -714,11 +714,11 @@ _TITLE_END = re.compile(
 
 
 def _title(body: str, report, number: str = "") -> str:
-    if report:
-        return squash(report.group(2))
     point = re.match(r"\s*Point\s+n\s*°\s*\d+\s*", body, _I)
     if point:
         return _clip(body[point.end(): point.end() + 400])
+    if report:
+        return _clip(report.group(2))
     head = body[:4000]
     found = re.search(r"\bObjet\s*:\s*", head, _I)
     if found:
