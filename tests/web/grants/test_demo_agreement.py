@@ -59,6 +59,7 @@ def test_the_officer_page_shows_the_figures_and_flags_the_private_share(officer,
     assert "La part privée du budget prévisionnel (50,2\u00a0%) est inférieure" in html
     assert 'data-objective="private_share" data-state="not_met"' in html
     assert 'data-obligation="activity_report" data-state="late"' in html
+    assert 'data-tranche="1" data-ready="yes"' in html  # 100 % at signature
 
 
 def test_loading_the_demo_twice_changes_nothing(agreement):

@@ -62,6 +62,14 @@ class RepaymentForm(forms.Form):
         self.fields["ground"].choices = [(g, g) for g in agreement.repayment_grounds]
 
 
+class TerminationForm(forms.Form):
+    formal_notice_on = forms.DateField(label="Mise en demeure (lettre recommandée avec AR) le", widget=DATE,
+                                       required=False)
+    terminated_on = forms.DateField(label="Résiliation effective le", widget=DATE)
+    without_notice = forms.BooleanField(label="Sans préavis (déclarations fausses ou incomplètes)", required=False)
+    ground = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class PublicationForm(forms.Form):
     published_on = forms.DateField(label="Données essentielles publiées le", widget=DATE)
 

@@ -70,6 +70,8 @@ class Agreement(models.Model):
     published_on = models.DateField("données essentielles publiées le", null=True, blank=True)
     formal_notice_on = models.DateField("mise en demeure le", null=True, blank=True)
     terminated_on = models.DateField("résiliée le", null=True, blank=True)
+    terminated_without_notice = models.BooleanField("résiliée sans préavis", default=False)
+    termination_ground = models.TextField("motif de la résiliation", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -115,3 +115,18 @@ def review(item: models.Review, *, accept: bool, comment: str, user) -> None:
     item.reviewed_by = user
     item.reviewed_at = timezone.now()
     item.save()
+
+
+@transaction.atomic
+def terminate(agreement: models.Agreement, *, terminated_on: dt.date, formal_notice_on: dt.date | None,
+              without_notice: bool, ground: str) -> None:
+    agreement = _locked(agreement)
+    if agreement.terminated_on is not None:
+        raise core.GrantRefused([violation("termination.already", "La convention est déjà résiliée.",
+                                           field="terminated_on")])
+    refuse(core.check_termination(amended(agreement), core.Termination(terminated_on, formal_notice_on,
+                                                                        without_notice, ground)))
+    agreement.terminated_on, agreement.formal_notice_on = terminated_on, formal_notice_on
+    agreement.terminated_without_notice, agreement.termination_ground = without_notice, ground
+    agreement.save(update_fields=["terminated_on", "formal_notice_on", "terminated_without_notice",
+                                  "termination_ground"])

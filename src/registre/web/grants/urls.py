@@ -11,6 +11,7 @@ urlpatterns = [
     path("conventions/<int:pk>/versement/", views.record_payment, name="record_payment"),
     path("conventions/<int:pk>/avenant/", views.add_amendment, name="add_amendment"),
     path("conventions/<int:pk>/reversement/", views.record_repayment, name="record_repayment"),
+    path("conventions/<int:pk>/resiliation/", views.terminate, name="terminate"),
     path("conventions/<int:pk>/publication/", views.record_publication, name="record_publication"),
     path("conventions/<int:pk>/budget/", views.edit_budget, name="edit_budget"),
     path("examen/documents/<int:pk>/", views.review_submission, name="review_submission"),

@@ -21,7 +21,8 @@ from registre.web.accounts.permissions import (
 from . import forms, models, services
 from .calendar import calendar_response
 from .conversion import (
-    amended, indicator_of, obligation_lines, operation_amount, payments_of, repayments_of, store_agreement,
+    amended, indicator_of, obligation_lines, operation_amount, payments_of, received_dates, repayments_of,
+    store_agreement,
 )
 from .siret import is_valid_siret
 
@@ -79,8 +80,19 @@ def _context(agreement: models.Agreement) -> dict:
         "amendments": agreement.amendments.select_related("deliberation"),
         "repayments": agreement.repayments.all(),
         "payments": agreement.payments.all(),
-        "tranches": [(t, t.amount_of(record.amount)) for t in record.tranches],
+        "tranches": _tranches(agreement, record, today),
     }
+
+
+def _tranches(agreement, record, today):
+    """(tranche, amount, releasable today) for the schedule table."""
+    from registre.core.grants.schedule import releasable
+
+    received = {kind.value: when for kind, when in received_dates(agreement).items()}
+    ready = {index for index, _amount in releasable(record.tranches, record.amount, signed_on=record.signed_on,
+                                                    transmitted_on=record.transmitted_on, received=received,
+                                                    today=today)}
+    return [(t, t.amount_of(record.amount), i in ready) for i, t in enumerate(record.tranches)]
 
 
 # -- grants officer --------------------------------------------------------------------
@@ -138,6 +150,7 @@ def agreement_detail(request, pk):
         repayment_form=forms.RepaymentForm(agreement=agreement),
         publication_form=forms.PublicationForm(),
         review_form=forms.ReviewForm(),
+        termination_form=forms.TerminationForm(),
     )
     return render(request, "grants/agreement.html", context)
 
@@ -150,6 +163,7 @@ def _redisplay(request, agreement, **bound):
         repayment_form=forms.RepaymentForm(agreement=agreement),
         publication_form=forms.PublicationForm(),
         review_form=forms.ReviewForm(),
+        termination_form=forms.TerminationForm(),
     )
     context.update(bound)
     return render(request, "grants/agreement.html", context, status=400)
@@ -201,6 +215,22 @@ def record_repayment(request, pk):
             messages.success(request, "Reversement enregistré.")
             return redirect("grants:agreement", pk=agreement.pk)
     return _redisplay(request, agreement, repayment_form=form)
+
+
+@require_POST
+@grants_officer_required
+def terminate(request, pk):
+    agreement = _officer_agreement(request, pk)
+    form = forms.TerminationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.terminate(agreement, **form.cleaned_data)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, "Résiliation enregistrée.")
+            return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, termination_form=form)
 
 
 @require_POST
