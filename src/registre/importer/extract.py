@@ -237,12 +237,15 @@ def _first(sections, name):
 _COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
 
 
-def _end_of_list(span: str) -> int:
+def _end_of_list(span: str, proxies: bool = False) -> int:
     """Lists end at the first sentence that is not a name list."""
     # a window note names deliberations: "(à compter de la délibération n°3)" does not end the list
     masked = re.sub(r"\([^()]{0,160}\)", lambda m: " " * len(m.group()), span)
-    stop = _LIST_END.search(masked)
-    return stop.start() if stop else len(span)
+    for stop in _LIST_END.finditer(masked):
+        if proxies and re.match(r"Nombre\s+de", stop.group(), _I):
+            continue  # "Procurations : 7 … Nombre de votants : 34" printed inside the list by a second column
+        return stop.start()
+    return len(span)
 
 
 def _attendance(text: str, sections, findings: list[Violation]):
@@ -256,15 +259,16 @@ def _attendance(text: str, sections, findings: list[Violation]):
     block: list[tuple[str, int, int, list[NamedPerson]]] = []
     for name, start, end in sections:
         span = text[start:end]
-        # a proxy list is read pair by pair: words of another column inside it do not end it
-        span_end = min(end, start + 3000) if name == "proxies" else start + _end_of_list(span)
+        # a proxy list is read pair by pair: counts of another column inside it do not end it
+        span_end = start + _end_of_list(span, proxies=name == "proxies")
         people = find_people(text[start:span_end], start, list_mode=name != "secretary")
         if name == "present" and people:
             if seen_present:
                 break
             seen_present = True
         block.append((name, start, span_end, people))
-        block_end = max(block_end, (people[-1].end if people else start))
+        if name != "proxies":
+            block_end = max(block_end, (people[-1].end if people else start))
         if name == "secretary":
             block_end = max(block_end, (people[0].end if people else start))
     for name, start, end, people in block:
@@ -275,7 +279,9 @@ def _attendance(text: str, sections, findings: list[Violation]):
         if name == "present" or name == "absent":
             listed += _list_members(text, name, start, people, proxies, findings)
         elif name == "proxies":
-            proxies += _proxy_pairs(text, people, roster, findings, end)
+            pairs = _proxy_pairs(text, people, roster, findings, end)
+            proxies += pairs
+            block_end = max([block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start])
     # "(pouvoir à Christian MAZUC)" inside the absent list or the proxy list
     principals = {p.principal.key for p in proxies}
     noted = [line.person for line in listed if not line.present]
