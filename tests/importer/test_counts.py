@@ -72,3 +72,9 @@ def test_prose_is_not_a_count():
 def test_plain_keeps_offsets():
     text = "Étaient présents : Œuvre – « x »"
     assert len(plain(text)) == len(text) and plain(text).startswith("etaient presents")
+
+
+def test_bare_for_and_against_after_a_number():
+    assert counts("adoptée par 20 voix pour, 5 contre et 2 abstentions") == [("for", 20), ("against", 5), ("abstain", 2)]
+    assert counts("Votes : 20 pour - 3 contre - 1 abstention") == [("for", 20), ("against", 3), ("abstain", 1)]
+    assert counts("une hausse de 2 pour cent") == []

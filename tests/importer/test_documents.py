@@ -86,3 +86,19 @@ def test_counts_per_range_of_items(figures):
     stated = [(d["item"], d["stated"]["present"], d["stated"]["voters"]) for d in data["deliberations"]]
     assert stated == [(1, 5, 6), (2, 5, 6), (3, 4, 5)]
     assert all(d["consistent"] is True for d in data["deliberations"]), [d["violations"] for d in data["deliberations"]]
+
+
+@pytest.mark.parametrize("absent", [
+    "Absents : Claire DURAND qui a donné pouvoir à Anne MARTIN, Paul ROUX",
+    "Absents : Claire DURAND (a donné pouvoir à Anne MARTIN), Paul ROUX",
+    "Absents : Claire DURAND donne procuration à Anne MARTIN, Paul ROUX",
+    "Absents : Claire DURAND, qui est représentée par Anne MARTIN, Paul ROUX",
+])
+def test_more_proxy_phrasings(absent):
+    text = (HEADER + "Présents : Anne MARTIN, Jean BERNARD, Luc PETIT, Marc DUBOIS, Eva LEROY " + absent +
+            " Délibération n°2024-01 Objet : budget. Le conseil, par 5 voix pour, 1 contre, adopte. Pour extrait conforme.")
+    data = _data(text)
+    assert [(p["principal"], p["holder"]) for p in data["proxies"]] == [("Claire DURAND", "Anne MARTIN")]
+    deliberation = data["deliberations"][0]
+    assert (deliberation["stated"]["for"], deliberation["stated"]["against"]) == (5, 1)
+    assert deliberation["computed"]["abstain"] == 0 and deliberation["consistent"] is True

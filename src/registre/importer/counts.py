@@ -27,7 +27,7 @@ def _plain_table() -> dict[int, str]:
         char = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
         if len(base) == 1 and base.isascii():
-            table[code] = base
+            table[code] = "^" if base.isdigit() else base  # "m²" is no figure
     table.update({ord(c): "'" for c in "’‘ʼ´`"})
     table.update({ord(c): "-" for c in "‐‑–—"})
     table.update({ord("œ"): "o", ord("Œ"): "o", ord("æ"): "a", ord("Æ"): "a", ord("\u00a0"): " ", ord("\u202f"): " "})
@@ -99,6 +99,8 @@ def _label_regex(letter_spaced: bool = False) -> re.Pattern:
         parts.append(f"(?P<{kind}>(?:{nombre}\\s*(?:[a-z ]{{0,40}}?\\s)?)?(?:{body}))")
     for kind, phrases in _COLON_ONLY.items():
         parts.append(f"(?P<{kind}_colon>(?:{'|'.join(phrases)})(?=\\s*:))")
+        # "par 20 voix pour, 5 contre et 2 abstentions": bare after a number
+        parts.append(f"(?P<{kind}_after>(?<=\\d )(?:{'|'.join(phrases)})(?!\\s+cent))")
     firsts = {phrase[0] for phrases in list(LABELS.values()) + list(_COLON_ONLY.values()) for phrase in phrases} | {"n"}
     return re.compile(r"(?<![a-z])(?=[" + "".join(sorted(firsts)) + r"])(?:" + "|".join(parts) + r")(?![a-z])")
 
@@ -174,7 +176,7 @@ _FILLER = re.compile(r"[\sa-z':,-]{0,60}")
 def _tokens(text: str, low: str) -> list[_Token]:
     tokens: list[_Token] = []
     for match in label_matches(low):
-        kind = match.lastgroup.removesuffix("_colon").split("__")[0]
+        kind = match.lastgroup.removesuffix("_colon").removesuffix("_after").split("__")[0]
         raw = match.group()
         tokens.append(_Token(kind, match.start(), match.end(),
                              spaced=bool(re.search(r"\b[a-z]{1,2} [a-z]{1,3}\b", raw)) and len(raw) > 6,

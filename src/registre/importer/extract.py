@@ -59,15 +59,15 @@ _LIST_END = re.compile(
     r"Ordre\s+du\s+jour|Le\s+Conseil|La\s+s[ée]ance|Vu\s+le|Date\s+de|Objet\s*:|OBJET\b|Envoy[ée]\s+en\s+pr[ée]fecture|"
     r"D[ée]lib[ée]ration\s+n|DEL\d|Votes\s+pour|Conform[ée]ment|Considérant|Après\s+en\s+avoir|Informations|"
     r"Les\s+membres\s+pr[ée]sents|[ÉE]lue?\s+secr[ée]taire|Point\s+n\s*°|Liste\s+des|Direction)", _I)
+_GIVES = (r"(?:qui\s+)?(?:donne|donnant|a\s+donn[ée]|ayant\s+donn[ée]|donn[ée]e?)\s+(?:son\s+|sa\s+)?"
+          r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)(?:\s+de\s+vote)?")
 _PROXY_JOINT = re.compile(
-    r"\s*(?:,|;)?\s*(?:donne\s+pouvoir|donnant\s+pouvoir|a\s+donn[ée]\s+(?:pouvoir|procuration)|donnant\s+procuration|"
-    r"repr[ée]sent[ée]e?\s+par|pouvoir|procuration|mandat)?\s*(?:[àa]|au|par)\s*", _I)
+    r"\s*[,;:]?\s*(?:(?:" + _GIVES + r"|repr[ée]sent[ée]e?|pouvoir|procuration|mandat)\s*)?(?:[àa]|au|par)\s*", _I)
 _SUBSTITUTION = re.compile(r"\s*,?\s*(?:suppl[ée]{2}e?|remplac[ée]e?)\s+par\s*", _I)
 _ABSENT_PROXY_JOINT = re.compile(
-    r"\s*,?\s*(?:(?:donnant|donne|ayant\s+donn[ée]|a\s+donn[ée])\s+(?:pouvoir|procuration|mandat)\s+[àa]|"
-    r"repr[ée]sent[ée]e?\s+par|(?:pouvoir|procuration)\s+[àa])\s*", _I)
+    r"\s*,?\s*(?:" + _GIVES + r"\s+(?:[àa]|au)|(?:qui\s+est\s+)?repr[ée]sent[ée]e?\s+par|(?:pouvoir|procuration)\s+[àa])\s*", _I)
 _NOTE_PROXY = re.compile(
-    r"(?:pouvoir|procuration|mandat|repr[ée]sent[ée]e?)\s*(?:donn[ée]e?\s*)?(?:[àa]|par)\s+(.*)", _I)
+    r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation|repr[ée]sent[ée]e?)(?:\s+de\s+vote)?\s*(?:donn[ée]e?\s*)?(?:[àa]|au|par)\s+(.*)", _I)
 
 _CODE = r"[A-Z]{0,8}[_/-]?\d[\dA-Za-z_./-]*[\dA-Za-z]|\d+"
 _HEADERS = (
@@ -288,7 +288,7 @@ def _attendance(text: str, sections, findings: list[Violation]):
     noted += [person for name, _s, _e, people in block if name == "proxies" for person in people]
     for person in noted:
         for note in person.notes:
-            match = _NOTE_PROXY.match(note)
+            match = _NOTE_PROXY.search(note)
             holders = find_people(match.group(1)) if match else []
             if holders and person.key not in principals:
                 principals.add(person.key)
@@ -429,7 +429,7 @@ def _order_of_passage(text: str) -> list[int] | None:
 _HEADER_DATE = re.compile(
     r"(?:S[ée]ance\s+(?:publique\s+|ordinaire\s+)?(?:du|en\s+date\s+du)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
     r"|Conseil\s+(?:municipal|communautaire|de\s+communaut[ée]|d[ée]partemental|r[ée]gional|m[ée]tropolitain)\s+(?:du\s+)?"
-    r"|Bureau\s+communautaire\s+(?:du\s+)?|Commission\s+permanente\s+(?:du\s+)?"
+    r"|Bureau\s+communautaire\s+(?:du\s+)?|Commission\s+permanente\s+(?:du\s+)?|R[ée]union\s+(?:du\s+conseil\s+\w+\s+)?du\s+"
     r"|S[ÉE]ANCE\s+DU\s+CONSEIL\s+\w+\s+EN\s+DATE\s+DU\s+)"
     r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", _I)
 

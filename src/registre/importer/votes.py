@@ -148,7 +148,11 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
         votes.append(vote)
     if not votes and vote_counts:
         votes.append(StatedVote(start=vote_counts[0].start))
-    # each figure belongs to the nearest vote before it (figures before the first vote: to the first)
+    # each figure belongs to the nearest vote before it; figures before the first vote go to it when they
+    # are a table ("Votes pour : 41") or close to it, not when they are prose far away
+    if deliberating := [v for v in votes if v.result is not None]:
+        first = deliberating[0].start
+        vote_counts = [c for c in vote_counts if c.start >= first or not c.raw[:1].isdigit() or first - c.start < 300]
     for count in vote_counts:
         owner = votes[0]
         for vote in votes:
@@ -239,7 +243,7 @@ def _named(text: str, low: str, start: int, end: int, votes: list[StatedVote], c
     for match in label_matches(low):
         if not start <= match.start() < end:
             continue
-        kind = match.lastgroup.removesuffix("_colon").split("__")[0]
+        kind = match.lastgroup.removesuffix("_colon").removesuffix("_after").split("__")[0]
         if kind in ("for", "against", "abstain"):
             labels.append((kind, match.start(), match.end()))
     stops = sorted({c.start for c in counts if c.kind in VOTE_KINDS} | {s for _, s, _ in labels})
