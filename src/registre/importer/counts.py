@@ -393,11 +393,3 @@ def covers(window: Window, item: int | None) -> bool:
     if item is None or item in window.except_items:
         return False
     return (window.from_item is None or window.from_item <= item) and (window.until_item is None or item <= window.until_item)
-
-
-def first_counts(counts: list[Count]) -> dict[str, Count]:
-    """The first value of each kind."""
-    found: dict[str, Count] = {}
-    for count in counts:
-        found.setdefault(count.kind, count)
-    return found

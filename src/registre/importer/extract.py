@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from registre.core import Window
 from registre.core.violations import Violation, warning
@@ -434,6 +435,7 @@ _HEADER_DATE = re.compile(
     r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", _I)
 
 
+@lru_cache(maxsize=4)
 def header_date(text: str) -> tuple[int, dt.date] | None:
     for match in _HEADER_DATE.finditer(text[:4000]):
         date = parse_french_date(match.group("date").lower())
@@ -442,6 +444,7 @@ def header_date(text: str) -> tuple[int, dt.date] | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def preamble_date(text: str) -> tuple[int, dt.date] | None:
     """The date the opening sentence spells out ("Le premier décembre deux mille vingt-deux, …")."""
     for offset, date in spelled_dates(text[:6000]):
@@ -462,7 +465,8 @@ def _meeting_date(text: str) -> dt.date | None:
     return found[1] if found else None
 
 
-def convened_dates(text: str) -> list[dt.date]:
+@lru_cache(maxsize=4)
+def convened_dates(text: str) -> tuple[dt.date, ...]:
     dates = []
     for match in re.finditer(r"(?:convoqu[ée]e?s?(?:\s+par\s+[^,]{0,60}?)?\s+le|convocation(?:\s+du\s+conseil\s+\w+)?\s*:?)\s*(.{4,200})", text[:6000], _I):
         tail = match.group(1)
@@ -475,7 +479,7 @@ def convened_dates(text: str) -> list[dt.date]:
             date = parse_french_date(tail.lower())
         if date:
             dates.append(date)
-    return dates
+    return tuple(dates)
 
 
 def _convened_on(text: str, meeting: dt.date | None = None) -> dt.date | None:

@@ -218,9 +218,15 @@ class Roster:
     """The people the attendance lists name, to recognise them when written another way."""
 
     people: dict[str, NamedPerson] = field(default_factory=dict)
+    _folded: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (surname, first name), folded
 
     def add(self, person: NamedPerson) -> None:
-        self.people.setdefault(person.key, person)
+        if person.key not in self.people:
+            self.people[person.key] = person
+            self._folded[person.key] = (fold(person.last_name), fold(person.first_name))
+
+    def _last(self, person: NamedPerson) -> str:
+        return self._folded[person.key][0]
 
     def resolve(self, person: NamedPerson) -> tuple[NamedPerson, str | None]:
         """The listed person this name designates, and how it was matched ("variant" for a spelling
@@ -228,20 +234,20 @@ class Roster:
         if person.key in self.people:
             return self.people[person.key], None
         last = fold(person.last_name)
-        same = [p for p in self.people.values() if fold(p.last_name) == last
+        same = [p for p in self.people.values() if self._last(p) == last
                 and first_names_agree(p.first_name, person.first_name)]
         if len(same) == 1:
             return same[0], None
         if len(same) > 1:
             return person, None
         if not same:
-            near = [p for p in self.people.values() if fold(p.last_name) == last and p.first_name and person.first_name
+            near = [p for p in self.people.values() if self._last(p) == last and p.first_name and person.first_name
                     and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))]
             if len(near) == 1:
                 return near[0], "variant"
         if len(last) >= 4:
             close = [p for p in self.people.values()
-                     if len(fold(p.last_name)) >= 4 and _edit_distance_at_most_one(fold(p.last_name), last)
+                     if len(self._last(p)) >= 4 and _edit_distance_at_most_one(self._last(p), last)
                      and first_names_agree(p.first_name, person.first_name)
                      and (p.first_name or person.first_name or len(last) >= 5)]
             if len(close) == 1:
@@ -251,6 +257,6 @@ class Roster:
     def find(self, first_name: str, last_word: str) -> NamedPerson | None:
         """A listed person with this first name whose surname is this word (a name split by a column)."""
         last = fold(last_word)
-        found = [p for p in self.people.values() if fold(p.last_name) == last and first_names_agree(p.first_name, first_name)
+        found = [p for p in self.people.values() if self._last(p) == last and first_names_agree(p.first_name, first_name)
                  and fold(p.first_name) == fold(first_name)]
         return found[0] if len(found) == 1 else None
