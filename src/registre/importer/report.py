@@ -2,6 +2,18 @@
 
 "stated" is what the text prints (null where it is silent), "computed" what the
 rules core derives from the lists; every difference becomes a named violation.
+
+Keys added to the original contract (none renamed):
+- document: "violations" (findings about the whole record, e.g. ``counts_do_not_add_up``,
+  ``contradictory_dates``); "warnings" also carries the reading assumptions and traps;
+- meeting: "convened_on", "stated" (the meeting's printed figures: members_in_office,
+  legal_members, present, present_titular, present_substitutes, absent, represented, proxies,
+  voters, votes_cast);
+- deliberation: "stated" gains legal_members, present_titular, present_substitutes, absent,
+  proxies, votes_cast; "result" (unanimous, unanimous_of_votes_cast, majority, adopted, rejected,
+  noted, or null), "vote_phrase" (the words printed), "votes" (every vote of the item, with the
+  people named beside each ballot). "computed" is null when the document has no attendance list
+  (a list of deliberations): only what the text states is then reported.
 """
 
 from __future__ import annotations
