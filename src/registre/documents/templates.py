@@ -55,7 +55,10 @@ def typst_root(templates_dir: str | os.PathLike | None = None) -> Path:
     merged = _merged.get(key)
     if merged is not None and merged.is_dir():
         return merged
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+    content = hashlib.sha256()
+    for source in [*sorted(p for p in DEFAULTS.iterdir() if p.is_file()), *files]:
+        content.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest = content.hexdigest()[:16]  # same content, same folder: nothing piles up in the temporary directory
     merged = Path(tempfile.gettempdir()) / f"registre-templates-{digest}"
     if not merged.is_dir():
         staging = Path(tempfile.mkdtemp(prefix="registre-templates-"))
