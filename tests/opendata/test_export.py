@@ -73,8 +73,8 @@ def test_invalid_row_blocks_the_publication_and_keeps_the_previous_file(tmp_path
     assert out.read_bytes() == before
 
 
-def test_frictionless_chunks_in_the_worker_catch_a_late_row(tmp_path, example_record):
-    """Past the first chunk, frictionless runs in a worker process: its findings still block."""
+def test_frictionless_cell_readers_catch_a_late_row(tmp_path, example_record):
+    """Past the first chunk, frictionless validates cell by cell: its findings still block."""
     out = tmp_path / "big.csv"
 
     def records():
@@ -100,10 +100,30 @@ def test_memory_does_not_grow_with_the_number_of_rows(tmp_path, example_record):
         records = (dataclasses.replace(example_record, deliberation_id=f"D{i}") for i in range(count))
         tracemalloc.start()
         try:
-            export_csv("deliberations", records, tmp_path / f"{count}.csv", chunk_rows=200, parallel=False)
+            export_csv("deliberations", records, tmp_path / f"{count}.csv", chunk_rows=200)
             return tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
 
     small, large = peak(600), peak(6000)
     assert large < small * 1.5 + 256 * 1024, (small, large)
+
+
+def test_cell_readers_find_what_resource_validate_finds(example_record):
+    """FrictionlessCells (the export's fast path) and Resource.validate agree on row, field and rule."""
+    from registre.opendata.validate import FrictionlessCells, frictionless_findings
+
+    good = deliberation_row(example_record)
+    variants = [
+        {}, {"DELIB_DATE": "07/10/2021"}, {"COLL_SIRET": "123"}, {"DELIB_MATIERE_CODE": "7-5"},
+        {"VOTE_POUR": "cent"}, {"DELIB_URL": "pas une adresse"}, {"COLL_NOM": ""}, {"BUDGET_ANNEE": "21"},
+        {"PREF_DATE": "2021-13-01", "VOTE_REEL": "-"}, {"DELIB_ID": "", "DELIB_OBJET": ""},
+    ]
+    rows = [dict(good, **change) for change in variants]
+    header = list(header_names := [*good])
+    values = [[row[name] for name in header_names] for row in rows]
+    expected = {(f.row, f.field, f.rule) for f in frictionless_findings("deliberations", values)}
+    cells = FrictionlessCells("deliberations")
+    found = {(f.row, f.field, f.rule) for n, v in enumerate(values, 1) for f in cells.check(v, n, None)}
+    assert found == expected and len(expected) >= 11
+    assert header == list(header_names)

@@ -66,7 +66,7 @@ def run_export(args) -> int:
     except OSError as error:
         print(f"Erreur : {args.out} : écriture impossible ({error.strerror}).", file=sys.stderr)
         return 2
-    print(f"{result.summary()} ; {result.rows / max(result.seconds, 1e-9):.0f} lignes/s.")
+    print(f"{result.summary()} ; écrit en {result.seconds:.1f} s.")
     return 0
 
 

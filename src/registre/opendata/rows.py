@@ -30,30 +30,46 @@ def _decimal(value: Decimal) -> str:
 
 def _one_line(text: str | None) -> str:
     """Keep the text; only normalise line ends (CSV quoting carries newlines)."""
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return ""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def _name_of(code: str) -> str:
+    subject = actes.subject(code)
+    return subject.scdl_name if subject else ""
+
+
+def _int(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _date(value: dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
 
 
 def deliberation_row(record: DeliberationRecord) -> dict[str, str]:
-    subject = actes.subject(record.subject_code)
-    name = record.subject_name or (subject.scdl_name if subject else "")
+    # written for speed: a million rows go through here
     return {
-        "COLL_NOM": _text(record.authority_name).strip(),
-        "COLL_SIRET": _text(record.authority_siret).strip(),
-        "DELIB_ID": _text(record.deliberation_id).strip(),
-        "DELIB_DATE": _text(record.date),
-        "DELIB_MATIERE_CODE": _text(record.subject_code).strip(),
-        "DELIB_MATIERE_NOM": name,
+        "COLL_NOM": (record.authority_name or "").strip(),
+        "COLL_SIRET": (record.authority_siret or "").strip(),
+        "DELIB_ID": (record.deliberation_id or "").strip(),
+        "DELIB_DATE": _date(record.date),
+        "DELIB_MATIERE_CODE": (record.subject_code or "").strip(),
+        "DELIB_MATIERE_NOM": record.subject_name or _name_of(record.subject_code or ""),
         "DELIB_OBJET": _one_line(record.object),
-        "BUDGET_ANNEE": _text(record.budget_year),
-        "BUDGET_NOM": _text(record.budget_name),
-        "PREF_ID": _text(record.prefecture_id),
-        "PREF_DATE": _text(record.prefecture_date),
-        "VOTE_EFFECTIF": _text(record.members_in_office),
-        "VOTE_REEL": _text(record.voters),
-        "VOTE_POUR": _text(record.votes_for),
-        "VOTE_CONTRE": _text(record.votes_against),
-        "VOTE_ABSTENTION": _text(record.abstentions),
-        "DELIB_URL": _text(record.url),
+        "BUDGET_ANNEE": record.budget_year or "",
+        "BUDGET_NOM": record.budget_name or "",
+        "PREF_ID": record.prefecture_id or "",
+        "PREF_DATE": _date(record.prefecture_date),
+        "VOTE_EFFECTIF": _int(record.members_in_office),
+        "VOTE_REEL": _int(record.voters),
+        "VOTE_POUR": _int(record.votes_for),
+        "VOTE_CONTRE": _int(record.votes_against),
+        "VOTE_ABSTENTION": _int(record.abstentions),
+        "DELIB_URL": record.url or "",
     }
 
 

@@ -1,6 +1,7 @@
 """Streaming SCDL CSV export: records in, a validated file out, in constant memory.
 
-Rows are built, checked (custom checks row by row, frictionless in bounded chunks) and written
+Rows are built, checked (custom checks row by row; frictionless on the first chunk as a whole,
+then cell by cell with its own readers, see validate.FrictionlessCells) and written
 one at a time into a temporary file beside the target; the file is moved into place only when
 every row is valid. An invalid row blocks the publication: nothing is written at the target,
 and the error names the row, the field and the rule.
@@ -38,14 +39,14 @@ class ExportResult:
 
 
 def export_csv(kind: str, records: Iterable, out, *, chunk_rows: int = CHUNK_ROWS,
-               max_findings: int = MAX_FINDINGS, parallel: bool = True) -> ExportResult:
+               max_findings: int = MAX_FINDINGS, cells: bool = True) -> ExportResult:
     """Write ``records`` (DeliberationRecord or GrantRecord) to ``out`` as a valid SCDL CSV file."""
     started = time.perf_counter()
     out = Path(out)
     build = BUILDERS[kind]
     columns = header(kind)
     schema = official_schema(kind)
-    validator = RowValidator(kind, chunk_rows, parallel=parallel)
+    validator = RowValidator(kind, chunk_rows, cells=cells)
     findings: list[Finding] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partiel", dir=out.parent)
@@ -62,7 +63,7 @@ def export_csv(kind: str, records: Iterable, out, *, chunk_rows: int = CHUNK_ROW
                 if findings:
                     break
                 writer.writerow(values)
-                line += 1 + sum(value.count("\n") for value in values)
+                line += 1 + "".join(values).count("\n")
             findings += validator.flush()
         if findings:
             raise PublicationBlocked(schema.title, merge(findings)[:max_findings])

@@ -25,8 +25,11 @@ def test_demo_and_imported_grants_export_is_valid(demo, tmp_path, capsys):
     import_scdl_file(FIXTURES / "lot_2017_windows-1252.csv")
     out = tmp_path / "subventions.csv"
     assert main(["export", "scdl-subventions", "--out", str(out)]) == 0
-    assert "13 ligne(s) au format SCDL Subventions 2.1.1, valides" in capsys.readouterr().out
+    assert "14 ligne(s) au format SCDL Subventions 2.1.1, valides" in capsys.readouterr().out
     assert validate_file("subventions", out) == []
+    text = out.read_text(encoding="utf-8")
+    # the grants app's demo agreement (signed 15 October 2021, paid at signature) beside the 13 imported
+    assert "Pôle des Microtechniques" in text and ",45000,aide en numéraire,unique,2021-10-15," in text
 
 
 def test_invalid_row_blocks_the_export_and_names_it(demo, tmp_path, capsys):

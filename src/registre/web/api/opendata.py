@@ -2,15 +2,14 @@
 
 Deliberations: published only. Their vote figures come from DeliberationOpenData, filled once
 per published deliberation by the rules core (meeting by meeting) or by an SCDL import.
-Grants: the SCDL rows imported (ImportedGrant) and, when the grants app is installed, its
-agreements through its own ``scdl_records`` hook.
+Grants: the SCDL rows imported (ImportedGrant) and the grants app's signed agreements.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
@@ -100,34 +99,37 @@ _COLUMNS = (
 
 def deliberation_records(queryset=None, base_url: str | None = None) -> Iterator[DeliberationRecord]:
     """Stream the SCDL records of published deliberations: one query, rows fetched in chunks."""
-    base = base_url or public_url()
+    base = (base_url or public_url()).rstrip("/")
     queryset = published_deliberations() if queryset is None else queryset.filter(status=Deliberation.PUBLISHED)
     rows = queryset.order_by("authority_id", "year", "sequence").values_list(*_COLUMNS)
     page = reverse("front:deliberation", kwargs={"authority": "AUTHORITY", "year": 1, "sequence": 2})
+    head, tail = page.split("AUTHORITY")
+    tail = tail.replace("/1/2/", "/")
+    (number, year, sequence, title, code, budget_line, transmission, transmitted_on, authority_name,
+     authority_siret, slug, day, in_office, voters, votes_for, against, abstentions, budget_year, budget_name,
+     prefecture_id, document_url) = range(1, len(_COLUMNS))
+    budget = lru_cache(maxsize=1024)(budget_of)
     for row in rows.iterator(chunk_size=ITERATOR_CHUNK):
-        data = dict(zip(_COLUMNS, row))
-        year, name = data["open_data__budget_year"], data["open_data__budget_name"]
-        if not year and not name:
-            year, name = budget_of(data["budget_line"])
-        url = data["open_data__document_url"] or urljoin(base, page.replace("AUTHORITY", data["authority__slug"])
-                                                         .replace("/1/2/", f"/{data['year']}/{data['sequence']}/"))
+        year_text, name = row[budget_year], row[budget_name]
+        if not year_text and not name:
+            year_text, name = budget(row[budget_line])
         yield DeliberationRecord(
-            authority_name=data["authority__name"],
-            authority_siret=data["authority__siret"] or "",
-            deliberation_id=data["number"],
-            date=data["item__meeting__date"],
-            subject_code=data["actes_code"] or "",
-            object=data["title"],
-            budget_year=year or None,
+            authority_name=row[authority_name],
+            authority_siret=row[authority_siret] or "",
+            deliberation_id=row[number],
+            date=row[day],
+            subject_code=row[code] or "",
+            object=row[title],
+            budget_year=year_text or None,
             budget_name=name or None,
-            prefecture_id=data["open_data__prefecture_id"] or prefecture_entity(data["prefecture_transmission_id"]) or None,
-            prefecture_date=data["prefecture_transmitted_on"],
-            members_in_office=data["open_data__members_in_office"],
-            voters=data["open_data__voters"],
-            votes_for=data["open_data__votes_for"],
-            votes_against=data["open_data__votes_against"],
-            abstentions=data["open_data__abstentions"],
-            url=url,
+            prefecture_id=row[prefecture_id] or prefecture_entity(row[transmission]) or None,
+            prefecture_date=row[transmitted_on],
+            members_in_office=row[in_office],
+            voters=row[voters],
+            votes_for=row[votes_for],
+            votes_against=row[against],
+            abstentions=row[abstentions],
+            url=row[document_url] or f"{base}{head}{row[slug]}{tail}{row[year]}/{row[sequence]}/",
         )
 
 
@@ -144,16 +146,48 @@ def imported_grant_record(grant: ImportedGrant) -> GrantRecord:
 
 
 def grant_records(authority=None) -> Iterator[GrantRecord]:
-    """SCDL Subventions records: imported rows, then the grants app's agreements if it is installed."""
+    """SCDL Subventions records: the imported rows, then the grants app's signed agreements."""
     imported = ImportedGrant.objects.all() if authority is None else ImportedGrant.objects.filter(authority=authority)
     for grant in imported.order_by("authority_id", "agreement_date", "pk").iterator(chunk_size=ITERATOR_CHUNK):
         yield imported_grant_record(grant)
-    for config in apps.get_app_configs():
-        if config.name == "registre.web.grants":
-            try:
-                from importlib import import_module
+    if apps.is_installed("registre.web.grants"):
+        yield from agreement_records(authority)
 
-                hook = import_module(f"{config.name}.opendata").scdl_records
-            except (ModuleNotFoundError, AttributeError):
-                continue
-            yield from hook(authority)
+
+OBJECT_MAX = 256  # maxLength of "objet" in SCDL Subventions 2.1.1
+
+
+def agreement_records(authority=None) -> Iterator[GrantRecord]:
+    """The grants app's agreements, once signed: one row per agreement (one beneficiary each).
+
+    Payment dates: the payments recorded (one date, or the first/last as a period); else the
+    dated tranches; else the agreement's validity (transmission → end). Conditions: one tranche
+    "unique", several "échelonné". The object is cut at 256 characters (the schema's limit).
+    """
+    from registre.web.grants.models import Agreement
+
+    agreements = Agreement.objects.filter(signed_on__isnull=False)
+    if authority is not None:
+        agreements = agreements.filter(authority=authority)
+    agreements = (agreements.select_related("authority", "beneficiary", "deliberation")
+                  .prefetch_related("tranches", "payments").order_by("authority_id", "signed_on", "pk"))
+    for agreement in agreements.iterator(chunk_size=200):
+        paid = sorted(p.paid_on for p in agreement.payments.all())
+        planned = sorted(t.on for t in agreement.tranches.all() if t.on)
+        dates = paid or planned
+        if dates:
+            start, end = dates[0], (dates[-1] if dates[-1] != dates[0] else None)
+        else:
+            start, end = agreement.transmitted_on or agreement.signed_on, agreement.valid_until
+        tranches = len(agreement.tranches.all())
+        text = " ".join(agreement.object.split())
+        if len(text) > OBJECT_MAX:
+            text = text[:OBJECT_MAX - 1].rstrip() + "…"
+        yield GrantRecord(
+            grantor_name=agreement.authority.name, grantor_siret=agreement.authority.siret or "",
+            agreement_date=agreement.signed_on, beneficiary_name=agreement.beneficiary.name, object=text,
+            amount=agreement.amount, payment_conditions="échelonné" if tranches > 1 else "unique",
+            payment_start=start, payment_end=end,
+            decision_reference=agreement.deliberation.number if agreement.deliberation else agreement.reference,
+            beneficiary_siret=agreement.beneficiary.siret or None,
+        )
