@@ -127,3 +127,19 @@ def test_cell_readers_find_what_resource_validate_finds(example_record):
     found = {(f.row, f.field, f.rule) for n, v in enumerate(values, 1) for f in cells.check(v, n, None)}
     assert found == expected and len(expected) >= 11
     assert header == list(header_names)
+
+
+def test_cell_readers_agree_on_grants_too():
+    from registre.opendata.rows import grant_row
+    from registre.opendata.validate import FrictionlessCells, frictionless_findings
+
+    good = grant_row(grant(1))
+    variants = [{}, {"montant": "40 000,00"}, {"nature": "Aide en numéraire"}, {"notificationUE": "NON"},
+                {"pourcentageSubvention": "1.5"}, {"datesPeriodeVersement": "2017-01-01_2017-12-31"},
+                {"rnaBeneficiaire": "W12"}, {"objet": "x" * 300}, {"idRAE": "123456"}, {"dateConvention": ""}]
+    names = list(good)
+    values = [[dict(good, **change)[name] for name in names] for change in variants]
+    expected = {(f.row, f.field, f.rule) for f in frictionless_findings("subventions", values)}
+    cells = FrictionlessCells("subventions")
+    found = {(f.row, f.field, f.rule) for n, v in enumerate(values, 1) for f in cells.check(v, n, None)}
+    assert found == expected and len(expected) == 9
