@@ -63,3 +63,12 @@ def test_roster_resolves_partial_and_misspelt_names():
     stranger = _person("Anne", "VIGNOT")
     assert roster.resolve(stranger) == (stranger, None)
     assert roster.find("Eric", "LUVISUTTO") is not None and roster.find("Anne", "LUVISUTTO") is None
+
+
+def test_surname_first_lists():
+    assert names("DUPONT Jean, MARTIN Marie-Claire, LE GALL Yves (jusqu'à la question n°3) et PETIT Luc",
+                 list_mode=True) == [("", "Jean", "DUPONT"), ("", "Marie-Claire", "MARTIN"), ("", "Yves", "LE GALL"),
+                                     ("", "Luc", "PETIT")]
+    # first name first stays first name first
+    assert names("Jean DUPONT, Marie MARTIN, Luc PETIT", list_mode=True) == [
+        ("", "Jean", "DUPONT"), ("", "Marie", "MARTIN"), ("", "Luc", "PETIT")]

@@ -54,11 +54,13 @@ _PATTERNS = {
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
 }
 _INITIALS_PATTERN = rf"(?<![{UP}{LOW}.])(?P<initials>{_INITIALS})\s+(?P<ilast>{CAP_LAST}){_END}"
+_REVERSED_PATTERN = (rf"(?<![{UP}{LOW}])(?:(?P<rciv>{CIVILITY})\s*)?(?P<rlast>{LAST})\s+(?P<rfirst>{FIRST})(?![{LOW}])")
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
 PERSON = re.compile("(?:" + "|".join(f"(?:{p})" for p in _PATTERNS.values()) + rf")(?P<notes>{NOTES})")
 _WITH_INITIALS = re.compile(_INITIALS_PATTERN + rf"(?P<notes>{NOTES})")
 _BARE = re.compile(_BARE_PATTERN + rf"(?P<notes>{NOTES})")
+_REVERSED = re.compile(_REVERSED_PATTERN + rf"(?P<notes>{NOTES})")
 _HEADINGS = re.compile(
     rf"(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
     rf"(?:\s+(?:DE|DU|DES|D'))?\b\s*)+"
@@ -148,6 +150,14 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
 
 
 def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[NamedPerson]:
+    # "DUPONT Jean, MARTIN Marie": surname first, when the list reads better that way
+    reversed_order = [m for m in _REVERSED.finditer(text)
+                      if re.match(r"\s*(?:[,;]|\bet\b|\(|$)", text[m.end("rfirst"):m.end("rfirst") + 4])
+                      and len(m.group("rlast").replace(" ", "")) >= 3]  # "JC Wambst" is initials, not a surname
+    with_first = [p for p in people if p.first_name and len(p.first_name) > 3]
+    if len(reversed_order) >= 2 and len(reversed_order) > len(with_first):
+        people = [NamedPerson(normal_civility(m.group("rciv")), _tidy(m.group("rfirst")), _tidy(m.group("rlast")),
+                              _notes(m.group("notes")), offset + m.start(), offset + m.end()) for m in reversed_order]
     covered = [(p.start - offset, p.end - offset) for p in people]
 
     def free(start: int, end: int) -> bool:
