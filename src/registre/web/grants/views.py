@@ -72,6 +72,10 @@ def _context(agreement: models.Agreement) -> dict:
         "expenses": [l for l in agreement.budget_lines.all() if l.side == l.EXPENSE],
         "revenues": [l for l in agreement.budget_lines.all() if l.side == l.REVENUE],
         "programme": programme,
+        "programme_groups": [
+            {"category": c, "targeted": [l for l in programme if l["objective"].category is c and l["objective"].target],
+             "others": [l for l in programme if l["objective"].category is c and not l["objective"].target]}
+            for c in core.MissionCategory if any(l["objective"].category is c for l in programme)],
         "categories": core.MissionCategory,
         "obligations": obligation_lines(agreement, today, record),
         "submissions": agreement.submissions.all(),
