@@ -78,7 +78,9 @@ _HEADERS = (
     re.compile(r"\bD[ÉE]LIB[ÉE]RATION\s+(?P<num>[A-Z]{1,6}_\d{4}_\d{1,4})\b"),
     re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,6}[_ ]?\d{4}[-_]\d{1,4}(?:[-_.]\d+)?)\s+Objet\s*:"),
     re.compile(r"(?<![,(]\s)(?<![,(])\bPoint\s+n\s*°\s*(?P<item>\d{1,3})\b(?![^()]{0,40}\))", _I),
-    re.compile(r"(?:(?<=\s)|^)n\s*°\s*(?P<num>\d{4}-\d{2,4})\s+(?=[A-ZÀ-Ý])"),
+    # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
+    re.compile(r"(?:(?<=\s)|^)(?<!ration )(?<!ration n)[Nn]\s*°\s*(?P<num>\d{4}[-/_.]\d{1,4}|\d{1,4}[-/_.]\d{4})\s*[-–:]?\s*"
+               r"(?=Objet\b|OBJET\b|[A-ZÀ-Ý])"),
 )
 _SINGLE_IDS = (
     re.compile(r"\bN\s*°\s*(?P<num>\d{1,4}(?:\s?[/_ -]\s?\d{1,4}){1,3})\b"),
@@ -743,7 +745,8 @@ def _title(body: str, report, number: str = "") -> str:
 
 
 def _clip(text: str) -> str:
-    stop = _TITLE_END.search(text, 3)
+    text = " " + text.lstrip()
+    stop = _TITLE_END.search(text)
     text = text[: stop.start()] if stop else text
     text = squash(text)
     if len(text) > 200:
