@@ -102,3 +102,45 @@ def test_more_proxy_phrasings(absent):
     deliberation = data["deliberations"][0]
     assert (deliberation["stated"]["for"], deliberation["stated"]["against"]) == (5, 1)
     assert deliberation["computed"]["abstain"] == 0 and deliberation["consistent"] is True
+
+
+def test_small_commune_extract_with_line_breaks_and_two_deliberations():
+    """A typical layout absent from the corpus: surnames after plural civilities, proxies in notes,
+    'N° 2024-08 – Objet :' headings, a vote with names in parentheses."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "small_commune_extract.txt").read_text(encoding="utf-8")
+    data = _data(text)
+    meeting = data["meeting"]
+    assert (meeting["date"], meeting["convened_on"], meeting["chair"]) == ("2024-03-14", "2024-03-07", "Pierre LEFÈVRE")
+    assert meeting["stated"]["members_in_office"] == 11 and meeting["stated"]["voters"] == 10
+    first, second = data["deliberations"]
+    assert (first["number"], first["title"], first["result"]) == ("2024-08", "Tarifs de la cantine scolaire", "unanimous")
+    assert first["stated"]["for"] is None and first["computed"]["for"] == 10
+    assert (second["stated"]["for"], second["stated"]["against"], second["stated"]["abstain"]) == (8, 1, 1)
+    assert second["votes"][0]["named"] == {"against": ["GARNIER"], "abstain": ["PERRIN"]}
+    assert first["consistent"] is True and second["consistent"] is True
+
+
+def test_pdf_of_a_real_text(tmp_path):
+    """A corpus text set in a PDF and read back through its text layer gives the same figures."""
+    typst = pytest.importorskip("typst")
+    from pathlib import Path
+
+    from registre.importer import import_path
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "extracts"
+    source_text = corpus / "tronget_2023-11-30_36-2023.txt"
+    if not source_text.is_file():
+        pytest.skip("../shared/corpus absent")
+    (tmp_path / "texte.txt").write_text(source_text.read_text(encoding="utf-8"), encoding="utf-8")
+    source = tmp_path / "texte.typ"
+    source.write_text('#set text(hyphenate: false, size: 9pt)\n#set par(justify: false)\n#read("texte.txt")\n',
+                      encoding="utf-8")
+    pdf = tmp_path / "texte.pdf"
+    pdf.write_bytes(typst.compile(str(source)))
+    data = import_path(pdf).data
+    deliberation = data["deliberations"][0]
+    assert data["meeting"]["stated"]["members_in_office"] == 14
+    assert (deliberation["stated"]["for"], deliberation["computed"]["voters"]) == (14, 14)
+    assert deliberation["consistent"] is True
