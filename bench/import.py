@@ -57,7 +57,9 @@ def main() -> None:
     files = _files(args)
     size = sum(p.stat().st_size for p in files)
     print(f"{len(files)} documents, {size / 1024:.0f} Kio, {args.runs} tours")
-    for label, group in (("exemple seul", [EXAMPLE_EXTRACT]), ("tous", files)):
+    corpus = [f for f in files if f != EXAMPLE_EXTRACT]
+    groups = [("exemple seul", [EXAMPLE_EXTRACT]), ("corpus", corpus), ("tous", files)]
+    for label, group in (g for g in groups if g[1]):
         reading = statistics.median(_timed(_read, group, args.runs))
         importing = statistics.median(_timed(_import, group, args.runs))
         print(f"{label:14} import : {len(group) / importing:9.1f} doc/s   lecture seule : "
