@@ -50,9 +50,9 @@ def test_pages_of_twenty_five_most_recent_first(client, register):
     first = client.get("/")
     assert numbers(first)[:2] == ["2022/000030", "2022/000029"] and len(numbers(first)) == 25
     html = first.content.decode()
-    assert "34 délibérations" in html and 'rel="next"' in html and 'rel="prev"' not in html
+    assert "Délibérations 1 à 25" in html and 'rel="next"' in html and 'rel="prev"' not in html
     second = client.get("/", {"page": 2})
-    assert len(numbers(second)) == 9 and 'rel="prev"' in second.content.decode()
+    assert len(numbers(second)) == 9 and "Délibérations 26 à 34" in second.content.decode() and 'rel="prev"' in second.content.decode()
     assert "Aucune délibération sur cette page" in client.get("/", {"page": 3}).content.decode()
 
 

@@ -102,3 +102,13 @@ def test_search_syntax_is_plain_text(client, register):
 def test_indexed_words_are_folded_and_stemmed():
     assert terms("Les Subventions numériques de l'Établissement") == ["subvent", "numer", "etabl"]
     assert terms("subvention") == terms("SUBVENTIONS")
+
+
+def test_a_search_too_broad_to_rank_lists_the_most_recent_first_and_says_so(client, register, monkeypatch):
+    from registre.web.front import views
+
+    monkeypatch.setattr(views, "RANK_LIMIT", 1)
+    response = client.get("/", {"q": "subvention"})
+    assert numbers(response) == ["2021/005796", "2021/005795"]  # 5796 recorded after the example
+    assert "classées de la plus récemment enregistrée" in response.content.decode()
+    assert numbers(client.get("/", {"q": "microtechniques"})) == ["2021/005795"]

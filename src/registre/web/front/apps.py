@@ -11,14 +11,17 @@ class FrontConfig(AppConfig):
 
         from registre.web.register.models import Deliberation
 
+        from .forms import forget_authorities
         from .search import index_deliberation, remove_entries
 
         def deliberation_saved(sender, instance, raw=False, **kwargs):
             if not raw:
                 index_deliberation(instance)
+                forget_authorities()
 
         def deliberation_deleted(sender, instance, **kwargs):
             remove_entries([instance.pk])
+            forget_authorities()
 
         post_save.connect(deliberation_saved, sender=Deliberation, dispatch_uid="front-search-index", weak=False)
         post_delete.connect(deliberation_deleted, sender=Deliberation, dispatch_uid="front-search-remove", weak=False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from functools import lru_cache
+
 from django import forms
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.db.models import Exists, OuterRef
 
 from registre.web.register.models import Authority, Deliberation
@@ -10,6 +15,41 @@ from registre.web.register.models import Authority, Deliberation
 MAX_PAGE = 400  # 10,000 results at 25 a page: narrow the search beyond that
 
 
+AUTHORITIES_TTL = 60.0  # seconds: a newly published authority appears in the filter within a minute
+_authorities: tuple[float, str, list] = (0.0, "", [])
+
+
+def authority_choices() -> list[tuple[str, str]]:
+    """Authorities with at least one published deliberation (cached a minute per process and database)."""
+    global _authorities
+    now, alias = time.monotonic(), _database_key()
+    stamp, key, choices = _authorities
+    if key != alias or now - stamp > AUTHORITIES_TTL:
+        published = Deliberation.objects.filter(authority=OuterRef("pk"), status=Deliberation.PUBLISHED)
+        choices = list(Authority.objects.filter(Exists(published)).order_by("name").values_list("slug", "name"))
+        _authorities = (now, alias, choices)
+    return choices
+
+
+def _database_key() -> str:
+    from django.db import connection
+
+    return f"{connection.vendor}:{connection.settings_dict.get('NAME')}"
+
+
+def forget_authorities() -> None:
+    """Drop the cached list (tests, and after publishing the first deliberation of an authority)."""
+    global _authorities
+    _authorities = (0.0, "", [])
+
+
+@lru_cache(maxsize=256)
+def options_html(choices: tuple, selected: str) -> str:
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, mark_safe(" selected") if str(value) == selected else "", label) for value, label in choices))
+
+
+@lru_cache(maxsize=1)
 def subject_choices() -> list[tuple[str, str]]:
     """ACTES subjects, levels 1 and 2 ("7 Finances locales", "7.5 Subventions")."""
     try:
@@ -60,10 +100,13 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        published = Deliberation.objects.filter(authority=OuterRef("pk"), status=Deliberation.PUBLISHED)
-        authorities = Authority.objects.filter(Exists(published)).order_by("name").values_list("slug", "name")
-        self.fields["authority"].choices = [("", "Toutes")] + list(authorities)
+        self.fields["authority"].choices = [("", "Toutes")] + authority_choices()
         self.fields["subject"].choices = [("", "Toutes")] + subject_choices()
+
+    def options(self, name: str) -> str:
+        """The <option> elements of a select, the submitted one selected (built here: faster than a loop
+        in the template, and the list of subjects is long)."""
+        return options_html(tuple(self.fields[name].choices), str(self[name].value() or ""))
 
     def clean(self):
         cleaned = super().clean()

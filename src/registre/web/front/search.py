@@ -158,10 +158,40 @@ def significant(query: str) -> bool:
     return bool(terms(query))
 
 
-def search(queryset, query: str):
-    """Deliberations of ``queryset`` matching ``query``, most relevant first (then most recent).
+RANK_LIMIT = 5000  # beyond this many matches, relevance costs too much: most recent first
 
-    ``queryset`` must be a Deliberation queryset; it is narrowed to published records here too.
+
+def _tsquery_text(query: str) -> str:
+    return " ".join(_WORD.findall(query))[:500]
+
+
+def match_count(query: str, limit: int = RANK_LIMIT) -> int:
+    """How many published deliberations hold every word of the query, counted up to ``limit + 1``
+    (the index alone: cheap, and independent of the other filters)."""
+    words = terms(query)[:MAX_TERMS]
+    if not words:
+        return 0
+    with connection.cursor() as cursor:
+        if is_postgresql():
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE document @@ "
+                           f"plainto_tsquery('{CONFIG}', %s) LIMIT %s) AS hits", [_tsquery_text(query), limit + 1])
+        else:
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)",
+                           [_match(words), limit + 1])
+        return cursor.fetchone()[0]
+
+
+def _match(words: list[str]) -> str:
+    return " ".join(f'"{word}"' for word in words)  # quoted: stems are plain words, never syntax
+
+
+def search(queryset, query: str, ranked: bool = True):
+    """Deliberations of ``queryset`` holding every word of ``query``.
+
+    ``ranked``: most relevant first (words of the title weigh more), then most recent; otherwise
+    most recently recorded first, which the index answers without reading every match (the view
+    asks for it when :func:`match_count` exceeds RANK_LIMIT). ``queryset`` must be a Deliberation
+    queryset; it is narrowed to published records here too.
     """
     from registre.web.register.models import Deliberation
 
@@ -173,15 +203,16 @@ def search(queryset, query: str):
     if is_postgresql():
         # Every word must be found (AND), as on SQLite; the configuration folds and stems them again.
         tsquery = f"plainto_tsquery('{CONFIG}', %s)"
-        text = " ".join(_WORD.findall(query))[:500]
-        return queryset.extra(
-            tables=[TABLE],
-            where=[join, f"{TABLE}.document @@ {tsquery}"], params=[text],
+        text = _tsquery_text(query)
+        found = queryset.extra(tables=[TABLE], where=[join, f"{TABLE}.document @@ {tsquery}"], params=[text])
+        if not ranked:
+            return found.extra(order_by=[f"-{TABLE}.rowid"])
+        return found.extra(
             select={"search_rank": f"ts_rank({TABLE}.document, {tsquery})"}, select_params=[text],
         ).order_by("-search_rank", "-published_at", "-pk")
-    match = " ".join(f'"{word}"' for word in words)  # quoted: stems are plain words, never syntax
-    return queryset.extra(
-        tables=[TABLE],
-        where=[join, f"{TABLE} MATCH %s"], params=[match],
+    found = queryset.extra(tables=[TABLE], where=[join, f"{TABLE} MATCH %s"], params=[_match(words)])
+    if not ranked:
+        return found.extra(order_by=[f"-{TABLE}.rowid"])
+    return found.extra(
         select={"search_rank": f"bm25({TABLE}, {TITLE_WEIGHT}, 1.0)"},
     ).order_by("search_rank", "-published_at", "-pk")

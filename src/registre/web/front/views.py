@@ -19,10 +19,11 @@ from registre.web.register.models import Deliberation, Meeting
 from registre.web.register.presentation import item_attendance
 
 from .forms import SearchForm
-from .search import search, significant
+from .search import RANK_LIMIT, match_count, search, significant
 
 PAGE_SIZE = 25
-COUNT_LIMIT = 1000  # beyond it the page says "plus de 1 000": no COUNT(*) over huge sets
+LISTED = ("number", "year", "sequence", "title", "actes_code", "published_at", "authority__slug", "authority__name",
+          "item__meeting__date")  # what a result shows: the long texts stay in the database
 
 
 def published():
@@ -34,16 +35,17 @@ class Results:
     rows: list
     number: int
     has_next: bool
-    count: int  # capped at COUNT_LIMIT + 1
+    count: int | None  # known only when everything fits on the first page
     base_query: str = ""
+    by_date: bool = False  # a search too broad to rank: most recent first
+
+    @property
+    def last_index(self) -> int:
+        return self.first_index + len(self.rows) - 1
 
     @property
     def has_previous(self) -> bool:
         return self.number > 1
-
-    @property
-    def count_capped(self) -> bool:
-        return self.count > COUNT_LIMIT
 
     @property
     def first_index(self) -> int:
@@ -65,7 +67,7 @@ class Results:
         return self.page_url(self.number + 1)
 
 
-def _filtered(form: SearchForm):
+def _filtered(form: SearchForm, ranked: bool = True):
     data = form.cleaned_data
     deliberations = published()
     if data.get("date_from"):
@@ -80,22 +82,23 @@ def _filtered(form: SearchForm):
         code = data["subject"]
         deliberations = deliberations.filter(Q(actes_code=code) | Q(actes_code__startswith=code + "."))
     if data.get("q"):
-        return search(deliberations, data["q"])
+        return search(deliberations, data["q"], ranked=ranked)
     return deliberations.order_by("-published_at", "-pk")
 
 
 def _results(form: SearchForm) -> Results:
+    """One page of results, read as PAGE_SIZE + 1 rows: the extra row tells whether a next page
+    exists, so no COUNT(*) runs over a large set (a total is given only when it fits on page 1)."""
     number = form.cleaned_data.get("page") or 1
-    deliberations = _filtered(form)
+    query = form.cleaned_data.get("q")
+    ranked = not query or match_count(query) <= RANK_LIMIT
+    deliberations = _filtered(form, ranked)
     start = (number - 1) * PAGE_SIZE
-    rows = list(deliberations.select_related("authority", "item__meeting__council")[start:start + PAGE_SIZE + 1])
-    if number == 1 and len(rows) <= PAGE_SIZE:
-        count = len(rows)
-    else:
-        count = len(deliberations.order_by().values_list("pk", flat=True)[:COUNT_LIMIT + 1])
+    rows = list(deliberations.select_related("authority", "item__meeting").only(*LISTED)[start:start + PAGE_SIZE + 1])
+    count = len(rows) if number == 1 and len(rows) <= PAGE_SIZE else None
     params = {k: v for k, v in form.data.items() if k != "page" and k in form.fields and v}
     return Results(rows=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE, count=count,
-                   base_query=urlencode(params))
+                   base_query=urlencode(params), by_date=bool(query) and not ranked)
 
 
 def _active_filters(form: SearchForm) -> list[str]:
@@ -121,7 +124,7 @@ def home(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "results": None, "meeting": None, "not_significant": False}
     if form.is_bound and not form.is_valid():
-        return render(request, "front/home.html", context, status=400)
+        return _render_home(request, context, status=400)
     if not form.is_bound:
         form = SearchForm({})
         form.is_valid()
@@ -130,13 +133,21 @@ def home(request):
         context["meeting"] = _published_meeting(form.cleaned_data["meeting"], missing=None)
         if context["meeting"] is None:
             form.add_error("meeting", "Cette séance n'a aucune délibération publiée.")
-            return render(request, "front/home.html", context, status=404)
+            return _render_home(request, context, status=404)
     query = form.cleaned_data.get("q")
     if query and not significant(query):
         context["not_significant"] = True
     context["results"] = _results(form)
     context["filters"] = _active_filters(form)
-    return render(request, "front/home.html", context)
+    context["rank_limit"] = f"{RANK_LIMIT:_}".replace("_", "\u00a0")
+    return _render_home(request, context)
+
+
+def _render_home(request, context, status=200):
+    form = context["form"]
+    context["form_options_authority"] = form.options("authority")
+    context["form_options_subject"] = form.options("subject")
+    return render(request, "front/home.html", context, status=status)
 
 
 def _published_meeting(pk: int, missing=Http404):
@@ -154,7 +165,12 @@ def deliberation_detail(request, authority, year, sequence):
         published().select_related("authority", "item__meeting__council", "corrects"),
         authority__slug=authority, year=year, sequence=sequence,
     )
-    corrected_by = published().filter(corrects=deliberation).order_by("-published_at").first()
+    # Few corrections per act: filtered and sorted here, so that the database walks the `corrects`
+    # index alone (with the status too, SQLite may prefer the status index and read every row).
+    corrections = [d for d in Deliberation.objects.filter(corrects=deliberation).order_by().only(
+        "authority__slug", "number", "year", "sequence", "status", "published_at").select_related("authority")
+        if d.is_published]
+    corrected_by = max(corrections, key=lambda d: (d.published_at, d.pk)) if corrections else None
     corrects = deliberation.corrects if deliberation.corrects and deliberation.corrects.is_published else None
     return render(request, "front/deliberation.html", {
         "deliberation": deliberation,
