@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from registre.core import fold, member_key
 
@@ -78,7 +79,7 @@ class NamedPerson:
     start: int
     end: int
 
-    @property
+    @cached_property
     def key(self) -> str:
         return member_key(self.first_name, self.last_name)
 
