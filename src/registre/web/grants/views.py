@@ -79,6 +79,7 @@ def _context(agreement: models.Agreement) -> dict:
         "categories": core.MissionCategory,
         "obligations": obligation_lines(agreement, today, record),
         "submissions": agreement.submissions.all(),
+        "submission_rows": [(s, None) for s in agreement.submissions.all()],
         "indicator_reports": reports,
         "indicator_list": record.indicators,
         "amendments": agreement.amendments.select_related("deliberation"),
@@ -97,6 +98,22 @@ def _tranches(agreement, record, today):
                                                     transmitted_on=record.transmitted_on, received=received,
                                                     today=today)}
     return [(t, t.amount_of(record.amount), i in ready) for i, t in enumerate(record.tranches)]
+
+
+def _with_review_forms(context: dict, bound: tuple | None = None) -> dict:
+    """One review form per item awaiting review, each with its own ids; ``bound`` = (kind, pk, form)."""
+    def form_for(kind, pk):
+        if bound and bound[0] == kind and bound[1] == pk:
+            return bound[2]
+        return forms.ReviewForm(auto_id=f"id_{kind}{pk}_%s")
+
+    context["submission_rows"] = [(s, form_for("s", s.pk) if s.status == s.SUBMITTED else None)
+                                  for s in context["submissions"]]
+    for item in context["indicator_reports"]:
+        report = item["report"]
+        item["review"] = form_for("i", report.pk) if report.status == report.SUBMITTED else None
+    context["reviewing"] = True
+    return context
 
 
 # -- grants officer --------------------------------------------------------------------
@@ -153,23 +170,22 @@ def agreement_detail(request, pk):
         amendment_form=forms.AmendmentForm(agreement=agreement),
         repayment_form=forms.RepaymentForm(agreement=agreement),
         publication_form=forms.PublicationForm(),
-        review_form=forms.ReviewForm(),
         termination_form=forms.TerminationForm(),
     )
-    return render(request, "grants/agreement.html", context)
+    return render(request, "grants/agreement.html", _with_review_forms(context))
 
 
-def _redisplay(request, agreement, **bound):
+def _redisplay(request, agreement, review=None, **bound):
     context = _context(agreement)
     context.update(
         payment_form=forms.PaymentForm(agreement=agreement),
         amendment_form=forms.AmendmentForm(agreement=agreement),
         repayment_form=forms.RepaymentForm(agreement=agreement),
         publication_form=forms.PublicationForm(),
-        review_form=forms.ReviewForm(),
         termination_form=forms.TerminationForm(),
     )
     context.update(bound)
+    _with_review_forms(context, review)
     return render(request, "grants/agreement.html", context, status=400)
 
 
@@ -286,28 +302,28 @@ def edit_budget(request, pk):
                   {"agreement": agreement, "formset": formset, "totals": totals}, status=status)
 
 
-def _review(request, item, agreement):
-    form = forms.ReviewForm(request.POST)
+def _review(request, item, agreement, kind):
+    form = forms.ReviewForm(request.POST, auto_id=f"id_{kind}{item.pk}_%s")
     if form.is_valid():
         services.review(item, accept=form.cleaned_data["decision"] == "accept",
                         comment=form.cleaned_data["comment"], user=request.user)
         messages.success(request, "Examen enregistré.")
         return redirect("grants:agreement", pk=agreement.pk)
-    return _redisplay(request, agreement, review_form=form)
+    return _redisplay(request, agreement, review=(kind, item.pk, form))
 
 
 @require_POST
 @grants_officer_required
 def review_submission(request, pk):
     submission = get_object_or_404(models.Submission, pk=pk, agreement__authority=authority_scope(request.user))
-    return _review(request, submission, submission.agreement)
+    return _review(request, submission, submission.agreement, "s")
 
 
 @require_POST
 @grants_officer_required
 def review_indicators(request, pk):
     report = get_object_or_404(models.IndicatorReport, pk=pk, agreement__authority=authority_scope(request.user))
-    return _review(request, report, report.agreement)
+    return _review(request, report, report.agreement, "i")
 
 
 @grants_officer_required

@@ -1,0 +1,43 @@
+"""Administrators link beneficiary accounts to their organisation here; agreements are
+managed on the grants officer's pages, where the rules are applied."""
+
+from django.contrib import admin
+
+from . import models
+
+
+@admin.register(models.Beneficiary)
+class BeneficiaryAdmin(admin.ModelAdmin):
+    list_display = ("name", "siret", "email")
+    search_fields = ("name", "siret")
+    filter_horizontal = ("accounts",)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "accounts":
+            from registre.web.accounts.models import User
+
+            kwargs["queryset"] = User.objects.filter(role=User.BENEFICIARY)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        from .siret import validate_siret
+
+        def clean_siret(self):
+            return validate_siret(self.cleaned_data.get("siret", ""))
+
+        form.clean_siret = clean_siret
+        return form
+
+
+@admin.register(models.Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ("reference", "authority", "beneficiary", "financial_year", "amount", "signed_on")
+    list_filter = ("authority", "financial_year")
+    search_fields = ("reference", "beneficiary__name", "object")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # payments, amendments and budgets go through the officer's pages and their checks
+
+    def has_add_permission(self, request):
+        return False
