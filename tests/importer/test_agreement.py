@@ -180,3 +180,9 @@ def test_other_schedules_and_amounts(example_text):
                                 "- 100%, soit 40 000 € à la signature de la présente convention,")
     assert read_agreement("x.md", text).warnings == [
         f"ligne {_line_of(text, 'soit 40 000')} : 100 % de 45000.00 € ne font pas 40000.00 €"]
+
+
+def test_a_pdf_text_layer_without_table_cells_reads_the_same(example_text, agreement):
+    flattened = example_text.replace("\t", " ").replace("<b>", "").replace("</b>", "").replace("**", "")
+    budget = read_agreement("exemple.pdf", flattened).agreement.budget
+    assert budget == agreement.budget

@@ -144,3 +144,15 @@ def test_pdf_of_a_real_text(tmp_path):
     assert data["meeting"]["stated"]["members_in_office"] == 14
     assert (deliberation["stated"]["for"], deliberation["computed"]["voters"]) == (14, 14)
     assert deliberation["consistent"] is True
+
+
+def test_minutes_with_several_numbered_deliberations_and_a_chair_named_in_the_list():
+    text = (HEADER + "sous la présidence de Monsieur le Maire. Etaient présents : M. Jean DUPONT, Maire, Mme Anne MARTIN, "
+            "M. Luc PETIT, Mme Eva LEROY. Absents : M. Paul ROUX. Délibération 2024-12 : voirie. Adopté à l'unanimité. "
+            "Délibération 2024-13 : cantine. Après en avoir délibéré, par 3 voix pour et 1 contre (M. Luc PETIT), "
+            "le conseil approuve. Pour extrait conforme.")
+    data = _data(text)
+    assert data["meeting"]["chair"] == "Jean DUPONT"
+    assert [d["number"] for d in data["deliberations"]] == ["2024-12", "2024-13"]
+    second = data["deliberations"][1]
+    assert (second["computed"]["for"], second["computed"]["against"]) == (3, 1) and second["consistent"] is True

@@ -400,6 +400,8 @@ def _signature(reader: _Reader, start: int, end: int) -> dt.date | None:
 # -- annex 2: forecast budget ----------------------------------------------------------
 
 _BUDGET_LINE = re.compile(r"^(?P<label>[^|]*?[A-Za-zÀ-ÿ][^|]*?)\s*(?:\|\s*)+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*(?:\|)?\s*$")
+# a PDF text layer loses the table's cells: "Personnel 433 942"
+_BUDGET_LINE_SPACED = re.compile(r"^(?P<label>[^|\d][^|]*?[A-Za-zÀ-ÿ.)])\s+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*$")
 
 
 def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: int) -> ForecastBudget:
@@ -416,7 +418,7 @@ def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: i
     public_side = True
     for index in range(begin, end):
         line = reader.lines[index]
-        match = _BUDGET_LINE.match(line.text)
+        match = _BUDGET_LINE.match(line.text) or _BUDGET_LINE_SPACED.match(line.text)
         if not match:
             continue
         label = _squash(match.group("label"))

@@ -76,6 +76,8 @@ _HEADERS = (
     re.compile(r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?:du\s+(?:conseil|bureau|comit[ée])\s+\w+\s+)?"
                r"N\s*[°o]\s*(?P<num>" + _CODE + r")", _I),
     re.compile(r"\bD[ÉE]LIB[ÉE]RATION\s+(?P<num>[A-Z]{1,6}_\d{4}_\d{1,4})\b"),
+    # "Délibération 2024-12 : …" without "n°"
+    re.compile(r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?P<num>\d{4}[-/_.]\d{1,4})\b", _I),
     re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,6}[_ ]?\d{4}[-_]\d{1,4}(?:[-_.]\d+)?)\s+Objet\s*:"),
     re.compile(r"(?<![,(]\s)(?<![,(])\bPoint\s+n\s*°\s*(?P<item>\d{1,3})\b(?![^()]{0,40}\))", _I),
     # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
@@ -504,8 +506,17 @@ def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
         match = re.search(pattern, text, _I)
         if match:
             people = find_people(match.group(1), match.start(1))
-            if people and people[0].start - match.start(1) < 40:
+            between = text[match.start(1): people[0].start] if people else ""
+            # "sous la présidence de Mme la Maire. Etaient présents : …" names nobody: the next name is not the chair
+            if people and len(between) < 40 and not re.search(r"[.;:]", between):
                 chair = people[0]
+                break
+    if chair is None and re.search(r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(?:M\.|Mme|Monsieur|Madame|son|sa)?\s*(?:l[ea]\s+)?"
+                                   r"(?:Maire|Pr[ée]sidente?)", text, _I):
+        # the chair named in the list: "Mme Hélène DE COMARMOND, Maire"
+        for person in find_people(text[:8000]):
+            if re.match(r"\s*,\s*(?:Maire|Pr[ée]sidente?)\b", text[person.end: person.end + 20]):
+                chair = person
                 break
     return chair, place
 
