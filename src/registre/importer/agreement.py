@@ -413,12 +413,18 @@ def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: i
     if revenues_at is None:
         raise reader.error("recettes prévisionnelles introuvables dans l'annexe 2", reader.line_at(begin),
                            "attendu : un tableau « Recettes prévisionnelles »")
+    expenses_at = next((i for i in range(begin + 1, revenues_at) if re.match(r"D[ée]penses", reader.lines[i].text, _I)),
+                       begin + 1)
     expenses, revenues = [], []
     stated = {"expenses": None, "public": None, "private": None, "revenues": None}
     public_side = True
-    for index in range(begin, end):
+    for index in range(expenses_at, end):
         line = reader.lines[index]
-        match = _BUDGET_LINE.match(line.text) or _BUDGET_LINE_SPACED.match(line.text)
+        match = _BUDGET_LINE.match(line.text)
+        if not match:
+            match = _BUDGET_LINE_SPACED.match(line.text)
+            if match and re.fullmatch(r"(?:19|20)\d\d", match.group("amount")):
+                match = None  # "… du programme 2021": a year, not an amount
         if not match:
             continue
         label = _squash(match.group("label"))
