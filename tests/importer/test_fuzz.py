@@ -79,3 +79,13 @@ def test_random_bytes_give_a_report_or_a_clear_error(data):
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
 def test_label_soup_gives_a_report_or_a_clear_error(text):
     assert isinstance(_outcome("soupe.txt", text.encode("utf-8")), (DocumentReport, DocumentError))
+
+
+def test_long_runs_of_names_or_capitals_are_read_in_reasonable_time():
+    import time
+
+    for text in ("Présents : " + "Abc " * 3000, "Présents : " + "ABC " * 3000, "Présents : MM. " + "ABC, " * 3000,
+                 "Le " + "deux " * 3000 + "x", "Présents : M. X (" * 2000):
+        start = time.perf_counter()
+        _outcome("long.txt", text.encode("utf-8"))
+        assert time.perf_counter() - start < 1.5, text[:30]

@@ -39,8 +39,9 @@ _UPPER_WORD = (rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[
                rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])")
 _LAST_WORD = rf"(?:{_UPPER_WORD}|[{UP}]'[{UP}]+)"
 _PARTICLE = r"(?:de|du|des|d'|le|la|van|von|dit|da|dos)"
-FIRST = rf"{_FIRST_WORD}(?:\s+{_FIRST_WORD})*"
-LAST = rf"(?:{_PARTICLE}\s*)?{_LAST_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_LAST_WORD})*"
+# bounded repetitions: a name has a few words, and long runs of capitals must not cost quadratic time
+FIRST = rf"{_FIRST_WORD}(?:\s+{_FIRST_WORD}){{0,3}}"
+LAST = rf"(?:{_PARTICLE}\s*)?{_LAST_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_LAST_WORD}){{0,3}}"
 # a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République"
 CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
 _INITIALS = rf"[{UP}]{{1,3}}"
@@ -49,7 +50,7 @@ _END = rf"(?![{LOW}{UP}])"
 
 _PATTERNS = {
     # Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI
-    "plural": rf"(?<![{UP}{LOW}])(?P<pciv>{_PLURAL})\s*(?P<plist>{LAST}(?:\s*(?:,|\bet\b)\s*{LAST})+){_END}",
+    "plural": rf"(?<![{UP}{LOW}])(?P<pciv>{_PLURAL})\s*(?P<plist>{LAST}(?:\s*(?:,|\bet\b)\s*{LAST}){{1,60}}){_END}",
     "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
     "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
