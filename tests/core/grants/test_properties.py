@@ -62,3 +62,20 @@ def test_no_amendment_ever_raises_the_cap(cap):
         assert cap > EXAMPLE.cap or cap <= 0 or min(cap, EXAMPLE.amount) <= 0
     else:
         assert amended.cap <= EXAMPLE.cap
+
+
+@settings(max_examples=40, deadline=None)
+@given(paid=st.lists(st.integers(min_value=1, max_value=4_500_000), max_size=4),
+       asked=st.lists(st.integers(min_value=-100, max_value=5_000_000), max_size=6))
+def test_repayments_never_exceed_what_was_paid(paid, asked):
+    from registre.core.grants import Repayment, net_paid, record_repayment
+
+    payments = tuple(Payment(SIGNED, Decimal(c) / 100) for c in paid)
+    repayments: tuple = ()
+    for cents in asked:
+        try:
+            repayments = record_repayment(EXAMPLE, payments, repayments,
+                                          Repayment(SIGNED, Decimal(cents) / 100, EXAMPLE.clauses.repayment_grounds[0]))
+        except GrantRefused:
+            pass
+        assert 0 <= net_paid(payments, repayments) <= total_paid(payments)
