@@ -44,6 +44,8 @@ SEARCHES = ["subvention", "subventions associations", "numérique", "voirie", "t
             "tarifs", "ecole", "convention de partenariat", "acquisition fonciere", "piscine", "médiathèque",
             "garantie d'emprunt", "éclairage public", "transports scolaires", "assainissement", "désignation",
             "personnel", "logement social", "zone d'activités"]
+RARE_SEARCHES = ["aviron", "fibre optique", "parcelle CK 45", "Temis", "cyclisme", "données ouvertes",
+                 "judo", "Néolia garantie d'emprunt 12"]  # fewer matches than search.RANK_LIMIT: ranked by relevance
 
 # -- generation (runs in a child process with DATABASE_URL set) ---------------------------------
 
@@ -300,6 +302,7 @@ def bench_database(name: str, url: str, size: int, seconds: float, clients: int,
             "référence : feuille de style": ["/static/registre/registre.css"],
             "liste (pages 1 à 20)": ["/"] + [f"/?page={n}" for n in range(2, 21)],
             "recherche (20 requêtes)": ["/?" + _encode(q) for q in SEARCHES],
+            "recherche classée (8 rares)": ["/?" + _encode(q) for q in RARE_SEARCHES],
             "recherche + filtres": ["/?" + _encode(q) + "&subject=8.3&date_from=2018-01-01" for q in SEARCHES[:8]],
             "page de délibération": urls["deliberation"],
         }

@@ -158,7 +158,7 @@ def significant(query: str) -> bool:
     return bool(terms(query))
 
 
-RANK_LIMIT = 5000  # beyond this many matches, relevance costs too much: most recent first
+RANK_LIMIT = 1000  # beyond this many matches, ranking costs too much (>10 ms): most recent first
 
 
 def _tsquery_text(query: str) -> str:
@@ -185,12 +185,13 @@ def _match(words: list[str]) -> str:
     return " ".join(f'"{word}"' for word in words)  # quoted: stems are plain words, never syntax
 
 
-def search(queryset, query: str, ranked: bool = True):
+def search(queryset, query: str, ranked: bool = True, filtered: bool = False):
     """Deliberations of ``queryset`` holding every word of ``query``.
 
     ``ranked``: most relevant first (words of the title weigh more), then most recent; otherwise
     most recently recorded first, which the index answers without reading every match (the view
-    asks for it when :func:`match_count` exceeds RANK_LIMIT). ``queryset`` must be a Deliberation
+    asks for it when :func:`match_count` exceeds RANK_LIMIT). ``filtered``: the queryset carries other
+    filters (dates, subject…), which may keep few of the matches. ``queryset`` must be a Deliberation
     queryset; it is narrowed to published records here too.
     """
     from registre.web.register.models import Deliberation
@@ -205,6 +206,10 @@ def search(queryset, query: str, ranked: bool = True):
         tsquery = f"plainto_tsquery('{CONFIG}', %s)"
         text = _tsquery_text(query)
         found = queryset.extra(tables=[TABLE], where=[join, f"{TABLE}.document @@ {tsquery}"], params=[text])
+        if not ranked and filtered:
+            # Sorting on an expression keeps PostgreSQL from walking the primary key backwards
+            # through every match when the filters keep few of them: it reads the GIN index instead.
+            return found.extra(select={"recorded": f"{TABLE}.rowid + 0"}).order_by("-recorded")
         if not ranked:
             return found.extra(order_by=[f"-{TABLE}.rowid"])
         return found.extra(

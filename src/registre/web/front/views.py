@@ -82,7 +82,8 @@ def _filtered(form: SearchForm, ranked: bool = True):
         code = data["subject"]
         deliberations = deliberations.filter(Q(actes_code=code) | Q(actes_code__startswith=code + "."))
     if data.get("q"):
-        return search(deliberations, data["q"], ranked=ranked)
+        others = any(data.get(name) for name in ("date_from", "date_to", "authority", "meeting", "subject"))
+        return search(deliberations, data["q"], ranked=ranked, filtered=others)
     return deliberations.order_by("-published_at", "-pk")
 
 
