@@ -96,3 +96,10 @@ def test_roll_call_lists_are_the_count():
                     "Ont voté contre : M. Paul ROUX ; Se sont abstenus : Mme Eva LEROY. La délibération est adoptée.").main
     assert (vote.votes_for, vote.votes_against, vote.abstentions) == (3, 1, 1)
     assert [p.last_name for p in vote.named["against"]] == ["ROUX"]
+
+
+def test_a_committee_opinion_written_the_other_way_round():
+    reading = votes_of("La commission des finances, réunie le 3 mars, a émis un avis favorable (pour : 5 ; contre : 1). "
+                       "Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve.")
+    assert reading.main.result == "unanimous" and reading.main.votes_for is None
+    assert [(c.kind, c.value) for c in reading.committee_figures] == [("for", 5), ("against", 1)]

@@ -94,9 +94,15 @@ def committee_spans(low: str) -> list[tuple[int, int]]:
         opinion = None
         for opinion in _OPINION.finditer(before):
             pass
-        if opinion is None or re.search(r"[.()]", before[opinion.end():]):
-            continue
-        begin = word.start() - len(before) + opinion.start()
+        if opinion is not None and not re.search(r"[.()]", before[opinion.end():]):
+            begin = word.start() - len(before) + opinion.start()
+        else:
+            # "La commission des finances, réunie le 3 mars, a émis un avis favorable (pour : 5 …)"
+            after = low[word.end(): word.end() + 150]
+            later = re.search(r"\b(?:avis|a\s+emis|s'est\s+prononcee|a\s+vote|a\s+examine)\b", after)
+            if not later or re.search(r"\.\s", after[: later.start()]):
+                continue
+            begin = word.start()
         if spans and begin < spans[-1][1]:
             continue
         tail = low[word.end(): word.end() + 300]
