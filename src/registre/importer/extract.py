@@ -765,25 +765,21 @@ def _clip(text: str) -> str:
     return text
 
 
-_INTERESTED = re.compile(
-    r"((?:(?:%s)\s*)?(?:[^.:;]|\b(?:M|MM|Mr)\.){0,600}?)\s*,?\s*(?:(?:conseill[eè]re?s?|[ée]lue?s?|membres?)\s+int[ée]ress[ée]e?s?\s*,?\s*)?"
-    r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part\s+(?:ni\s+)?(?:au\s+d[ée]bat\s*,?\s*(?:ni|et)\s+)?au\s+vote" % CIVILITY,
-    _I,
-)
-
-
 _NOT_PARTICIPATING = re.compile(r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part", _I)
+_BOUNDARY = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMr)[.:;]")
+_INTERESTED_LABEL = re.compile(r"\s*,?\s*(?:(?:conseill[eè]re?s?|[ée]lue?s?|membres?)\s+int[ée]ress[ée]e?s?\s*,?\s*)?$", _I)
 
 
 def _interested(body: str) -> list[NamedPerson]:
+    """"MM. Benoît VUILLEMIN, Sébastien COUDRY et Nicolas BODIN (2), conseillers intéressés ne prennent part
+    ni au débat, ni au vote": the people named in the sentence before the words."""
     anchor = _NOT_PARTICIPATING.search(body)
     if not anchor:
         return []
-    begin = max(0, anchor.start() - 700)
-    match = _INTERESTED.search(body, begin, anchor.end() + 120)
-    if not match:
-        return []
-    words = match.group(1)
+    before = body[max(0, anchor.start() - 600): anchor.start()]
+    boundaries = [m.end() for m in _BOUNDARY.finditer(before)]
+    words = before[boundaries[-1]:] if boundaries else before
+    words = words[: _INTERESTED_LABEL.search(words).start()]
     # "46 voix Pour, 1 abstention et 5 ne prenant pas part au vote": a figure, not names
     if re.search(r"\d\s*$", words):
         return []
