@@ -156,3 +156,11 @@ def test_minutes_with_several_numbered_deliberations_and_a_chair_named_in_the_li
     assert [d["number"] for d in data["deliberations"]] == ["2024-12", "2024-13"]
     second = data["deliberations"][1]
     assert (second["computed"]["for"], second["computed"]["against"]) == (3, 1) and second["consistent"] is True
+
+
+def test_an_absent_list_alone_computes_nothing():
+    data = _data(HEADER + "sous la présidence de M. Jean DUPONT. Présents : 6 Absents : M. Paul ROUX. "
+                 "Délibération n°2024-01 : voirie. A l'unanimité. Pour extrait conforme.")
+    deliberation = data["deliberations"][0]
+    assert deliberation["computed"] is None and deliberation["consistent"] is None
+    assert deliberation["stated"]["present"] == 6

@@ -115,7 +115,7 @@ def _plain_resolve(roster: Roster, person: NamedPerson) -> NamedPerson:
 def _chair_in_the_room(stated: StatedExtract, roster: Roster, findings: list[Violation], key: str) -> None:
     """A chair who presides is in the room, even when the clerk left them out of the present list."""
     chair = stated.chair
-    if not stated.listed or any(listed.person.key == key for listed in stated.listed):
+    if not any(listed.present for listed in stated.listed) or any(listed.person.key == key for listed in stated.listed):
         return
     if any(p.principal.key == key for p in stated.proxies):
         return

@@ -141,9 +141,11 @@ def _deliberation_dict(document: ImportedDocument, tally: MeetingTally, delibera
     number = document.items[deliberation.number]
     item_tally = tally.for_item(number)
     stated = _stated(document, deliberation)
-    computed = _computed(item_tally) if item_tally and meeting.attendance else None
+    # without a present list, who was in the room is unknown: nothing is computed, only stated figures reported
+    has_present_list = any(line.present for line in meeting.attendance)
+    computed = _computed(item_tally) if item_tally and has_present_list else None
     findings = _relevant(tally.violations, number, meeting)
-    if meeting.attendance:
+    if has_present_list:
         findings += list(item_tally.violations if item_tally else [])
     findings += [v for v in document.stated.findings + document.findings
                  if v.severity is Severity.VIOLATION and (not v.items or number in v.items)]
