@@ -111,3 +111,11 @@ def test_shorter_order_of_passage_is_reported(capsys, tmp_path, example_text, or
     code, out, _ = run_cli(capsys, "check", path)
     assert code == 1
     assert "window_item_not_on_agenda" in out
+
+
+def test_document_without_deliberation_says_so(capsys, tmp_path, example_text):
+    path = tmp_path / "presences.md"
+    path.write_text(example_text[: example_text.index("Délibération n°2021/005795")], encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", path)
+    assert code == 0
+    assert "aucune délibération lue" in out and "no_deliberation" in out

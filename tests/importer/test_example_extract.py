@@ -94,3 +94,9 @@ def test_interested_members_including_the_absent_one(deliberation):
 def test_vuillemin_overlap_is_resolved_with_a_warning(document):
     warnings = [w for w in document["warnings"] if w["code"] == "attendance_overlap_resolved"]
     assert len(warnings) == 1 and warnings[0]["items"] == [7] and "VUILLEMIN" in warnings[0]["message"]
+
+
+def test_example_carries_no_other_warning_or_violation(document):
+    # the example is complete: its annexes after "Pour extrait conforme" are no sign of truncation
+    assert [w["code"] for w in document["warnings"]] == ["attendance_overlap_resolved"]
+    assert document.get("violations", []) == []

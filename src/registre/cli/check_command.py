@@ -37,11 +37,29 @@ def run(args) -> int:
             print(f"Erreur : {error.describe()}", file=sys.stderr)
             worst = 2
             continue
-        for deliberation in report.data["deliberations"]:
-            print(format_deliberation(path, report.data, deliberation))
-            if deliberation["consistent"] is False and worst < 1:
-                worst = 1
+        data = report.data
+        for deliberation in data["deliberations"]:
+            print(format_deliberation(path, data, deliberation))
+            if deliberation["consistent"] is False:
+                worst = max(worst, 1)
+        print(format_document(path, data))
+        if data.get("violations"):
+            worst = max(worst, 1)
     return worst
+
+
+def format_document(path: str, document: dict) -> str:
+    """What concerns the document as a whole: its own anomalies and the reading assumptions."""
+    meeting = document["meeting"]
+    count = len(document["deliberations"])
+    lines = [f"{path} — séance du {meeting.get('date') or 'date inconnue'} : "
+             f"{count or 'aucune'} délibération{'s' if count > 1 else ''} lue{'s' if count > 1 else ''}, "
+             f"{len(document['members'])} membres nommés"]
+    for finding in document.get("violations", []):
+        lines.append(f"  [ANOMALIE] {finding['code']} : {finding['message']}")
+    for finding in document.get("warnings", []):
+        lines.append(f"  [attention] {finding['code']} : {finding['message']}")
+    return "\n".join(lines)
 
 
 def format_deliberation(path: str, document: dict, deliberation: dict) -> str:

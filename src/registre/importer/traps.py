@@ -68,8 +68,8 @@ def _truncated(text: str) -> bool:
         return False
     if re.search(r"[.!?»)]\s*$", tail):
         return False
-    window = max(0, len(tail) - 6000)
-    closings = [m.end() for m in _CLOSING.finditer(tail, window)]
+    # the whole text: an extract may carry long annexes after its closing formula (the example does)
+    closings = [m.end() for m in _CLOSING.finditer(tail)]
     if not closings:
         return True
     # a new extract begins after the last closing formula: the next one is cut
