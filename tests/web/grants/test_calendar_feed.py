@@ -28,3 +28,28 @@ def test_the_beneficiary_feed_leaves_out_the_authoritys_own_duties(beneficiary, 
     events = _events(beneficiary.get("/subventions/portail/calendrier.ics"))
     assert not any(s.startswith("Publication") for s in events)
     assert any(s.startswith("Indicateurs territoriaux 2021") for s in events)
+
+
+def _feed_url(client, path):
+    import re
+
+    html = client.get(path).content.decode()
+    return re.search(r'value="http://testserver(/subventions/agenda/[^"]+\.ics)"', html).group(1)
+
+
+def test_a_calendar_application_subscribes_with_a_personal_token(client, officer, beneficiary, other_client, agreement,
+                                                                 other_agreement):
+    url = _feed_url(officer, "/subventions/")
+    events = _events(client.get(url))  # no session: a calendar application
+    assert any(other_agreement.reference in s for s in events) and any(agreement.reference in s for s in events)
+    mine = _events(client.get(_feed_url(other_client, "/subventions/portail/")))
+    assert all(other_agreement.reference in s for s in mine) and mine
+
+
+def test_a_forged_or_revoked_token_answers_404(client, beneficiary, demo):
+    url = _feed_url(beneficiary, "/subventions/portail/")
+    assert client.get(url.replace(".ics", "x.ics")).status_code == 404
+    user = demo["users"]["pole-microtechniques"]
+    user.set_password("nouveau-mot-de-passe")
+    user.save()
+    assert client.get(url).status_code == 404

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core import signing
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -39,3 +40,31 @@ def calendar_response(agreements, name: str, **options) -> HttpResponse:
     response = HttpResponse(build_calendar(agreements, name, **options), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="conventions.ics"'
     return response
+
+
+_SALT = "registre.grants.calendar"
+
+
+def feed_token(user) -> str:
+    """A personal subscription token; changing the password revokes it."""
+    return signing.dumps({"u": user.pk, "p": _stamp(user)}, salt=_SALT, compress=True)
+
+
+def _stamp(user) -> str:
+    """Bound to the password without revealing any of its hash."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac(_SALT, f"{user.pk}:{user.password}").hexdigest()[:20]
+
+
+def user_of_token(token: str):
+    from registre.web.accounts.models import User
+
+    try:
+        data = signing.loads(token, salt=_SALT)
+    except signing.BadSignature:
+        return None
+    user = User.objects.filter(pk=data.get("u"), is_active=True).first()
+    if user is None or _stamp(user) != data.get("p"):
+        return None
+    return user

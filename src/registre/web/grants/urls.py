@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("nouvelle/", views.create_agreement, name="create"),
     path("calendrier.ics", views.officer_calendar, name="calendar"),
+    path("agenda/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("conventions/<int:pk>/", views.agreement_detail, name="agreement"),
     path("conventions/<int:pk>/versement/", views.record_payment, name="record_payment"),
     path("conventions/<int:pk>/avenant/", views.add_amendment, name="add_amendment"),

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,11 +16,11 @@ from registre.core import grants as core
 from registre.core.grants.budget import describe_shares
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
 from registre.web.accounts.permissions import (
-    authenticated, authority_scope, beneficiary_required, grants_officer_required,
+    authenticated, authority_scope, beneficiary_required, grants_officer_required, public,
 )
 
 from . import forms, models, services
-from .calendar import calendar_response
+from .calendar import calendar_response, feed_token, user_of_token
 from .conversion import (
     amended, indicator_of, obligation_lines, operation_amount, payments_of, received_dates, repayments_of,
     store_agreement,
@@ -135,6 +136,7 @@ def dashboard(request):
     board = core.dashboard(entries, today, horizon_days=60)
     by_reference = {a.reference: a for a in agreements}
     return render(request, "grants/dashboard.html", {
+        "feed_url": request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)])),
         "authority": authority, "rows": rows, "today": today, "by_reference": by_reference,
         "without_agreement": _grants_without_agreement(authority),
         "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
@@ -384,7 +386,8 @@ def portal(request):
         "authority", "beneficiary")
     rows = [{"agreement": a, "obligations": [l for l in obligation_lines(a, today) if l.obligation.kind.by_beneficiary]}
             for a in agreements]
-    return render(request, "grants/portal.html", {"rows": rows, "today": today})
+    feed_url = request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)]))
+    return render(request, "grants/portal.html", {"rows": rows, "today": today, "feed_url": feed_url})
 
 
 @beneficiary_required
@@ -465,3 +468,19 @@ def portal_calendar(request):
     agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related("beneficiary")
     return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
 
+
+
+@public
+def calendar_feed(request, token):
+    """Subscription URL for calendar applications, which cannot log in: a signed personal token
+    stands for the account; a forged or revoked token answers 404."""
+    user = user_of_token(token)
+    if user is None:
+        raise Http404
+    if authority_scope(user) is not None:
+        agreements = models.Agreement.objects.filter(authority=authority_scope(user))
+        return calendar_response(agreements.select_related("beneficiary"), f"Subventions — {authority_scope(user)}")
+    if user.is_beneficiary:
+        agreements = models.Agreement.objects.filter(beneficiary__accounts=user).select_related("beneficiary")
+        return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
+    raise Http404
