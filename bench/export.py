@@ -6,14 +6,16 @@
 For each database: a fresh database is migrated and filled (10,000 meetings of 100 items, each
 with its published deliberation and its vote figures, as stored at publication), then a *fresh
 process* runs the real export (`registre.web.api.publication.export_scdl`: database cursor →
-records → SCDL rows → custom checks row by row + frictionless in chunks in its worker process →
-CSV). Printed: rows/s, wall time, peak memory (RSS) of the export process and of its validation
-worker. The reference, measured in the same run: the same number of rows written by csv.writer
+records → SCDL rows → custom checks and frictionless on every row (Resource.validate on the first
+chunk, then frictionless' own cell readers) → Printed: rows/s, wall time of the export, CPU time of the export process (Django start-up
+included), its peak memory (RSS, ru_maxrss). The reference, measured in the same run: the same number of rows written by csv.writer
 from memory, without database nor validation.
 
 PostgreSQL: REGISTRE_TEST_DATABASE_URL's server, else the local cluster (scripts/start-postgres.sh,
 as root); the bench uses its own database "registre_bench", dropped and recreated.
-Target (issue 7): under 60 s and under 300 MB peak.
+Target (issue 7): under 60 s and under 300 MB peak. Measured on 27 November 2026 (2 cores,
+shared with other jobs): SQLite 36.0 s (27,787 rows/s), PostgreSQL 15 39.5 s (25,308 rows/s),
+peak 116 and 115 MB; the 280 MB file validates.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "var" / "bench-export"  # the database and the files; var/ is not versioned
 ITEMS_PER_MEETING = 100
 SIRET = "24250036100017"  # the demo authority's (see registre.web.api.demo)
 SUBJECTS = ["7.5", "7.1", "1.1", "3.1", "5.3", "8.3", "9.1", "4.1", "2.1", "7.4"]
@@ -40,7 +42,7 @@ def _child(mode: str, rows: int, database_url: str | None) -> dict:
     env = dict(os.environ)
     if database_url:
         env["DATABASE_URL"] = database_url
-    env.setdefault("REGISTRE_VAR_DIR", tempfile.gettempdir())
+    env["REGISTRE_VAR_DIR"] = str(WORK)
     command = [sys.executable, __file__, "--child", mode, "--rows", str(rows)]
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
@@ -112,7 +114,7 @@ def export(rows: int) -> dict:
     _setup()
     from registre.web.api.publication import export_scdl
 
-    out = Path(tempfile.mkdtemp()) / "deliberations.csv"
+    out = WORK / "deliberations.csv"
     started = time.perf_counter()
     result = export_scdl("deliberations", out, base_url="https://registre.example.fr/")
     seconds = time.perf_counter() - started
@@ -123,7 +125,7 @@ def export(rows: int) -> dict:
     return {
         "rows": result.rows, "lines": lines, "bytes": size, "seconds": seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "cpu_seconds": time.process_time(),
     }
 
 
@@ -132,7 +134,7 @@ def reference(rows: int) -> dict:
     row = ["Grand Besançon Métropole", SIRET, "2021/0000001", "2021-10-07", "7.5", "finances locales/subventions",
            "Délibération n°1 : subvention, convention et avenant", "2021", "Budget principal", "PREF025",
            "2021-10-12", "69", "65", "60", "3", "2", "https://registre.example.fr/deliberations/gbm/2021/1/"]
-    out = Path(tempfile.mkdtemp()) / "reference.csv"
+    out = WORK / "reference.csv"
     started = time.perf_counter()
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
@@ -174,16 +176,18 @@ def main() -> None:
         print(json.dumps({"generate": generate, "export": export, "reference": reference}[args.child](args.rows)))
         return
 
+    WORK.mkdir(parents=True, exist_ok=True)
     baseline = _child("reference", args.rows, None)
     print(f"Export SCDL Délibérations de {args.rows:_} délibérations publiées générées".replace("_", " "))
     print(f"référence (csv.writer seul, en mémoire) : {baseline['seconds']:.1f} s, "
           f"{args.rows / baseline['seconds']:_.0f} lignes/s".replace("_", " "))
-    print(f"{'base':>10} {'génération':>11} {'export':>8} {'lignes/s':>10} {'pic export':>11} {'pic validation':>15} "
+    print(f"{'base':>10} {'génération':>11} {'export':>8} {'CPU':>7} {'lignes/s':>10} {'pic mémoire':>12} "
           f"{'fichier':>9} {'rapport':>8}")
     for database in args.databases.split(","):
         if database == "sqlite":
-            directory = tempfile.mkdtemp(prefix="registre-bench-")
-            url = f"sqlite:///{directory}/bench.sqlite3"
+            for old in WORK.glob("bench.sqlite3*"):
+                old.unlink()
+            url = f"sqlite:///{WORK / 'bench.sqlite3'}"
         elif database == "postgres":
             url = _postgres_url()
             if url is None:
@@ -194,13 +198,14 @@ def main() -> None:
         made = _child("generate", args.rows, url)
         result = _child("export", args.rows, url)
         assert result["rows"] == args.rows and result["lines"] == args.rows + 1, result
-        ok = result["seconds"] < 60 and result["peak_mb"] + result["worker_peak_mb"] < 300
-        print(f"{database:>10} {made['seconds']:>10.0f}s {result['seconds']:>7.1f}s "
-              f"{result['rows'] / result['seconds']:>10_.0f} {result['peak_mb']:>9.0f}Mo {result['worker_peak_mb']:>13.0f}Mo "
+        ok = result["seconds"] < 60 and result["peak_mb"] < 300
+        print(f"{database:>10} {made['seconds']:>10.0f}s {result['seconds']:>7.1f}s {result['cpu_seconds']:>6.1f}s "
+              f"{result['rows'] / result['seconds']:>10_.0f} {result['peak_mb']:>10.0f}Mo "
               f"{result['bytes'] / 2**20:>7.0f}Mo {result['seconds'] / baseline['seconds']:>7.1f}x"
               f"  {'objectif tenu' if ok else 'OBJECTIF MANQUÉ'} (< 60 s, < 300 Mo)".replace("_", " "))
         if database == "sqlite":
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+            for old in WORK.glob("bench.sqlite3*"):
+                old.unlink()
 
 
 if __name__ == "__main__":
