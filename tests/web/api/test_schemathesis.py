@@ -17,6 +17,19 @@ MAX_EXAMPLES = 8
 EXCLUDED = [schemathesis.checks.negative_data_rejection]
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: the WSGI handler must not close the test's transaction."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def _application():
     from django.core.wsgi import get_wsgi_application
 
