@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_public_list_shows_published_only_with_vote_figures(client, demo, draft):
     data = client.get("/api/v1/deliberations/").json()
     assert [d["number"] for d in data["results"]] == ["2021/005795"]
+    assert data["results"][0]["votes"]["members_in_office"] == 123
     one = client.get(f"/api/v1/deliberations/{demo['deliberation'].pk}/").json()
     assert one["subject"] == "finances locales/subventions"
     assert one["votes"]["members_in_office"] == 123 and one["votes"]["source"] == "engine"

@@ -30,6 +30,7 @@ from registre.web.register.models import Authority, Council, Deliberation, Meeti
 
 from . import serializers as s
 from .auth import AuthorityTokenAuthentication, ClerkToken
+from .models import DeliberationOpenData
 from .opendata import ensure_figures
 from .publication import export_scdl, publish_deliberation
 from .scdl_import import ImportReport, import_scdl_file
@@ -194,6 +195,25 @@ class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
         if ensure_figures(Deliberation.objects.filter(pk=deliberation.pk)):
             deliberation = self.get_object()
         return Response(self.get_serializer(deliberation).data)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        with_figures(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+def with_figures(deliberations: list) -> None:
+    """Vote figures for the published deliberations of a page that have none yet (computed once)."""
+    published_pks = [d.pk for d in deliberations if d.is_published]
+    have = set(DeliberationOpenData.objects.filter(pk__in=published_pks).values_list("pk", flat=True))
+    missing = [pk for pk in published_pks if pk not in have]
+    if not missing:
+        return
+    ensure_figures(Deliberation.objects.filter(pk__in=missing))
+    figures = DeliberationOpenData.objects.in_bulk(missing)
+    for deliberation in deliberations:
+        if deliberation.pk in figures:
+            deliberation.open_data = figures[deliberation.pk]
 
 
 def _published_meeting(pk: int) -> Meeting:
