@@ -100,3 +100,18 @@ def test_openapi_document_is_served(client, demo):
     assert "/api/v1/deliberations/" in schema["paths"]
     assert "jetonCollectivite" in schema["components"]["securitySchemes"]
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_token_command_issues_a_working_token(client, demo):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("api_token", "greffe", "--label", "logiciel métier", stdout=out)
+    key = out.getvalue().strip().splitlines()[-1]
+    assert key.startswith("reg_")
+    assert client.get("/api/v1/clerk/deliberations/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+    assert ApiToken.objects.get(label="logiciel métier").key_hash != key  # only its hash is stored
+    with pytest.raises(CommandError, match="secrétariat"):
+        call_command("api_token", "admin", stdout=StringIO())
