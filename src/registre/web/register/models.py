@@ -9,6 +9,25 @@ from django.db import models
 from django.utils import timezone
 
 
+class PublishedRecordError(ValidationError):
+    """A published deliberation, and the vote and attendance it rests on, are read-only."""
+
+    def __init__(self, message: str = ""):
+        super().__init__(message or "Cette délibération est publiée : elle n'est plus modifiable. "
+                                    "Pour la rectifier, créez une délibération de correction.")
+
+
+def _changed_fields(record, names=None) -> list[str]:
+    """Concrete fields whose value differs from the stored row (empty for a new record)."""
+    if record.pk is None:
+        return []
+    fields = [f for f in record._meta.concrete_fields if not f.primary_key and (names is None or f.name in names)]
+    stored = type(record).objects.filter(pk=record.pk).values(*[f.attname for f in fields]).first()
+    if stored is None:
+        return []
+    return [f.name for f in fields if stored[f.attname] != getattr(record, f.attname)]
+
+
 class Authority(models.Model):
     KINDS = [
         ("commune", "Commune"),
@@ -95,6 +114,18 @@ class Meeting(models.Model):
     def authority(self) -> Authority:
         return self.council.authority
 
+    @property
+    def is_locked(self) -> bool:
+        """A published deliberation rests on this meeting's attendance and proxies: they are read-only."""
+        return self.pk is not None and Deliberation.objects.filter(
+            item__meeting_id=self.pk, status=Deliberation.PUBLISHED).exists()
+
+    def save(self, *args, **kwargs):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError("Une délibération de cette séance est publiée : "
+                                       "la séance n'est plus modifiable.")
+        super().save(*args, **kwargs)
+
 
 class Item(models.Model):
     """A question on the agenda; ``position`` is its rank in the order of passage."""
@@ -132,6 +163,17 @@ class Item(models.Model):
     def __str__(self) -> str:
         return f"Question n°{self.number} — {self.title}"
 
+    @property
+    def is_locked(self) -> bool:
+        """Its deliberation is published: the vote and the interested members are read-only."""
+        return self.pk is not None and self.deliberations.filter(status=Deliberation.PUBLISHED).exists()
+
+    def save(self, *args, **kwargs):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError("La délibération de cette question est publiée : "
+                                       "la question et son vote ne sont plus modifiables.")
+        super().save(*args, **kwargs)
+
 
 class Ballot(models.Model):
     """One member's vote in a roll-call, cast in person or through a proxy."""
@@ -142,6 +184,10 @@ class Ballot(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_ballot_per_member")]
+
+    def save(self, *args, **kwargs):
+        guard_item(self.item)
+        super().save(*args, **kwargs)
 
 
 class WindowFields(models.Model):
@@ -167,6 +213,10 @@ class Attendance(WindowFields):
         verbose_name = "présence"
         ordering = ["meeting", "-present", "member__last_name"]
 
+    def save(self, *args, **kwargs):
+        guard_meeting(self.meeting)
+        super().save(*args, **kwargs)
+
 
 class Proxy(WindowFields):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="proxies")
@@ -177,6 +227,13 @@ class Proxy(WindowFields):
 
     class Meta:
         verbose_name = "procuration"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(principal=models.F("holder")), name="proxy_to_someone_else"),
+        ]
+
+    def save(self, *args, **kwargs):
+        guard_meeting(self.meeting)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.principal_id and self.principal_id == self.holder_id:
@@ -229,6 +286,31 @@ class Deliberation(models.Model):
         self.status = self.PUBLISHED
         self.published_at = timezone.now()
 
+    # What a publication fixes. Transmission to the prefecture comes after publication, and
+    # withdrawing to draft (status) stays possible; the act itself never changes.
+    CONTENT_FIELDS = ("authority", "item", "number", "year", "sequence", "title", "text", "decision",
+                      "budget_line", "actes_code", "corrects")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == self.PUBLISHED and _changed_fields(self, self.CONTENT_FIELDS):
+                raise PublishedRecordError()
+        super().save(*args, **kwargs)
+
     @staticmethod
     def format_number(year: int, sequence: int) -> str:
         return f"{year}/{sequence:06d}"
+
+
+def guard_item(item: Item) -> None:
+    """Model-level guard: refuse to change what a published deliberation of this item rests on."""
+    if item.is_locked:
+        raise PublishedRecordError("La délibération de cette question est publiée : "
+                                   "son vote n'est plus modifiable.")
+
+
+def guard_meeting(meeting: Meeting) -> None:
+    if meeting.is_locked:
+        raise PublishedRecordError("Une délibération de cette séance est publiée : "
+                                   "les présences et les procurations ne sont plus modifiables.")
