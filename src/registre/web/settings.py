@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "registre.web.register",
     "registre.web.clerk",
     "registre.web.front",
+    "registre.web.downloads",
     "registre.web.grants",
     "registre.web.api",
 ]

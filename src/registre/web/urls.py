@@ -11,5 +11,6 @@ urlpatterns = [
     path("subventions/", include("registre.web.grants.urls")),
     path("api/", include("registre.web.api.urls")),
     path("donnees/", include("registre.web.api.portal_urls")),
+    path("documents/", include("registre.web.downloads.urls")),
     path("admin/", admin.site.urls),
 ]
