@@ -8,7 +8,7 @@ from registre.web.register.models import Deliberation, Meeting
 
 register = template.Library()
 
-_FORMATS = (("pdf", "PDF", "PDF/A, environ 60 Ko"), ("docx", "DOCX", "Word modifiable, environ 20 Ko"))
+_FORMATS = (("pdf", "PDF", "PDF/A, environ 250 Ko"), ("docx", "DOCX", "Word modifiable, environ 40 Ko"))
 
 
 def _links(label, name, args):
