@@ -21,3 +21,12 @@ def test_clerk_links_for_a_meeting(client_for, demo):
     assert "Télécharger le procès-verbal (PDF)" in html and "liste des délibérations (DOCX)" in html
     href = html.split('href="')[1].split('"')[0]
     assert client_for("greffe").get(href).status_code == 200
+
+
+def test_public_links_for_a_meeting(client, demo):
+    meeting = demo["deliberation"].item.meeting
+    html = _render("{% download_links m %}", m=meeting)
+    assert "Télécharger la liste des délibérations (PDF)" in html
+    assert client.get(html.split('href="')[1].split('"')[0]).status_code == 200
+    type(demo["deliberation"]).objects.filter(pk=demo["deliberation"].pk).update(status="draft")
+    assert "Télécharger" not in _render("{% download_links m %}", m=meeting)

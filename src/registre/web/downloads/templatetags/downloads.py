@@ -17,8 +17,13 @@ def _links(label, name, args):
 
 
 @register.inclusion_tag("downloads/links.html")
-def download_links(deliberation):
-    links = _links("Télécharger l'extrait", "public_extract", [deliberation.pk]) if deliberation.is_published else []
+def download_links(record):
+    """Public: a published deliberation's extract, or a meeting's list of its published deliberations."""
+    if isinstance(record, Meeting):
+        published = Deliberation.objects.filter(item__meeting=record, status=Deliberation.PUBLISHED).exists()
+        links = _links("Télécharger la liste des délibérations", "public_list", [record.pk]) if published else []
+    else:
+        links = _links("Télécharger l'extrait", "public_extract", [record.pk]) if record.is_published else []
     return {"links": links}
 
 
