@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .errors import DocumentError
+
+# pypdf logs what it repairs in damaged files; the reader reports its own clear errors instead
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_BYTES = 20 * 1024 * 1024  # a register extract is a few dozen pages at most
 _PDF_MAGIC = b"%PDF-"
