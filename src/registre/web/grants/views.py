@@ -191,68 +191,53 @@ def _redisplay(request, agreement, review=None, **bound):
     return render(request, "grants/agreement.html", context, status=400)
 
 
+def _apply(request, agreement, form, action, success: str, form_name: str):
+    """Run a grants service on a valid form; a refusal by the rules goes to the form, in French."""
+    if form.is_valid():
+        try:
+            action(**form.cleaned_data)
+        except core.GrantRefused as refused:
+            forms.add_refusal(form, refused)
+        else:
+            messages.success(request, success)
+            return redirect("grants:agreement", pk=agreement.pk)
+    return _redisplay(request, agreement, **{form_name: form})
+
+
 @require_POST
 @grants_officer_required
 def record_payment(request, pk):
     agreement = _officer_agreement(request, pk)
-    form = forms.PaymentForm(request.POST, agreement=agreement)
-    if form.is_valid():
-        try:
-            services.record_payment(agreement, user=request.user, **form.cleaned_data)
-        except core.GrantRefused as refused:
-            forms.add_refusal(form, refused)
-        else:
-            messages.success(request, "Versement enregistré.")
-            return redirect("grants:agreement", pk=agreement.pk)
-    return _redisplay(request, agreement, payment_form=form)
+    return _apply(request, agreement, forms.PaymentForm(request.POST, agreement=agreement),
+                  lambda **data: services.record_payment(agreement, user=request.user, **data),
+                  "Versement enregistré.", "payment_form")
 
 
 @require_POST
 @grants_officer_required
 def add_amendment(request, pk):
     agreement = _officer_agreement(request, pk)
-    form = forms.AmendmentForm(request.POST, agreement=agreement)
-    if form.is_valid():
-        try:
-            services.add_amendment(agreement, **form.cleaned_data)
-        except core.GrantRefused as refused:
-            forms.add_refusal(form, refused)
-        else:
-            messages.success(request, "Avenant enregistré.")
-            return redirect("grants:agreement", pk=agreement.pk)
-    return _redisplay(request, agreement, amendment_form=form)
+    return _apply(request, agreement, forms.AmendmentForm(request.POST, agreement=agreement),
+                  lambda **data: services.add_amendment(agreement, **data),
+                  "Avenant enregistré.", "amendment_form")
 
 
 @require_POST
 @grants_officer_required
 def record_repayment(request, pk):
     agreement = _officer_agreement(request, pk)
-    form = forms.RepaymentForm(request.POST, agreement=agreement)
-    if form.is_valid():
-        try:
-            services.record_repayment(agreement, **form.cleaned_data)
-        except core.GrantRefused as refused:
-            forms.add_refusal(form, refused)
-        else:
-            messages.success(request, "Reversement enregistré.")
-            return redirect("grants:agreement", pk=agreement.pk)
-    return _redisplay(request, agreement, repayment_form=form)
+    return _apply(request, agreement, forms.RepaymentForm(request.POST, agreement=agreement),
+                  lambda **data: services.record_repayment(agreement, **data),
+                  "Reversement enregistré.", "repayment_form")
 
 
 @require_POST
 @grants_officer_required
 def terminate(request, pk):
     agreement = _officer_agreement(request, pk)
-    form = forms.TerminationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.terminate(agreement, **form.cleaned_data)
-        except core.GrantRefused as refused:
-            forms.add_refusal(form, refused)
-        else:
-            messages.success(request, "Résiliation enregistrée.")
-            return redirect("grants:agreement", pk=agreement.pk)
-    return _redisplay(request, agreement, termination_form=form)
+    return _apply(request, agreement, forms.TerminationForm(request.POST),
+                  lambda **data: services.terminate(agreement, **data),
+                  "Résiliation enregistrée.", "termination_form")
 
 
 @require_POST
