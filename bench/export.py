@@ -71,7 +71,9 @@ def generate(rows: int) -> dict:
     from registre.web.register.models import Authority, Council, Deliberation, Item, Meeting
 
     started = time.perf_counter()
-    authority = Authority.objects.create(name="Grand Besançon Métropole", slug="gbm", kind="epci", siret=SIRET)
+    authority = Authority.objects.create(
+        name="Grand Besançon Métropole", slug="gbm", kind="epci", siret=SIRET
+    )
     council = Council.objects.create(authority=authority, name="Conseil communautaire")
     now = timezone.now()
     first = dt.date(2015, 1, 5)
@@ -80,34 +82,66 @@ def generate(rows: int) -> dict:
     while made < rows:
         with transaction.atomic():
             meetings = Meeting.objects.bulk_create(
-                Meeting(council=council, date=first + dt.timedelta(days=(meeting_index + k) % 3650),
-                        members_in_office=69)
-                for k in range(100))
+                Meeting(
+                    council=council,
+                    date=first + dt.timedelta(days=(meeting_index + k) % 3650),
+                    members_in_office=69,
+                )
+                for k in range(100)
+            )
             meeting_index += len(meetings)
             items = []
             for meeting in meetings:
                 for n in range(1, ITEMS_PER_MEETING + 1):
                     if made + len(items) >= rows:
                         break
-                    items.append(Item(meeting=meeting, number=n, position=n, title=f"Question {n}",
-                                      vote_kind="show_of_hands", votes_for=60, votes_against=3, abstentions=2))
+                    items.append(
+                        Item(
+                            meeting=meeting,
+                            number=n,
+                            position=n,
+                            title=f"Question {n}",
+                            vote_kind="show_of_hands",
+                            votes_for=60,
+                            votes_against=3,
+                            abstentions=2,
+                        )
+                    )
             items = Item.objects.bulk_create(items, batch_size=5000)
             deliberations = []
             for offset, item in enumerate(items, start=made + 1):
                 day = item.meeting.date
-                deliberations.append(Deliberation(
-                    authority=authority, item=item, number=f"{day.year}/{offset:07d}", year=day.year,
-                    sequence=offset, title=f"Délibération n°{offset} : subvention, convention et avenant",
-                    actes_code=SUBJECTS[offset % len(SUBJECTS)], budget_line=f"BP {day.year}",
-                    prefecture_transmission_id=f"025-242500361-{day:%Y%m%d}-{offset}-DE",
-                    prefecture_transmitted_on=day + dt.timedelta(days=5),
-                    status=Deliberation.PUBLISHED, published_at=now,
-                ))
+                deliberations.append(
+                    Deliberation(
+                        authority=authority,
+                        item=item,
+                        number=f"{day.year}/{offset:07d}",
+                        year=day.year,
+                        sequence=offset,
+                        title=f"Délibération n°{offset} : subvention, convention et avenant",
+                        actes_code=SUBJECTS[offset % len(SUBJECTS)],
+                        budget_line=f"BP {day.year}",
+                        prefecture_transmission_id=f"025-242500361-{day:%Y%m%d}-{offset}-DE",
+                        prefecture_transmitted_on=day + dt.timedelta(days=5),
+                        status=Deliberation.PUBLISHED,
+                        published_at=now,
+                    )
+                )
             deliberations = Deliberation.objects.bulk_create(deliberations, batch_size=5000)
             DeliberationOpenData.objects.bulk_create(
-                (DeliberationOpenData(deliberation=d, members_in_office=69, voters=65, votes_for=60,
-                                      votes_against=3, abstentions=2) for d in deliberations),
-                batch_size=5000)
+                (
+                    DeliberationOpenData(
+                        deliberation=d,
+                        members_in_office=69,
+                        voters=65,
+                        votes_for=60,
+                        votes_against=3,
+                        abstentions=2,
+                    )
+                    for d in deliberations
+                ),
+                batch_size=5000,
+            )
             made += len(deliberations)
     return {"rows": made, "seconds": time.perf_counter() - started}
 
@@ -125,7 +159,10 @@ def export(rows: int) -> dict:
     size = out.stat().st_size
     out.unlink()
     return {
-        "rows": result.rows, "lines": lines, "bytes": size, "seconds": seconds,
+        "rows": result.rows,
+        "lines": lines,
+        "bytes": size,
+        "seconds": seconds,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "cpu_seconds": time.process_time(),
     }
@@ -133,9 +170,25 @@ def export(rows: int) -> dict:
 
 def reference(rows: int) -> dict:
     """csv.writer alone: the same rows from memory, no database, no validation."""
-    row = ["Grand Besançon Métropole", SIRET, "2021/0000001", "2021-10-07", "7.5", "finances locales/subventions",
-           "Délibération n°1 : subvention, convention et avenant", "2021", "Budget principal", "PREF025",
-           "2021-10-12", "69", "65", "60", "3", "2", "https://registre.example.fr/deliberations/gbm/2021/1/"]
+    row = [
+        "Grand Besançon Métropole",
+        SIRET,
+        "2021/0000001",
+        "2021-10-07",
+        "7.5",
+        "finances locales/subventions",
+        "Délibération n°1 : subvention, convention et avenant",
+        "2021",
+        "Budget principal",
+        "PREF025",
+        "2021-10-12",
+        "69",
+        "65",
+        "60",
+        "3",
+        "2",
+        "https://registre.example.fr/deliberations/gbm/2021/1/",
+    ]
     out = WORK / "reference.csv"
     started = time.perf_counter()
     with open(out, "w", encoding="utf-8", newline="") as handle:
@@ -150,8 +203,17 @@ def reference(rows: int) -> dict:
 
 def _postgres_url() -> str | None:
     url = os.environ.get("REGISTRE_TEST_DATABASE_URL")
-    if not url and os.geteuid() == 0 and subprocess.run(["which", "pg_ctlcluster"], capture_output=True).returncode == 0:
-        if subprocess.run(["bash", str(ROOT / "scripts" / "start-postgres.sh")], capture_output=True).returncode == 0:
+    if (
+        not url
+        and os.geteuid() == 0
+        and subprocess.run(["which", "pg_ctlcluster"], capture_output=True).returncode == 0
+    ):
+        if (
+            subprocess.run(
+                ["bash", str(ROOT / "scripts" / "start-postgres.sh")], capture_output=True
+            ).returncode
+            == 0
+        ):
             url = "postgres://registre:registre@127.0.0.1:5432/registre_test"
     if not url:
         return None
@@ -163,7 +225,10 @@ def _postgres_url() -> str | None:
             connection.execute("DROP DATABASE IF EXISTS registre_bench")
             connection.execute("CREATE DATABASE registre_bench")
     except psycopg.Error as error:
-        print(f"PostgreSQL injoignable ({error.__class__.__name__}) : banc sur SQLite seulement.", file=sys.stderr)
+        print(
+            f"PostgreSQL injoignable ({error.__class__.__name__}) : banc sur SQLite seulement.",
+            file=sys.stderr,
+        )
         return None
     return f"{base}/registre_bench"
 
@@ -175,16 +240,24 @@ def main() -> None:
     parser.add_argument("--child", choices=["generate", "export", "reference"])
     args = parser.parse_args()
     if args.child:
-        print(json.dumps({"generate": generate, "export": export, "reference": reference}[args.child](args.rows)))
+        print(
+            json.dumps(
+                {"generate": generate, "export": export, "reference": reference}[args.child](args.rows)
+            )
+        )
         return
 
     WORK.mkdir(parents=True, exist_ok=True)
     baseline = _child("reference", args.rows, None)
     print(f"Export SCDL Délibérations de {args.rows:_} délibérations publiées générées".replace("_", " "))
-    print(f"référence (csv.writer seul, en mémoire) : {baseline['seconds']:.1f} s, "
-          f"{args.rows / baseline['seconds']:_.0f} lignes/s".replace("_", " "))
-    print(f"{'base':>10} {'génération':>11} {'export':>8} {'CPU':>7} {'lignes/s':>10} {'pic mémoire':>12} "
-          f"{'fichier':>9} {'rapport':>8}")
+    print(
+        f"référence (csv.writer seul, en mémoire) : {baseline['seconds']:.1f} s, "
+        f"{args.rows / baseline['seconds']:_.0f} lignes/s".replace("_", " ")
+    )
+    print(
+        f"{'base':>10} {'génération':>11} {'export':>8} {'CPU':>7} {'lignes/s':>10} {'pic mémoire':>12} "
+        f"{'fichier':>9} {'rapport':>8}"
+    )
     for database in args.databases.split(","):
         if database == "sqlite":
             for old in WORK.glob("bench.sqlite3*"):
@@ -193,7 +266,9 @@ def main() -> None:
         elif database == "postgres":
             url = _postgres_url()
             if url is None:
-                print(f"{'postgres':>10} : non disponible (REGISTRE_TEST_DATABASE_URL absent, pas de cluster local)")
+                print(
+                    f"{'postgres':>10} : non disponible (REGISTRE_TEST_DATABASE_URL absent, pas de cluster local)"
+                )
                 continue
         else:
             raise SystemExit(f"base inconnue : {database}")
@@ -201,10 +276,12 @@ def main() -> None:
         result = _child("export", args.rows, url)
         assert result["rows"] == args.rows and result["lines"] == args.rows + 1, result
         ok = result["seconds"] < 60 and result["peak_mb"] < 300
-        print(f"{database:>10} {made['seconds']:>10.0f}s {result['seconds']:>7.1f}s {result['cpu_seconds']:>6.1f}s "
-              f"{result['rows'] / result['seconds']:>10_.0f} {result['peak_mb']:>10.0f}Mo "
-              f"{result['bytes'] / 2**20:>7.0f}Mo {result['seconds'] / baseline['seconds']:>7.1f}x"
-              f"  {'objectif tenu' if ok else 'OBJECTIF MANQUÉ'} (< 60 s, < 300 Mo)".replace("_", " "))
+        print(
+            f"{database:>10} {made['seconds']:>10.0f}s {result['seconds']:>7.1f}s {result['cpu_seconds']:>6.1f}s "
+            f"{result['rows'] / result['seconds']:>10_.0f} {result['peak_mb']:>10.0f}Mo "
+            f"{result['bytes'] / 2**20:>7.0f}Mo {result['seconds'] / baseline['seconds']:>7.1f}x"
+            f"  {'objectif tenu' if ok else 'OBJECTIF MANQUÉ'} (< 60 s, < 300 Mo)".replace("_", " ")
+        )
         if database == "sqlite":
             for old in WORK.glob("bench.sqlite3*"):
                 old.unlink()

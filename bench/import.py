@@ -64,8 +64,10 @@ def main() -> None:
     for label, group in (g for g in groups if g[1]):
         reading = statistics.median(_timed(_read, group, args.runs))
         importing = statistics.median(_timed(_import, group, args.runs))
-        print(f"{label:14} import : {len(group) / importing:9.1f} doc/s   lecture seule : "
-              f"{len(group) / reading:11.1f} doc/s   rapport import/lecture : {importing / reading:8.1f}")
+        print(
+            f"{label:14} import : {len(group) / importing:9.1f} doc/s   lecture seule : "
+            f"{len(group) / reading:11.1f} doc/s   rapport import/lecture : {importing / reading:8.1f}"
+        )
 
 
 if __name__ == "__main__":

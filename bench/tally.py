@@ -23,7 +23,7 @@ def assembly(members: int, items: int, seed: int = 1) -> Meeting:
     keys = [m.key for m in roster]
     order = tuple(range(1, items + 1))
     attendance, proxies = [], []
-    for index, key in enumerate(keys):
+    for _index, key in enumerate(keys):
         roll = rng.random()
         if roll < 0.75:
             attendance.append(Attendance(key, True))
@@ -36,12 +36,23 @@ def assembly(members: int, items: int, seed: int = 1) -> Meeting:
             attendance.append(Attendance(key, False))
             proxies.append(Proxy(key, keys[rng.randrange(0, int(members * 0.75))]))
     item_list = tuple(
-        Item(n, interested_members=frozenset(rng.sample(keys, 2)) if n % 10 == 0 else frozenset(),
-             vote=Vote(unanimous=True))
+        Item(
+            n,
+            interested_members=frozenset(rng.sample(keys, 2)) if n % 10 == 0 else frozenset(),
+            vote=Vote(unanimous=True),
+        )
         for n in order
     )
-    return Meeting(Authority("Assemblée"), dt.date(2023, 1, 1), roster, order, item_list,
-                   tuple(attendance), tuple(proxies), members_in_office=members)
+    return Meeting(
+        Authority("Assemblée"),
+        dt.date(2023, 1, 1),
+        roster,
+        order,
+        item_list,
+        tuple(attendance),
+        tuple(proxies),
+        members_in_office=members,
+    )
 
 
 def measure(members: int, items: int) -> tuple[float, float]:
@@ -55,11 +66,15 @@ def measure(members: int, items: int) -> tuple[float, float]:
 
 
 def main() -> None:
-    print(f"{'membres':>8} {'questions':>10} {'calcul (s)':>11} {'présence seule (s)':>19} {'rapport':>8} {'µs/question':>12}")
+    print(
+        f"{'membres':>8} {'questions':>10} {'calcul (s)':>11} {'présence seule (s)':>19} {'rapport':>8} {'µs/question':>12}"
+    )
     for members, items in ((577, 500), (577, 1000), (577, 2500), (577, 5000), (150, 5000), (1154, 5000)):
         total, baseline = measure(members, items)
-        print(f"{members:>8} {items:>10} {total:>11.3f} {baseline:>19.3f} {total / baseline:>8.1f} "
-              f"{total / items * 1e6:>12.0f}")
+        print(
+            f"{members:>8} {items:>10} {total:>11.3f} {baseline:>19.3f} {total / baseline:>8.1f} "
+            f"{total / items * 1e6:>12.0f}"
+        )
 
 
 if __name__ == "__main__":

@@ -36,45 +36,105 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 BENCH_DIR = ROOT / "var" / "bench"
-PG_URL = os.environ.get("REGISTRE_BENCH_DATABASE_URL", "postgres://registre:registre@127.0.0.1:5432/registre_front_bench")
+PG_URL = os.environ.get(
+    "REGISTRE_BENCH_DATABASE_URL", "postgres://registre:registre@127.0.0.1:5432/registre_front_bench"
+)
 AUTHORITIES = 20
 ITEMS_PER_MEETING = 50
 MEMBERS_PER_COUNCIL = 45
-SEARCHES = ["subvention", "subventions associations", "numérique", "voirie", "travaux de voirie", "budget primitif",
-            "tarifs", "ecole", "convention de partenariat", "acquisition fonciere", "piscine", "médiathèque",
-            "garantie d'emprunt", "éclairage public", "transports scolaires", "assainissement", "désignation",
-            "personnel", "logement social", "zone d'activités"]
-RARE_SEARCHES = ["aviron", "fibre optique", "parcelle CK 45", "Temis", "cyclisme", "données ouvertes",
-                 "judo", "Néolia garantie d'emprunt 12"]  # fewer matches than search.RANK_LIMIT: ranked by relevance
+SEARCHES = [
+    "subvention",
+    "subventions associations",
+    "numérique",
+    "voirie",
+    "travaux de voirie",
+    "budget primitif",
+    "tarifs",
+    "ecole",
+    "convention de partenariat",
+    "acquisition fonciere",
+    "piscine",
+    "médiathèque",
+    "garantie d'emprunt",
+    "éclairage public",
+    "transports scolaires",
+    "assainissement",
+    "désignation",
+    "personnel",
+    "logement social",
+    "zone d'activités",
+]
+RARE_SEARCHES = [
+    "aviron",
+    "fibre optique",
+    "parcelle CK 45",
+    "Temis",
+    "cyclisme",
+    "données ouvertes",
+    "judo",
+    "Néolia garantie d'emprunt 12",
+]  # fewer matches than search.RANK_LIMIT: ranked by relevance
 
 # -- generation (runs in a child process with DATABASE_URL set) ---------------------------------
 
 SUBJECTS = {
-    "7.5": ["Attribution d'une subvention à l'association {org}", "Subventions aux associations {domain} pour {year}",
-            "Subvention exceptionnelle au club {club}"],
-    "7.1": ["Budget primitif {year} — budget {budget}", "Décision modificative n°{n} du budget {budget}",
-            "Compte administratif {year} du budget {budget}"],
+    "7.5": [
+        "Attribution d'une subvention à l'association {org}",
+        "Subventions aux associations {domain} pour {year}",
+        "Subvention exceptionnelle au club {club}",
+    ],
+    "7.1": [
+        "Budget primitif {year} — budget {budget}",
+        "Décision modificative n°{n} du budget {budget}",
+        "Compte administratif {year} du budget {budget}",
+    ],
     "7.3": ["Garantie d'emprunt accordée à {bailleur} pour {n} logements sociaux"],
     "1.1": ["Marché public de travaux de {works} — attribution", "Accord-cadre de fournitures de {supplies}"],
     "3.1": ["Acquisition foncière de la parcelle {parcel} rue {street}", "Cession d'un terrain rue {street}"],
-    "4.1": ["Création de {n} postes au tableau des effectifs du personnel", "Régime indemnitaire du personnel"],
+    "4.1": [
+        "Création de {n} postes au tableau des effectifs du personnel",
+        "Régime indemnitaire du personnel",
+    ],
     "5.3": ["Désignation des représentants au conseil d'administration de {body}"],
-    "8.1": ["Transports scolaires et restauration à l'école {school}", "Travaux de rénovation de l'école {school}"],
+    "8.1": [
+        "Transports scolaires et restauration à l'école {school}",
+        "Travaux de rénovation de l'école {school}",
+    ],
     "8.3": ["Travaux de voirie rue {street}", "Programme d'éclairage public {year}"],
     "8.5": ["Convention de partenariat avec {bailleur} pour le logement social"],
-    "8.8": ["Assainissement collectif du secteur {street}", "Plan climat : rénovation énergétique de {building}"],
-    "8.9": ["Tarifs {year} de la médiathèque et de la piscine", "Programmation culturelle {year} de {building}"],
+    "8.8": [
+        "Assainissement collectif du secteur {street}",
+        "Plan climat : rénovation énergétique de {building}",
+    ],
+    "8.9": [
+        "Tarifs {year} de la médiathèque et de la piscine",
+        "Programmation culturelle {year} de {building}",
+    ],
     "9.1": ["Schéma directeur du numérique : {project}", "Zone d'activités {zone} — aménagement"],
 }
 FILL = {
-    "org": ["Les Amis du Doubs", "Solidarité Emploi", "Vélo Campus", "Jardins partagés", "Musique en fête",
-            "Aide alimentaire", "Théâtre de l'Espace", "Handisport", "Maison de quartier"],
+    "org": [
+        "Les Amis du Doubs",
+        "Solidarité Emploi",
+        "Vélo Campus",
+        "Jardins partagés",
+        "Musique en fête",
+        "Aide alimentaire",
+        "Théâtre de l'Espace",
+        "Handisport",
+        "Maison de quartier",
+    ],
     "domain": ["sportives", "culturelles", "sociales", "environnementales", "étudiantes"],
     "club": ["de football", "d'aviron", "de judo", "de cyclisme", "de natation", "d'athlétisme"],
     "budget": ["principal", "annexe de l'eau", "annexe de l'assainissement", "annexe des transports"],
     "bailleur": ["Habitat 25", "Néolia", "Grand Besançon Habitat", "Loge.GBM"],
     "works": ["voirie", "réfection de toiture", "réseaux humides", "signalisation", "espaces verts"],
-    "supplies": ["mobilier scolaire", "matériel informatique", "produits d'entretien", "véhicules électriques"],
+    "supplies": [
+        "mobilier scolaire",
+        "matériel informatique",
+        "produits d'entretien",
+        "véhicules électriques",
+    ],
     "parcel": ["AB 112", "CK 45", "ZN 7", "BE 301"],
     "street": ["de Dole", "de Vesoul", "Battant", "des Chaprais", "de Belfort", "Pasteur", "Victor-Hugo"],
     "body": ["la SPL Territoire 25", "l'office de tourisme", "la mission locale", "le syndicat des eaux"],
@@ -83,14 +143,16 @@ FILL = {
     "project": ["fibre optique", "téléservices", "inclusion numérique", "données ouvertes"],
     "zone": ["des Marnières", "de Thise", "Temis", "des Portes de Vesoul"],
 }
-WORDS = ("le conseil considérant la délibération rapport vu code général des collectivités territoriales "
-         "commission avis favorable montant euros crédits inscrits budget exercice convention article "
-         "approuve autorise président signer documents afférents opération programme financement "
-         "participation commune communauté urbaine projet service public usagers travaux réalisation "
-         "calendrier étude marché consultation entreprise candidat offre économiquement avantageuse "
-         "critères prix valeur technique délai exécution avenant modification durée reconduction "
-         "association objet statutaire intérêt général activité bénéficiaires territoire habitants "
-         "quartier équipement aménagement développement durable transition énergétique mobilité").split()
+WORDS = (
+    "le conseil considérant la délibération rapport vu code général des collectivités territoriales "
+    "commission avis favorable montant euros crédits inscrits budget exercice convention article "
+    "approuve autorise président signer documents afférents opération programme financement "
+    "participation commune communauté urbaine projet service public usagers travaux réalisation "
+    "calendrier étude marché consultation entreprise candidat offre économiquement avantageuse "
+    "critères prix valeur technique délai exécution avenant modification durée reconduction "
+    "association objet statutaire intérêt général activité bénéficiaires territoire habitants "
+    "quartier équipement aménagement développement durable transition énergétique mobilité"
+).split()
 
 
 def generate(size: int, seed: int = 7) -> None:
@@ -104,7 +166,15 @@ def generate(size: int, seed: int = 7) -> None:
     from registre.core.names import member_key
     from registre.web.front.search import index_deliberations, searchable_text
     from registre.web.register.demo import load_demo
-    from registre.web.register.models import Attendance, Authority, Council, Deliberation, Item, Meeting, Member
+    from registre.web.register.models import (
+        Attendance,
+        Authority,
+        Council,
+        Deliberation,
+        Item,
+        Meeting,
+        Member,
+    )
 
     call_command("migrate", verbosity=0)
     existing = Deliberation.objects.count()
@@ -124,14 +194,22 @@ def generate(size: int, seed: int = 7) -> None:
         if made >= wanted:
             break
         with transaction.atomic():
-            authority = Authority.objects.create(name=f"Commune de Banc-{a:02d}", slug=f"banc-{a:02d}",
-                                                 kind="commune")
+            authority = Authority.objects.create(
+                name=f"Commune de Banc-{a:02d}", slug=f"banc-{a:02d}", kind="commune"
+            )
             council = Council.objects.create(authority=authority, name="Conseil municipal")
-            members = Member.objects.bulk_create([
-                Member(council=council, civility=rng.choice(["M.", "Mme"]), first_name=f"Prénom{m}",
-                       last_name=f"NOM{a:02d}{m:03d}", key=member_key(f"Prénom{m}", f"NOM{a:02d}{m:03d}"))
-                for m in range(MEMBERS_PER_COUNCIL)
-            ])
+            members = Member.objects.bulk_create(
+                [
+                    Member(
+                        council=council,
+                        civility=rng.choice(["M.", "Mme"]),
+                        first_name=f"Prénom{m}",
+                        last_name=f"NOM{a:02d}{m:03d}",
+                        key=member_key(f"Prénom{m}", f"NOM{a:02d}{m:03d}"),
+                    )
+                    for m in range(MEMBERS_PER_COUNCIL)
+                ]
+            )
             if connection.vendor == "sqlite" and members[0].pk is None:
                 members = list(council.members.order_by("pk"))
             sequence = 0
@@ -139,15 +217,27 @@ def generate(size: int, seed: int = 7) -> None:
                 if made >= wanted:
                     break
                 day = dt.date(2015, 1, 5) + dt.timedelta(days=int(m * 3650 / meetings_per_authority))
-                meeting = Meeting.objects.create(council=council, date=day, place="Salle du conseil",
-                                                 members_in_office=MEMBERS_PER_COUNCIL)
+                meeting = Meeting.objects.create(
+                    council=council, date=day, place="Salle du conseil", members_in_office=MEMBERS_PER_COUNCIL
+                )
                 Attendance.objects.bulk_create(
-                    Attendance(meeting=meeting, member=member, present=rng.random() < 0.85) for member in members)
+                    Attendance(meeting=meeting, member=member, present=rng.random() < 0.85)
+                    for member in members
+                )
                 count = min(ITEMS_PER_MEETING, wanted - made)
-                items = Item.objects.bulk_create([
-                    Item(meeting=meeting, number=n, position=n, title="", unanimous=True, vote_kind="show_of_hands")
-                    for n in range(1, count + 1)
-                ])
+                items = Item.objects.bulk_create(
+                    [
+                        Item(
+                            meeting=meeting,
+                            number=n,
+                            position=n,
+                            title="",
+                            unanimous=True,
+                            vote_kind="show_of_hands",
+                        )
+                        for n in range(1, count + 1)
+                    ]
+                )
                 if items[0].pk is None:
                     items = list(meeting.items.order_by("position"))
                 deliberations = []
@@ -155,16 +245,24 @@ def generate(size: int, seed: int = 7) -> None:
                     sequence += 1
                     code = rng.choice(list(SUBJECTS))
                     title = rng.choice(SUBJECTS[code]).format(
-                        year=day.year, n=rng.randint(1, 40), **{k: rng.choice(v) for k, v in FILL.items()})
+                        year=day.year, n=rng.randint(1, 40), **{k: rng.choice(v) for k, v in FILL.items()}
+                    )
                     text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 140)))
                     published = rng.random() < 0.95
                     record = Deliberation(
-                        authority=authority, item=item, number=f"{day.year}/{sequence:06d}", year=day.year,
-                        sequence=sequence, title=title, text=text.capitalize() + ".",
-                        decision="Le conseil approuve à l'unanimité.", actes_code=code,
+                        authority=authority,
+                        item=item,
+                        number=f"{day.year}/{sequence:06d}",
+                        year=day.year,
+                        sequence=sequence,
+                        title=title,
+                        text=text.capitalize() + ".",
+                        decision="Le conseil approuve à l'unanimité.",
+                        actes_code=code,
                         status=Deliberation.PUBLISHED if published else Deliberation.DRAFT,
                         published_at=dt.datetime.combine(day + dt.timedelta(days=7), dt.time(9), paris)
-                        if published else None,
+                        if published
+                        else None,
                     )
                     record.search_text = searchable_text(record)
                     deliberations.append(record)
@@ -173,8 +271,10 @@ def generate(size: int, seed: int = 7) -> None:
         print(f"   {made}/{wanted} délibérations écrites ({time.perf_counter() - started:.0f} s)", flush=True)
     indexing = time.perf_counter()
     indexed = index_deliberations()
-    print(f"   index de recherche : {indexed} délibérations publiées en {time.perf_counter() - indexing:.0f} s",
-          flush=True)
+    print(
+        f"   index de recherche : {indexed} délibérations publiées en {time.perf_counter() - indexing:.0f} s",
+        flush=True,
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE")
@@ -200,6 +300,7 @@ def sample_urls(count: int = 400, seed: int = 3) -> dict:
 
 
 # -- load generator (other processes) ------------------------------------------------------------
+
 
 def _client(args) -> list[float]:
     port, paths, seconds, max_requests, seed = args
@@ -242,10 +343,18 @@ def load(port: int, paths: list[str], seconds: float, clients: int, max_requests
     def pct(p):
         return latencies[min(n - 1, int(p / 100 * n))] * 1000
 
-    return {"requests": n, "errors": errors, "rps": n / elapsed, "p50": pct(50), "p95": pct(95), "p99": pct(99)}
+    return {
+        "requests": n,
+        "errors": errors,
+        "rps": n / elapsed,
+        "p50": pct(50),
+        "p95": pct(95),
+        "p99": pct(99),
+    }
 
 
 # -- orchestration ------------------------------------------------------------------------------
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -267,8 +376,14 @@ def _wait_ready(port: int, seconds: float = 60) -> None:
 
 
 def _child(env: dict, *arguments: str) -> str:
-    result = subprocess.run([sys.executable, __file__, *arguments], env=env, cwd=ROOT, check=True,
-                            stdout=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [sys.executable, __file__, *arguments],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     return result.stdout
 
 
@@ -279,8 +394,16 @@ def _postgres_ready() -> bool:
         return False
     if subprocess.run(["bash", "scripts/start-postgres.sh"], cwd=ROOT, capture_output=True).returncode != 0:
         return False
-    exists = subprocess.run(["su", "postgres", "-c", "psql -qtAc \"select 1 from pg_database where "
-                             "datname='registre_front_bench'\""], capture_output=True, text=True).stdout.strip()
+    exists = subprocess.run(
+        [
+            "su",
+            "postgres",
+            "-c",
+            "psql -qtAc \"select 1 from pg_database where datname='registre_front_bench'\"",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if exists != "1":
         subprocess.run(["su", "postgres", "-c", "createdb -O registre registre_front_bench"], check=True)
     return True
@@ -294,8 +417,19 @@ def bench_database(name: str, url: str, size: int, seconds: float, clients: int,
     urls = json.loads(_child(env, "--sample").splitlines()[-1])
     port = _free_port()
     server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "registre.web.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
-         str(workers), "--log-level", "warning"], env=env, cwd=ROOT)
+        [
+            str(VENV_BIN / "gunicorn"),
+            "registre.web.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     try:
         _wait_ready(port)
         scenarios = {
@@ -303,7 +437,9 @@ def bench_database(name: str, url: str, size: int, seconds: float, clients: int,
             "liste (pages 1 à 20)": ["/"] + [f"/?page={n}" for n in range(2, 21)],
             "recherche (20 requêtes)": ["/?" + _encode(q) for q in SEARCHES],
             "recherche classée (8 rares)": ["/?" + _encode(q) for q in RARE_SEARCHES],
-            "recherche + filtres": ["/?" + _encode(q) + "&subject=8.3&date_from=2018-01-01" for q in SEARCHES[:8]],
+            "recherche + filtres": [
+                "/?" + _encode(q) + "&subject=8.3&date_from=2018-01-01" for q in SEARCHES[:8]
+            ],
             "page de délibération": urls["deliberation"],
         }
         rows = []
@@ -348,21 +484,29 @@ def main() -> None:
                 continue
             url = PG_URL if args.size == 100_000 else PG_URL + f"_{args.size}"
             if url != PG_URL and "REGISTRE_BENCH_DATABASE_URL" not in os.environ:
-                subprocess.run(["su", "postgres", "-c", f"createdb -O registre registre_front_bench_{args.size}"],
-                               capture_output=True)
+                subprocess.run(
+                    ["su", "postgres", "-c", f"createdb -O registre registre_front_bench_{args.size}"],
+                    capture_output=True,
+                )
         else:
             raise SystemExit(f"base inconnue : {name}")
         rows += bench_database(name, url, args.size, args.duration, args.clients, args.workers)
     print()
-    print(f"{args.size} délibérations, {args.clients} clients simultanés, {args.workers} processus gunicorn, "
-          f"{args.duration:.0f} s par page, {os.cpu_count()} cœurs")
-    print(f"{'base':<11} {'page':<30} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p95/réf':>8} "
-          f"{'erreurs':>7}")
+    print(
+        f"{args.size} délibérations, {args.clients} clients simultanés, {args.workers} processus gunicorn, "
+        f"{args.duration:.0f} s par page, {os.cpu_count()} cœurs"
+    )
+    print(
+        f"{'base':<11} {'page':<30} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p95/réf':>8} "
+        f"{'erreurs':>7}"
+    )
     for name in dict.fromkeys(r["database"] for r in rows):
         base = next(r for r in rows if r["database"] == name)
         for r in (r for r in rows if r["database"] == name):
-            print(f"{name:<11} {r['page']:<30} {r['rps']:>7.1f} {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f} "
-                  f"{r['p95'] / base['p95']:>8.1f} {r['errors']:>7}")
+            print(
+                f"{name:<11} {r['page']:<30} {r['rps']:>7.1f} {r['p50']:>7.1f} {r['p95']:>7.1f} {r['p99']:>7.1f} "
+                f"{r['p95'] / base['p95']:>8.1f} {r['errors']:>7}"
+            )
     return None
 
 

@@ -171,10 +171,16 @@ def deliberation_list() -> Document:
     p(doc, "{{ members_in_office }}")
     table = doc.add_table(rows=3, cols=4)
     table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, ("N° de délibération", "Question", "Objet", "Résultat")):
+    for cell, label in zip(
+        table.rows[0].cells, ("N° de délibération", "Question", "Objet", "Résultat"), strict=False
+    ):
         cell.paragraphs[0].add_run(label).bold = True
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for r in rows %}")
-    for cell, tag in zip(table.rows[2].cells, ("{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.outcome }}")):
+    for cell, tag in zip(
+        table.rows[2].cells,
+        ("{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.outcome }}"),
+        strict=False,
+    ):
         cell.paragraphs[0].add_run(tag)
     row = table.add_row()
     row.cells[0].paragraphs[0].add_run("{%tr endfor %}")
@@ -292,8 +298,12 @@ def agreement() -> Document:
 
 
 def main() -> None:
-    for name, build in (("extract", extract), ("list", deliberation_list), ("minutes", minutes),
-                        ("agreement", agreement)):
+    for name, build in (
+        ("extract", extract),
+        ("list", deliberation_list),
+        ("minutes", minutes),
+        ("agreement", agreement),
+    ):
         path = OUT / f"{name}.docx"
         build().save(path)
         print(path)

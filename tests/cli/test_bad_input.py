@@ -52,7 +52,10 @@ def test_truncated_extract_names_the_last_line_read(capsys, tmp_path, example_te
     document = json_lines(out)[0]
     assert document["deliberations"] == [] and document["attendance"]
     messages = {w["code"]: w["message"] for w in document["warnings"]}
-    assert "aucune délibération" in messages["no_deliberation"].lower() and "tronqué" in messages["no_deliberation"]
+    assert (
+        "aucune délibération" in messages["no_deliberation"].lower()
+        and "tronqué" in messages["no_deliberation"]
+    )
     assert "ligne 17" in messages["no_deliberation"]
     assert "document_truncated" in messages
 
@@ -74,7 +77,7 @@ def test_truly_huge_file_is_refused_without_reading_it(capsys, tmp_path):
 def test_pdf_without_text_layer(capsys, tmp_path):
     typst = pytest.importorskip("typst")
     source = tmp_path / "scan.typ"
-    source.write_text('#rect(width: 5cm, height: 3cm, fill: gray)', encoding="utf-8")
+    source.write_text("#rect(width: 5cm, height: 3cm, fill: gray)", encoding="utf-8")
     path = tmp_path / "scan.pdf"
     path.write_bytes(typst.compile(str(source)))
     err = _check(capsys, path)

@@ -50,13 +50,20 @@ def test_changed_interested_count(capsys, tmp_path, example_text):
 
 def test_changed_window_makes_a_member_absent_at_item_19(capsys, tmp_path, example_text):
     # BERTAGNOLI arrives at item 20 instead of 9: at item 19 he is neither present nor represented
-    path = _mutated(tmp_path, example_text, "M. Kévin BERTAGNOLI (à compter de la question n°9)",
-                    "M. Kévin BERTAGNOLI (à compter de la question n°20)")
+    path = _mutated(
+        tmp_path,
+        example_text,
+        "M. Kévin BERTAGNOLI (à compter de la question n°9)",
+        "M. Kévin BERTAGNOLI (à compter de la question n°20)",
+    )
     deliberation, fields = _mismatches(capsys, path)
     assert deliberation["computed"]["present"] == 90
     assert deliberation["computed"]["voters"] == 103
     assert fields == ["for"]
-    assert any(v["code"] == "attendance_gap" for v in json_lines(run_cli(capsys, "import", "--json", path)[1])[0]["warnings"])
+    assert any(
+        v["code"] == "attendance_gap"
+        for v in json_lines(run_cli(capsys, "import", "--json", path)[1])[0]["warnings"]
+    )
 
 
 def test_removed_proxy(capsys, tmp_path, example_text):
@@ -67,16 +74,24 @@ def test_removed_proxy(capsys, tmp_path, example_text):
 
 
 def test_proxy_to_an_interested_member_changes_non_participants(capsys, tmp_path, example_text):
-    path = _mutated(tmp_path, example_text, "Mme Sylvie WANLIN à Mme Carine MICHEL",
-                    "Mme Sylvie WANLIN à M. Sébastien COUDRY")
+    path = _mutated(
+        tmp_path,
+        example_text,
+        "Mme Sylvie WANLIN à Mme Carine MICHEL",
+        "Mme Sylvie WANLIN à M. Sébastien COUDRY",
+    )
     deliberation, fields = _mismatches(capsys, path)
     assert deliberation["computed"]["not_participating"] == 6
     assert fields == ["for", "not_participating"]
 
 
 def test_proxy_to_a_holder_who_already_holds_one(capsys, tmp_path, example_text):
-    path = _mutated(tmp_path, example_text, "Mme Sylvie WANLIN à Mme Carine MICHEL",
-                    "Mme Sylvie WANLIN à Mme Agnès MARTIN")
+    path = _mutated(
+        tmp_path,
+        example_text,
+        "Mme Sylvie WANLIN à Mme Carine MICHEL",
+        "Mme Sylvie WANLIN à Mme Agnès MARTIN",
+    )
     deliberation, fields = _mismatches(capsys, path)
     codes = {v["code"] for v in deliberation["violations"]}
     assert "proxy_holder_overloaded" in codes
@@ -84,14 +99,20 @@ def test_proxy_to_a_holder_who_already_holds_one(capsys, tmp_path, example_text)
 
 
 def test_proxy_whose_principal_is_present(capsys, tmp_path, example_text):
-    path = _mutated(tmp_path, example_text, "Mme Sylvie WANLIN à Mme Carine MICHEL",
-                    "Mme Anne BENEDETTO à Mme Carine MICHEL")
+    path = _mutated(
+        tmp_path,
+        example_text,
+        "Mme Sylvie WANLIN à Mme Carine MICHEL",
+        "Mme Anne BENEDETTO à Mme Carine MICHEL",
+    )
     deliberation, _ = _mismatches(capsys, path)
     assert "proxy_principal_present" in {v["code"] for v in deliberation["violations"]}
 
 
 def test_window_naming_an_item_not_on_the_agenda(capsys, tmp_path, example_text):
-    path = _mutated(tmp_path, example_text, "(à compter de la question n°16)", "(à compter de la question n°75)")
+    path = _mutated(
+        tmp_path, example_text, "(à compter de la question n°16)", "(à compter de la question n°75)"
+    )
     deliberation, _ = _mismatches(capsys, path)
     assert "window_item_not_on_agenda" in {v["code"] for v in deliberation["violations"]}
 
@@ -99,13 +120,16 @@ def test_window_naming_an_item_not_on_the_agenda(capsys, tmp_path, example_text)
 def test_installed_entry_point_runs():
     registre = Path(sys.executable).with_name("registre")
     from registre.demo import EXAMPLE_EXTRACT
+
     result = subprocess.run([registre, "check", EXAMPLE_EXTRACT], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "cohérent" in result.stdout
 
 
 @pytest.mark.parametrize("order", ["1, 2, 3", "19, 20"])
 def test_shorter_order_of_passage_is_reported(capsys, tmp_path, example_text, order):
-    text = re.sub(r"Ordre de passage des rapports : [\d, ]+", f"Ordre de passage des rapports : {order}", example_text)
+    text = re.sub(
+        r"Ordre de passage des rapports : [\d, ]+", f"Ordre de passage des rapports : {order}", example_text
+    )
     path = tmp_path / "order.md"
     path.write_text(text, encoding="utf-8")
     code, out, _ = run_cli(capsys, "check", path)

@@ -14,11 +14,29 @@ def test_one_json_line_per_document(capsys, example_path):
     assert len(documents) == 2
     assert CONTRACT_KEYS <= set(documents[0])
     deliberation = documents[0]["deliberations"][0]
-    assert set(deliberation["computed"]) >= {"present", "represented", "not_participating", "voters", "for",
-                                              "against", "abstain", "quorum_required", "quorum_reached",
-                                              "adopted", "unanimous"}
-    assert set(deliberation["stated"]) >= {"members_in_office", "present", "represented", "voters", "for",
-                                           "against", "abstain", "not_participating"}
+    assert set(deliberation["computed"]) >= {
+        "present",
+        "represented",
+        "not_participating",
+        "voters",
+        "for",
+        "against",
+        "abstain",
+        "quorum_required",
+        "quorum_reached",
+        "adopted",
+        "unanimous",
+    }
+    assert set(deliberation["stated"]) >= {
+        "members_in_office",
+        "present",
+        "represented",
+        "voters",
+        "for",
+        "against",
+        "abstain",
+        "not_participating",
+    }
 
 
 def test_windows_1252_text_is_decoded(capsys, tmp_path, example_text):
@@ -36,8 +54,10 @@ def test_pdf_text_layer(capsys, tmp_path, example_text):
     (tmp_path / "extrait.txt").write_text(example_text, encoding="utf-8")
     source = tmp_path / "extrait.typ"
     source.write_text(
-        '#set text(hyphenate: false, size: 9pt)\n#set par(justify: false)\n'
-        '#for line in read("extrait.txt").split("\\n") [#line \\ ]\n', encoding="utf-8")
+        "#set text(hyphenate: false, size: 9pt)\n#set par(justify: false)\n"
+        '#for line in read("extrait.txt").split("\\n") [#line \\ ]\n',
+        encoding="utf-8",
+    )
     path = tmp_path / "extrait.pdf"
     path.write_bytes(typst.compile(str(source)))
     code, out, _ = run_cli(capsys, "import", "--json", path)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from registre.core import (
-    Attendance, Authority, Item, Meeting, Member, Proxy, Vote, Window, member_key,
+    Attendance,
+    Authority,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
+    Vote,
+    Window,
+    member_key,
 )
 
 ORDINARY_DAY = dt.date(2023, 3, 1)
@@ -36,19 +44,34 @@ def proxy(principal: str, holder: str, window: Window = Window()) -> Proxy:
 
 
 def meeting(
-    roster, attendance, proxies=(), items=(), order=None, day=ORDINARY_DAY, in_office=None, chair=None,
+    roster,
+    attendance,
+    proxies=(),
+    items=(),
+    order=None,
+    day=ORDINARY_DAY,
+    in_office=None,
+    chair=None,
 ) -> Meeting:
     items = tuple(items) or (Item(1, "Question", vote=Vote(unanimous=True)),)
     order = tuple(order) if order else tuple(sorted(i.number for i in items))
     return Meeting(
-        authority=Authority("Commune de Test"), date=day, members=tuple(roster),
-        order_of_passage=order, items=items, attendance=tuple(attendance), proxies=tuple(proxies),
-        members_in_office=in_office, chair=key(chair) if chair else None,
+        authority=Authority("Commune de Test"),
+        date=day,
+        members=tuple(roster),
+        order_of_passage=order,
+        items=items,
+        attendance=tuple(attendance),
+        proxies=tuple(proxies),
+        members_in_office=in_office,
+        chair=key(chair) if chair else None,
     )
 
 
 def item(number: int = 1, *, interested=(), vote: Vote | None = None) -> Item:
-    return Item(number, f"Question {number}", frozenset(key(n) for n in interested), vote or Vote(unanimous=True))
+    return Item(
+        number, f"Question {number}", frozenset(key(n) for n in interested), vote or Vote(unanimous=True)
+    )
 
 
 def codes(findings) -> list[str]:

@@ -22,24 +22,34 @@ def test_absent_until_an_item_inclusive_then_present():
 
 
 def test_complementary_windows_agree():
-    by_item, result = _present_by_item([
-        present("A"), present("B", Window(from_item=3)), absent("B", Window(until_item=2)),
-    ])
+    by_item, result = _present_by_item(
+        [
+            present("A"),
+            present("B", Window(from_item=3)),
+            absent("B", Window(until_item=2)),
+        ]
+    )
     assert [key("B") in by_item[n] for n in range(1, 6)] == [False, False, True, True, True]
     assert not result.violations
 
 
 def test_loose_until_is_resolved_from_its_counterpart_with_a_warning():
     # the example: "présent jusqu'à la question n°7" and "absent à compter de la question 7"
-    by_item, result = _present_by_item([
-        present("A"), present("B", Window(until_item=3, loose_end=True)), absent("B", Window(from_item=3)),
-    ])
+    by_item, result = _present_by_item(
+        [
+            present("A"),
+            present("B", Window(until_item=3, loose_end=True)),
+            absent("B", Window(from_item=3)),
+        ]
+    )
     assert [key("B") in by_item[n] for n in range(1, 6)] == [True, True, False, False, False]
     assert codes(result.violations) == ["attendance_overlap_resolved"]
 
 
 def test_present_and_absent_at_once_is_a_violation():
-    _, result = _present_by_item([present("A"), present("B", Window(until_item=4)), absent("B", Window(from_item=2))])
+    _, result = _present_by_item(
+        [present("A"), present("B", Window(until_item=4)), absent("B", Window(from_item=2))]
+    )
     finding = next(f for f in result.violations if f.code == "present_and_absent")
     assert finding.items == (2, 3, 4)
 
@@ -66,8 +76,12 @@ def test_exclusions_cut_holes_in_a_window():
 
 
 def test_gap_between_windows_counts_absent_with_a_warning():
-    by_item, result = _present_by_item([
-        present("A"), present("B", Window(from_item=4)), absent("B", Window(until_item=2)),
-    ])
+    by_item, result = _present_by_item(
+        [
+            present("A"),
+            present("B", Window(from_item=4)),
+            absent("B", Window(until_item=2)),
+        ]
+    )
     assert key("B") not in by_item[3]
     assert "attendance_gap" in codes(result.violations)

@@ -10,7 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from registre.core import (
-    Attendance, Authority, Ballot, Item, Meeting, Member, Proxy, Vote, VoteKind, Window, rules_on, tally_meeting,
+    Attendance,
+    Authority,
+    Ballot,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
+    Vote,
+    VoteKind,
+    Window,
+    rules_on,
+    tally_meeting,
 )
 
 DAYS = st.sampled_from([dt.date(2021, 3, 1), dt.date(2021, 10, 7), dt.date(2023, 5, 1), dt.date(2020, 5, 1)])
@@ -56,15 +67,29 @@ def meetings(draw):
             vote = Vote(unanimous=True)
         elif kind == "roll_call":
             ballots = tuple((k, draw(st.sampled_from(list(Ballot)))) for k in keys)
-            vote = Vote(kind=VoteKind.ROLL_CALL, ballots=ballots, chair_ballot=draw(st.sampled_from([None, *Ballot])))
+            vote = Vote(
+                kind=VoteKind.ROLL_CALL, ballots=ballots, chair_ballot=draw(st.sampled_from([None, *Ballot]))
+            )
         else:
             totals = [draw(st.integers(0, size)) for _ in range(3)]
-            vote = Vote(kind=VoteKind.SECRET_BALLOT if kind == "secret" else VoteKind.SHOW_OF_HANDS,
-                        votes_for=totals[0], votes_against=totals[1], abstentions=totals[2])
+            vote = Vote(
+                kind=VoteKind.SECRET_BALLOT if kind == "secret" else VoteKind.SHOW_OF_HANDS,
+                votes_for=totals[0],
+                votes_against=totals[1],
+                abstentions=totals[2],
+            )
         items.append(Item(number, interested_members=interested, vote=vote))
     in_office = draw(st.one_of(st.none(), st.integers(size, size + 5)))
-    return Meeting(Authority("Test"), draw(DAYS), roster, tuple(order), tuple(items), tuple(attendance),
-                   tuple(proxies), members_in_office=in_office)
+    return Meeting(
+        Authority("Test"),
+        draw(DAYS),
+        roster,
+        tuple(order),
+        tuple(items),
+        tuple(attendance),
+        tuple(proxies),
+        members_in_office=in_office,
+    )
 
 
 def _covers(window: Window, order, item) -> bool:
@@ -107,8 +132,13 @@ def test_engine_agrees_with_the_naive_oracle(meeting):
         assert set(tally.present) == present
         held, given_by, valid = Counter(), set(), []
         for p in meeting.proxies:
-            if (_covers(p.window, order, tally.item) and p.principal not in present and p.holder in present
-                    and p.principal not in given_by and held[p.holder] < rules.max_proxies_per_holder):
+            if (
+                _covers(p.window, order, tally.item)
+                and p.principal not in present
+                and p.holder in present
+                and p.principal not in given_by
+                and held[p.holder] < rules.max_proxies_per_holder
+            ):
                 held[p.holder] += 1
                 given_by.add(p.principal)
                 valid.append(p)
@@ -151,24 +181,36 @@ def test_invariants_of_every_item(meeting):
 def test_renumbering_items_changes_nothing_but_the_numbers(meeting, random):
     numbers = list(meeting.order_of_passage)
     fresh = random.sample(range(100, 200), len(numbers))
-    rename = dict(zip(numbers, fresh))
+    rename = dict(zip(numbers, fresh, strict=False))
 
     def window(w: Window) -> Window:
-        return Window(rename.get(w.from_item), rename.get(w.until_item),
-                      frozenset(rename[i] for i in w.except_items), w.loose_end)
+        return Window(
+            rename.get(w.from_item),
+            rename.get(w.until_item),
+            frozenset(rename[i] for i in w.except_items),
+            w.loose_end,
+        )
 
     renamed = Meeting(
-        meeting.authority, meeting.date, meeting.members, tuple(rename[n] for n in numbers),
+        meeting.authority,
+        meeting.date,
+        meeting.members,
+        tuple(rename[n] for n in numbers),
         tuple(Item(rename[i.number], i.title, i.interested_members, i.vote) for i in meeting.items),
         tuple(Attendance(a.member, a.present, window(a.window)) for a in meeting.attendance),
         tuple(Proxy(p.principal, p.holder, window(p.window)) for p in meeting.proxies),
         members_in_office=meeting.members_in_office,
     )
     before, after = tally_meeting(meeting).items, tally_meeting(renamed).items
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=False):
         assert new.item == rename[old.item]
-        assert (old.present, old.voters, old.not_participating, old.votes_for, old.adopted) == \
-               (new.present, new.voters, new.not_participating, new.votes_for, new.adopted)
+        assert (old.present, old.voters, old.not_participating, old.votes_for, old.adopted) == (
+            new.present,
+            new.voters,
+            new.not_participating,
+            new.votes_for,
+            new.adopted,
+        )
 
 
 @settings(max_examples=200, deadline=None)

@@ -37,15 +37,17 @@ def test_one_proxy_per_holder_under_ordinary_rules():
 
 
 def test_two_proxies_per_holder_under_emergency_rules():
-    tally = _tally([present("A"), absent("B"), absent("C")], [proxy("B", "A"), proxy("C", "A")],
-                   day=dt.date(2021, 2, 1)).items[0]
+    tally = _tally(
+        [present("A"), absent("B"), absent("C")], [proxy("B", "A"), proxy("C", "A")], day=dt.date(2021, 2, 1)
+    ).items[0]
     assert tally.represented_count == 2
     assert "proxy_holder_overloaded" not in codes(tally.violations)
 
 
 def test_proxy_counts_only_inside_its_window():
     result = _tally(
-        [present("A"), absent("B")], [proxy("B", "A", Window(from_item=2))],
+        [present("A"), absent("B")],
+        [proxy("B", "A", Window(from_item=2))],
         items=[item(1), item(2), item(3)],
     )
     assert [t.represented_count for t in result.items] == [0, 1, 1]
@@ -53,7 +55,8 @@ def test_proxy_counts_only_inside_its_window():
 
 def test_proxy_follows_its_holders_departure():
     result = _tally(
-        [present("A", Window(until_item=2)), absent("B")], [proxy("B", "A")],
+        [present("A", Window(until_item=2)), absent("B")],
+        [proxy("B", "A")],
         items=[item(1), item(2), item(3)],
     )
     assert [t.represented_count for t in result.items] == [1, 1, 0]
@@ -67,7 +70,10 @@ def test_a_principal_gives_one_proxy_at_a_time():
 
 
 def test_titular_replaced_by_substitute_must_not_give_a_proxy():
-    roster = members("A", commune="Ville") + members("S", commune="Village", substitute=True) + \
-        members("T", commune="Village")
+    roster = (
+        members("A", commune="Ville")
+        + members("S", commune="Village", substitute=True)
+        + members("T", commune="Village")
+    )
     result = meeting(roster, [present("A"), present("S"), absent("T")], [proxy("T", "A")])
     assert "substitute_and_proxy" in codes(tally_meeting(result).items[0].violations)

@@ -54,13 +54,15 @@ def test_quorum_is_checked_at_each_item_in_the_order_of_passage():
     roster = names(10)
     attendance = [present(n) for n in roster[:5]] + [absent(n) for n in roster[6:]]
     attendance.append(present(roster[5], Window(until_item=2)))
-    result = meeting(members(*roster), attendance, items=[item(1), item(2), item(3)], order=[3, 1, 2],
-                     in_office=10)
+    result = meeting(
+        members(*roster), attendance, items=[item(1), item(2), item(3)], order=[3, 1, 2], in_office=10
+    )
     reached = {t.item: t.quorum_reached for t in tally_meeting(result).items}
     # order 3, 1, 2: present "until item 2" covers 3 and 1 and 2: the whole meeting
     assert reached == {3: True, 1: True, 2: True}
-    result = meeting(members(*roster), attendance, items=[item(1), item(2), item(3)], order=[1, 2, 3],
-                     in_office=10)
+    result = meeting(
+        members(*roster), attendance, items=[item(1), item(2), item(3)], order=[1, 2, 3], in_office=10
+    )
     reached = {t.item: t.quorum_reached for t in tally_meeting(result).items}
     assert reached == {1: True, 2: True, 3: False}
 
@@ -82,8 +84,9 @@ def test_spring_2020_counts_represented_members_toward_quorum():
     roster = names(30)
     attendance = [present(n) for n in roster[:8]] + [absent(n) for n in roster[8:]]
     proxies = [proxy(roster[8 + i], roster[i]) for i in range(2)]
-    tally = tally_meeting(meeting(members(*roster), attendance, proxies, day=dt.date(2020, 5, 1),
-                                  in_office=30)).items[0]
+    tally = tally_meeting(
+        meeting(members(*roster), attendance, proxies, day=dt.date(2020, 5, 1), in_office=30)
+    ).items[0]
     assert tally.quorum_required == 10 and tally.quorum_count == 10 and tally.quorum_reached
 
 

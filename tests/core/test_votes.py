@@ -7,7 +7,9 @@ ROSTER = members("A", "B", "C", "D", "E", "F")
 
 def _tally(vote, attendance=None, proxies=(), chair=None, interested=()):
     attendance = attendance or [present(n) for n in "ABCDEF"]
-    result = meeting(ROSTER, attendance, proxies, items=[item(1, vote=vote, interested=interested)], chair=chair)
+    result = meeting(
+        ROSTER, attendance, proxies, items=[item(1, vote=vote, interested=interested)], chair=chair
+    )
     return tally_meeting(result).items[0]
 
 
@@ -36,13 +38,18 @@ def test_tie_without_the_chairs_vote_is_undetermined_not_rejected():
 
 
 def test_tie_in_a_secret_ballot_rejects():
-    tally = _tally(Vote(kind=VoteKind.SECRET_BALLOT, votes_for=3, votes_against=3, abstentions=0,
-                        chair_ballot=Ballot.FOR))
+    tally = _tally(
+        Vote(
+            kind=VoteKind.SECRET_BALLOT, votes_for=3, votes_against=3, abstentions=0, chair_ballot=Ballot.FOR
+        )
+    )
     assert tally.adopted is False
 
 
 def test_roll_call_counts_each_ballot_with_the_chairs_casting_vote():
-    ballots = tuple((key(n), b) for n, b in zip("ABCDEF", [Ballot.FOR] * 3 + [Ballot.AGAINST] * 3))
+    ballots = tuple(
+        (key(n), b) for n, b in zip("ABCDEF", [Ballot.FOR] * 3 + [Ballot.AGAINST] * 3, strict=False)
+    )
     tally = _tally(Vote(kind=VoteKind.ROLL_CALL, ballots=ballots), chair="A")
     assert (tally.votes_for, tally.votes_against, tally.abstentions) == (3, 3, 0)
     assert tally.adopted is True

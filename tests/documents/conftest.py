@@ -18,8 +18,9 @@ def normalize(text: str) -> str:
 
 
 def pdftotext(path, *options) -> str:
-    return subprocess.run(["pdftotext", *options, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture(scope="session")

@@ -26,21 +26,32 @@ def test_agreement_pdf(agreement, tmp_path):
     path.write_bytes(render_agreement(agreement, council="Conseil communautaire"))
     text = normalize(pdftotext(path, "-layout"))  # tables read row by row
     for expected in (
-        "CONVENTION DE SUBVENTION", "Pôle des Microtechniques — programme d'actions 2021",
+        "CONVENTION DE SUBVENTION",
+        "Pôle des Microtechniques — programme d'actions 2021",
         "représentée par sa Présidente, Madame Anne VIGNOT, dûment habilitée à signer par la délibération n° 2021/005795 "
         "du Conseil communautaire en date du 7 octobre 2021",
         "représenté par son Président, Monsieur Laurent DESCHAMPS",
-        "I. Objet", "une subvention de 45 000 € pour un budget prévisionnel global de 846 442 €",
+        "I. Objet",
+        "une subvention de 45 000 € pour un budget prévisionnel global de 846 442 €",
         "Ce montant de 45 000 € est un plafond non révisable à la hausse.",
         "100 %, soit 45 000 € à la signature de la présente convention",
-        "cessera au plus tard le 1er novembre 2022", "pendant une durée de 10 ans",
-        "avec un préavis d'un mois", "Tribunal Administratif de Besançon",
-        "Annexe 1 : programme d'actions", "A / Catégorie A",
+        "cessera au plus tard le 1er novembre 2022",
+        "pendant une durée de 10 ans",
+        "avec un préavis d'un mois",
+        "Tribunal Administratif de Besançon",
+        "Annexe 1 : programme d'actions",
+        "A / Catégorie A",
         "(cible : au moins 10 projets labellisés, au moins 3 projets financés)",
-        "Annexe 2 : budget prévisionnel", "Personnel 433 942 €", "Total des dépenses 846 442 €",
-        "Total financement public 421 430 €", "Total financement privé 425 012 €", "Total des recettes 846 442 €",
-        "Financement public : 49,8 %", "Financement privé : 50,2 %",
-        "Annexe 3 : indicateurs territoriaux", "Brevets déposés dans le cadre de ces programmes",
+        "Annexe 2 : budget prévisionnel",
+        "Personnel 433 942 €",
+        "Total des dépenses 846 442 €",
+        "Total financement public 421 430 €",
+        "Total financement privé 425 012 €",
+        "Total des recettes 846 442 €",
+        "Financement public : 49,8 %",
+        "Financement privé : 50,2 %",
+        "Annexe 3 : indicateurs territoriaux",
+        "Brevets déposés dans le cadre de ces programmes",
     ):
         assert expected in text, expected
     reader = PdfReader(path)
@@ -53,12 +64,20 @@ def test_agreement_text_reads_back(agreement):
     """The agreement reader takes the text rendering back to the same agreement (the deliberation's
     number, date and budget line come from the extract around it, not from the agreement itself)."""
     again = read_agreement("convention.md", render_agreement(agreement, "txt").decode("utf-8")).agreement
-    context = {"reference", "deliberation", "deliberation_date", "budget_line", "budget_line_amount", "tranches"}
+    context = {
+        "reference",
+        "deliberation",
+        "deliberation_date",
+        "budget_line",
+        "budget_line_amount",
+        "tranches",
+    }
     for field in dataclasses.fields(agreement):
         if field.name not in context:
             assert getattr(again, field.name) == getattr(agreement, field.name), field.name
-    assert [dataclasses.replace(t, label="") for t in again.tranches] == \
-        [dataclasses.replace(t, label="") for t in agreement.tranches]
+    assert [dataclasses.replace(t, label="") for t in again.tranches] == [
+        dataclasses.replace(t, label="") for t in agreement.tranches
+    ]
 
 
 def test_agreement_docx(agreement):

@@ -41,12 +41,25 @@ def test_minutes_with_every_item_its_vote_and_the_attendance_changes(example_rec
     for number in example_record.meeting.order_of_passage:
         assert f"Question n° {number}" in text
     assert "Départ de M. Jean-Hugues ROUX avant l'examen de la question n° 2." in text
-    assert "Mme Juliette SORLIN porte la voix de M. Jean-Hugues ROUX (procuration) à compter de la question n° 2." in text
-    assert "Arrivée de M. Kévin BERTAGNOLI et de Mme Pascale BILLEREY avant l'examen de la question n° 9." in text \
-        or "Arrivée de M. Kévin BERTAGNOLI et Mme Pascale BILLEREY avant l'examen de la question n° 9." in text
-    assert "Mme Elise AEBISCHER ne porte plus la voix de M. Kévin BERTAGNOLI à compter de la question n° 9." in text
+    assert (
+        "Mme Juliette SORLIN porte la voix de M. Jean-Hugues ROUX (procuration) à compter de la question n° 2."
+        in text
+    )
+    assert (
+        "Arrivée de M. Kévin BERTAGNOLI et de Mme Pascale BILLEREY avant l'examen de la question n° 9."
+        in text
+        or "Arrivée de M. Kévin BERTAGNOLI et Mme Pascale BILLEREY avant l'examen de la question n° 9."
+        in text
+    )
+    assert (
+        "Mme Elise AEBISCHER ne porte plus la voix de M. Kévin BERTAGNOLI à compter de la question n° 9."
+        in text
+    )
     assert "Adopté à l'unanimité (à main levée)." in text
-    assert "Présents : 91 - Représentés : 18 - Ne prenant pas part au vote : 5 - Votants : 104 - Pour : 104" in text
+    assert (
+        "Présents : 91 - Représentés : 18 - Ne prenant pas part au vote : 5 - Votants : 104 - Pour : 104"
+        in text
+    )
     assert "La séance est levée à 21h53." in text
     # signed by the chair and the secretary (L2121-15)
     assert "La Présidente, La secrétaire de séance, Anne VIGNOT Françoise PRESSE" in text
@@ -89,10 +102,17 @@ def test_an_authority_replaces_templates_without_code(example_record, tmp_path, 
     folder = tmp_path / "modeles"
     folder.mkdir()
     extract = (DEFAULTS / "extract.typ").read_text(encoding="utf-8")
-    (folder / "extract.typ").write_text(extract.replace("#masthead(data)", "#masthead(data)\n#par[VILLE DE TESTVILLE — SERVICE DES ASSEMBLÉES]"),
-                                        encoding="utf-8")
-    (folder / "logo.png").write_bytes(base64.b64decode(  # 1 x 1 pixel
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
+    (folder / "extract.typ").write_text(
+        extract.replace(
+            "#masthead(data)", "#masthead(data)\n#par[VILLE DE TESTVILLE — SERVICE DES ASSEMBLÉES]"
+        ),
+        encoding="utf-8",
+    )
+    (folder / "logo.png").write_bytes(
+        base64.b64decode(  # 1 x 1 pixel
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        )
+    )
     path = tmp_path / "extrait.pdf"
     path.write_bytes(render("extract", example_record, "pdf", templates_dir=folder))
     text = normalize(pdftotext(path))
@@ -123,7 +143,10 @@ def test_cli_render_from_an_extract_file(example_path, tmp_path, capsys):
     capsys.readouterr()
     assert main(["render", "extract", str(tmp_path / "absent.md"), "--out", str(tmp_path / "x.pdf")]) == 2
     assert "introuvable" in capsys.readouterr().err
-    assert main(["render", "extract", str(example_path), "--number", "1999/1", "--out", str(tmp_path / "y.pdf")]) == 2
+    assert (
+        main(["render", "extract", str(example_path), "--number", "1999/1", "--out", str(tmp_path / "y.pdf")])
+        == 2
+    )
 
 
 def test_file_names_for_download_buttons(example_record):
@@ -150,6 +173,10 @@ def test_minutes_read_back_into_the_same_meeting(example_record, tmp_path):
         a, b = example_record.meeting, again.meeting
         assert Counter(a.attendance) == Counter(b.attendance)
         assert a.proxies == b.proxies
-        assert (a.chair, a.secretary, a.members_in_office, a.order_of_passage) == \
-            (b.chair, b.secretary, b.members_in_office, b.order_of_passage)
+        assert (a.chair, a.secretary, a.members_in_office, a.order_of_passage) == (
+            b.chair,
+            b.secretary,
+            b.members_in_office,
+            b.order_of_passage,
+        )
         assert again.tally.for_item(19).voters == 104

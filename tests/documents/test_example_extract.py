@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 
-import pytest
 from pypdf import PdfReader
 
 from registre.documents.imported import record_from_path
@@ -53,7 +52,10 @@ def test_every_name_and_window_in_the_same_order(example_record, extract_pdf_tex
 
 def test_communes_group_the_names(extract_pdf_text):
     text = normalize(extract_pdf_text)
-    assert "Audeux : Mme Françoise GALLIOU ; Avanne-Aveney : Mme Marie-Jeanne BERNABEU ; Besançon : Mme Elise AEBISCHER" in text
+    assert (
+        "Audeux : Mme Françoise GALLIOU ; Avanne-Aveney : Mme Marie-Jeanne BERNABEU ; Besançon : Mme Elise AEBISCHER"
+        in text
+    )
     assert "Saint-Vit : Mme Anne BIHR, M. Pascal ROUTHIER" in text
 
 
@@ -62,7 +64,9 @@ def test_every_proxy_with_its_window_in_order(example_record, extract_pdf_text):
     meeting = example_record.meeting
     proxies = []
     for proxy in meeting.proxies:
-        label = f"{member_name(meeting.member(proxy.principal))} à {member_name(meeting.member(proxy.holder))}"
+        label = (
+            f"{member_name(meeting.member(proxy.principal))} à {member_name(meeting.member(proxy.holder))}"
+        )
         if not proxy.window.is_whole_meeting:
             label += " " + window_phrase(proxy.window)
         proxies.append(normalize(label))
@@ -73,46 +77,67 @@ def test_every_proxy_with_its_window_in_order(example_record, extract_pdf_text):
 
 def test_header_and_deliberation_fields_in_order(extract_pdf_text):
     text = normalize(extract_pdf_text)
-    _in_order(text, [
-        "Grand Besançon Métropole",
-        "Extrait du registre des délibérations du Conseil communautaire",
-        "Séance du 7 octobre 2021",
-        "Conseillers communautaires en exercice : 123",
-        "s'est réuni à la Chambre de commerce et d'industrie du Doubs, 46 avenue Villarceau, 25 000 Besançon, "
-        "sous la présidence de Mme Anne VIGNOT, Présidente de Grand Besançon Métropole.",
-        "Ordre de passage des rapports : 1, 2, 3",
-        "La séance est ouverte à 18h38 et levée à 21h53.",
-        "Étaient présents",
-        "Secrétaire de séance : Mme Françoise PRESSE",
-        "Procurations de vote",
-        "Délibération n° 2021/005795",
-        "Rapport n° 19 - Actions recherche et innovation- soutien au fonctionnement du pôle des Microtechniques pour l'année 2021",
-        "Rapporteur : Mme Anne VIGNOT, Présidente",
-        "Commission : Innovation, attractivité, enseignement supérieur, économie, tourisme et numérique",
-        "Inscription budgétaire : BP 2021 et PPIF 2021-2025 « actions recherche et innovation » fonctionnement",
-        "Montant du budget 2021 : 140 000 €",
-        "Montant de l'opération : 45 000 €",
-        "Résumé",
-        "Mme Frédérique BAEHR, M. Benoît VUILLEMIN, M. Sébastien COUDRY et M. Nicolas BODIN (2), "
-        "conseillers intéressés, ne prennent part ni au débat, ni au vote.",
-        "À l'unanimité, le Conseil communautaire :",
-        "se prononce favorablement sur le soutien de Grand Besançon Métropole",
-        "Rapport adopté à l'unanimité :",
-        "Conseillers en exercice : 123", "Votants : 104",
-        "Pour : 104", "Contre : 0", "Abstentions : 0", "Ne prenant pas part au vote : 5",  # the example's order
-        "Pour extrait conforme,", "Le Vice-Président suppléant,", "Gabriel BAULIEU", "1er Vice-Président",
-        "Annexe", "CONVENTION", "Laurent DESCHAMPS", "846 442 € HT",
-    ])
+    _in_order(
+        text,
+        [
+            "Grand Besançon Métropole",
+            "Extrait du registre des délibérations du Conseil communautaire",
+            "Séance du 7 octobre 2021",
+            "Conseillers communautaires en exercice : 123",
+            "s'est réuni à la Chambre de commerce et d'industrie du Doubs, 46 avenue Villarceau, 25 000 Besançon, "
+            "sous la présidence de Mme Anne VIGNOT, Présidente de Grand Besançon Métropole.",
+            "Ordre de passage des rapports : 1, 2, 3",
+            "La séance est ouverte à 18h38 et levée à 21h53.",
+            "Étaient présents",
+            "Secrétaire de séance : Mme Françoise PRESSE",
+            "Procurations de vote",
+            "Délibération n° 2021/005795",
+            "Rapport n° 19 - Actions recherche et innovation- soutien au fonctionnement du pôle des Microtechniques pour l'année 2021",
+            "Rapporteur : Mme Anne VIGNOT, Présidente",
+            "Commission : Innovation, attractivité, enseignement supérieur, économie, tourisme et numérique",
+            "Inscription budgétaire : BP 2021 et PPIF 2021-2025 « actions recherche et innovation » fonctionnement",
+            "Montant du budget 2021 : 140 000 €",
+            "Montant de l'opération : 45 000 €",
+            "Résumé",
+            "Mme Frédérique BAEHR, M. Benoît VUILLEMIN, M. Sébastien COUDRY et M. Nicolas BODIN (2), "
+            "conseillers intéressés, ne prennent part ni au débat, ni au vote.",
+            "À l'unanimité, le Conseil communautaire :",
+            "se prononce favorablement sur le soutien de Grand Besançon Métropole",
+            "Rapport adopté à l'unanimité :",
+            "Conseillers en exercice : 123",
+            "Votants : 104",
+            "Pour : 104",
+            "Contre : 0",
+            "Abstentions : 0",
+            "Ne prenant pas part au vote : 5",  # the example's order
+            "Pour extrait conforme,",
+            "Le Vice-Président suppléant,",
+            "Gabriel BAULIEU",
+            "1er Vice-Président",
+            "Annexe",
+            "CONVENTION",
+            "Laurent DESCHAMPS",
+            "846 442 € HT",
+        ],
+    )
 
 
 def test_french_typography_in_the_text_layer(extract_pdf):
     raw = PdfReader(extract_pdf).pages[2].extract_text() + "".join(
-        page.extract_text() for page in PdfReader(extract_pdf).pages)
+        page.extract_text() for page in PdfReader(extract_pdf).pages
+    )
     assert "45\u202f000\u00a0€" in raw
     assert "n°\u00a02021/005795" in raw
     assert "7\u00a0octobre 2021" in raw
     assert "l’unanimité" in raw  # typographic apostrophe
-    for accented in ("Étaient présents", "Séance", "Besançon", "Annaïck", "Roche-Lèz-Beaupré", "Châtillon-le-Duc"):
+    for accented in (
+        "Étaient présents",
+        "Séance",
+        "Besançon",
+        "Annaïck",
+        "Roche-Lèz-Beaupré",
+        "Châtillon-le-Duc",
+    ):
         assert accented in raw
 
 
@@ -159,18 +184,46 @@ def test_png_pages(extract_pdf, tmp_path):
 def test_the_pdf_reads_back_into_the_same_meeting(example_record, extract_pdf):
     again = record_from_path(extract_pdf)
     a, b = example_record.meeting, again.meeting
-    for field in ("authority", "date", "order_of_passage", "members_in_office", "council", "place", "chair",
-                  "secretary", "opened_at", "closed_at", "attendance", "proxies", "items"):
+    for field in (
+        "authority",
+        "date",
+        "order_of_passage",
+        "members_in_office",
+        "council",
+        "place",
+        "chair",
+        "secretary",
+        "opened_at",
+        "closed_at",
+        "attendance",
+        "proxies",
+        "items",
+    ):
         assert getattr(a, field) == getattr(b, field), field
     assert set(a.members) == set(b.members)
     first, second = example_record.deliberations[0], again.deliberations[0]
-    for field in ("number", "item", "title", "rapporteur", "committee", "budget_line", "budget_amounts",
-                  "interested", "signatory"):
+    for field in (
+        "number",
+        "item",
+        "title",
+        "rapporteur",
+        "committee",
+        "budget_line",
+        "budget_amounts",
+        "interested",
+        "signatory",
+    ):
         assert getattr(first, field) == getattr(second, field), field
     assert again.chair_title == "Présidente de Grand Besançon Métropole"
     ta, tb = example_record.tally.for_item(19), again.tally.for_item(19)
     assert (tb.present_count, tb.represented_count, tb.not_participating, tb.voters) == (91, 18, 5, 104)
-    assert (tb.votes_for, tb.votes_against, tb.abstentions, tb.adopted, tb.unanimous) == (104, 0, 0, True, True)
+    assert (tb.votes_for, tb.votes_against, tb.abstentions, tb.adopted, tb.unanimous) == (
+        104,
+        0,
+        0,
+        True,
+        True,
+    )
     assert ta == tb
 
 

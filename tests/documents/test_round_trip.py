@@ -10,37 +10,102 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from registre.core import Attendance, Authority, Item, Meeting, Member, Proxy, Vote, Window, tally_meeting
 from registre.documents.imported import record_from_path, record_from_text
 from registre.documents.model import DeliberationRecord, MeetingRecord
 from registre.documents.render import render
 
-FIRST = ["Anne", "Élise", "Kévin", "Jean-Hugues", "Marie-Thérèse", "Loïc", "Annaïck", "Gabriel", "Hélène",
-         "François", "Pascale", "Benoît", "Agnès", "Cédric", "Frédérique", "Nathan", "Claude", "Jérôme"]
-LAST = ["VIGNOT", "BERTAGNOLI", "DENIS-LAMIT", "ASTRIC-ANSART", "CROIZIER", "LÉVÊQUE", "BAULIEU", "MAGNIN-FEYSOT",
-        "GALLIOU", "PRESSE", "ROUTHIER", "ZEHAF", "BODIN", "COUDRY", "BAEHR", "FAGAUT", "SORLIN", "TERZO",
-        "CHÂTELAIN", "MOREAU", "BERNARD", "PERNOT"]
-COMMUNES = ["Besançon", "Saint-Vit", "Roche-Lèz-Beaupré", "La Vèze", "Audeux", "Châtillon-le-Duc",
-            "Chemaudin et Vaux", "Pouilley-les-Vignes"]
+FIRST = [
+    "Anne",
+    "Élise",
+    "Kévin",
+    "Jean-Hugues",
+    "Marie-Thérèse",
+    "Loïc",
+    "Annaïck",
+    "Gabriel",
+    "Hélène",
+    "François",
+    "Pascale",
+    "Benoît",
+    "Agnès",
+    "Cédric",
+    "Frédérique",
+    "Nathan",
+    "Claude",
+    "Jérôme",
+]
+LAST = [
+    "VIGNOT",
+    "BERTAGNOLI",
+    "DENIS-LAMIT",
+    "ASTRIC-ANSART",
+    "CROIZIER",
+    "LÉVÊQUE",
+    "BAULIEU",
+    "MAGNIN-FEYSOT",
+    "GALLIOU",
+    "PRESSE",
+    "ROUTHIER",
+    "ZEHAF",
+    "BODIN",
+    "COUDRY",
+    "BAEHR",
+    "FAGAUT",
+    "SORLIN",
+    "TERZO",
+    "CHÂTELAIN",
+    "MOREAU",
+    "BERNARD",
+    "PERNOT",
+]
+COMMUNES = [
+    "Besançon",
+    "Saint-Vit",
+    "Roche-Lèz-Beaupré",
+    "La Vèze",
+    "Audeux",
+    "Châtillon-le-Duc",
+    "Chemaudin et Vaux",
+    "Pouilley-les-Vignes",
+]
 AUTHORITIES = ["Grand Besançon Métropole", "Grand Lac Métropole", "Grand Chambéry Métropole"]
-TITLES = ["Attribution d'une subvention à l'association des parents d'élèves",
-          "Approbation du compte de gestion de l'exercice", "Convention avec le syndicat mixte des transports",
-          "Tarifs du conservatoire à rayonnement régional", "Désignation des représentants au conseil portuaire"]
+TITLES = [
+    "Attribution d'une subvention à l'association des parents d'élèves",
+    "Approbation du compte de gestion de l'exercice",
+    "Convention avec le syndicat mixte des transports",
+    "Tarifs du conservatoire à rayonnement régional",
+    "Désignation des représentants au conseil portuaire",
+]
 
 
 @st.composite
 def meetings(draw):
     size = draw(st.integers(4, 16))
-    people = draw(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=size, max_size=size,
-                           unique_by=lambda p: p[1] + p[0]).filter(lambda ps: len({p[1] for p in ps}) == len(ps)))
+    people = draw(
+        st.lists(
+            st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
+            min_size=size,
+            max_size=size,
+            unique_by=lambda p: p[1] + p[0],
+        ).filter(lambda ps: len({p[1] for p in ps}) == len(ps))
+    )
     epci = draw(st.booleans())
     members = []
     for first, last in people:
         commune = draw(st.sampled_from(COMMUNES)) if epci else None
-        members.append(Member(first, last, draw(st.sampled_from(["M.", "Mme"])), commune,
-                              substitute=epci and draw(st.integers(0, 9)) == 0))
+        members.append(
+            Member(
+                first,
+                last,
+                draw(st.sampled_from(["M.", "Mme"])),
+                commune,
+                substitute=epci and draw(st.integers(0, 9)) == 0,
+            )
+        )
     numbers = draw(st.lists(st.integers(1, 40), min_size=1, max_size=7, unique=True))
     order = tuple(draw(st.permutations(sorted(numbers))))
     attendance, proxies = [], []
@@ -74,15 +139,30 @@ def meetings(draw):
     items = []
     for number in sorted(numbers):
         interested = frozenset(draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)))
-        items.append(Item(number, draw(st.sampled_from(TITLES)), interested, Vote(unanimous=True),
-                          rapporteur="Mme Anne VIGNOT, Présidente", committee="Finances et administration générale"))
+        items.append(
+            Item(
+                number,
+                draw(st.sampled_from(TITLES)),
+                interested,
+                Vote(unanimous=True),
+                rapporteur="Mme Anne VIGNOT, Présidente",
+                committee="Finances et administration générale",
+            )
+        )
     day = draw(st.dates(dt.date(2019, 1, 1), dt.date(2026, 6, 30)))
     meeting = Meeting(
-        authority=Authority(draw(st.sampled_from(AUTHORITIES))), date=day, members=tuple(members),
-        order_of_passage=order, items=tuple(items), attendance=tuple(attendance), proxies=tuple(proxies),
+        authority=Authority(draw(st.sampled_from(AUTHORITIES))),
+        date=day,
+        members=tuple(members),
+        order_of_passage=order,
+        items=tuple(items),
+        attendance=tuple(attendance),
+        proxies=tuple(proxies),
         members_in_office=sum(1 for m in members if not m.substitute) + draw(st.integers(0, 3)),
-        council="Conseil communautaire", place="la salle du conseil, 2 rue Mégevand à Besançon",
-        chair=members[chair_index].key, secretary=draw(st.sampled_from(always)),
+        council="Conseil communautaire",
+        place="la salle du conseil, 2 rue Mégevand à Besançon",
+        chair=members[chair_index].key,
+        secretary=draw(st.sampled_from(always)),
         opened_at=dt.time(draw(st.integers(8, 19)), draw(st.integers(0, 59))),
         closed_at=dt.time(draw(st.integers(20, 23)), draw(st.integers(0, 59))),
     )
@@ -94,14 +174,24 @@ def meetings(draw):
         if voters > 2 and draw(st.booleans()):
             against = draw(st.integers(0, voters // 3))
             abstain = draw(st.integers(0, voters // 3))
-            item = Item(item.number, item.title, item.interested_members,
-                        Vote(votes_against=against, abstentions=abstain), item.rapporteur, item.committee)
+            item = Item(
+                item.number,
+                item.title,
+                item.interested_members,
+                Vote(votes_against=against, abstentions=abstain),
+                item.rapporteur,
+                item.committee,
+            )
         voted.append(item)
     meeting = _with_items(meeting, voted)
     deliberations = tuple(
         DeliberationRecord(
-            number=f"{day.year}/{index + 1:03d}", item=item.number, title=item.title, rapporteur=item.rapporteur,
-            committee=item.committee, text="### Résumé :\n\nLe rapport présente l'opération, pour un montant de 12000 €.",
+            number=f"{day.year}/{index + 1:03d}",
+            item=item.number,
+            title=item.title,
+            rapporteur=item.rapporteur,
+            committee=item.committee,
+            text="### Résumé :\n\nLe rapport présente l'opération, pour un montant de 12000 €.",
             decision="- approuve l'opération ;\n- autorise la Présidente à signer la convention.",
         )
         for index, item in enumerate(meeting.items)
@@ -116,14 +206,33 @@ def _with_items(meeting: Meeting, items) -> Meeting:
 
 
 def _figures(tally):
-    return (tally.present, tally.represented, tally.not_participating, tally.voters, tally.votes_for,
-            tally.votes_against, tally.abstentions, tally.adopted, tally.unanimous)
+    return (
+        tally.present,
+        tally.represented,
+        tally.not_participating,
+        tally.voters,
+        tally.votes_for,
+        tally.votes_against,
+        tally.abstentions,
+        tally.adopted,
+        tally.unanimous,
+    )
 
 
 def assert_same(original: MeetingRecord, again: MeetingRecord, deliberation: DeliberationRecord) -> None:
     a, b = original.meeting, again.meeting
-    for field in ("date", "order_of_passage", "members_in_office", "council", "place", "chair", "secretary",
-                  "opened_at", "closed_at", "proxies"):
+    for field in (
+        "date",
+        "order_of_passage",
+        "members_in_office",
+        "council",
+        "place",
+        "chair",
+        "secretary",
+        "opened_at",
+        "closed_at",
+        "proxies",
+    ):
         assert getattr(a, field) == getattr(b, field), field
     assert a.authority.name == b.authority.name
     assert set(a.members) == set(b.members)
@@ -131,13 +240,22 @@ def assert_same(original: MeetingRecord, again: MeetingRecord, deliberation: Del
     assert again.convened_on == original.convened_on
     (read,) = again.deliberations
     assert (read.number, read.item, read.title, read.rapporteur, read.committee) == (
-        deliberation.number, deliberation.item, deliberation.title, deliberation.rapporteur, deliberation.committee)
+        deliberation.number,
+        deliberation.item,
+        deliberation.title,
+        deliberation.rapporteur,
+        deliberation.committee,
+    )
     item_a, item_b = a.item(deliberation.item), b.item(deliberation.item)
     assert item_a.interested_members == item_b.interested_members
-    assert _figures(original.tally.for_item(deliberation.item)) == _figures(again.tally.for_item(deliberation.item))
+    assert _figures(original.tally.for_item(deliberation.item)) == _figures(
+        again.tally.for_item(deliberation.item)
+    )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(record=meetings(), data=st.data())
 def test_text_rendering_reads_back(record, data):
     deliberation = data.draw(st.sampled_from(record.deliberations))
@@ -145,7 +263,9 @@ def test_text_rendering_reads_back(record, data):
     assert_same(record, record_from_text("extrait.md", text), deliberation)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(record=meetings(), data=st.data())
 def test_pdf_text_layer_reads_back(record, data, tmp_path_factory):
     deliberation = data.draw(st.sampled_from(record.deliberations))

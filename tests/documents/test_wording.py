@@ -5,7 +5,14 @@ from decimal import Decimal
 
 from registre.core import Window
 from registre.documents.wording import (
-    NBSP, NNBSP, amount, french_date, french_time, item_ref, typeset, window_phrase,
+    NBSP,
+    NNBSP,
+    amount,
+    french_date,
+    french_time,
+    item_ref,
+    typeset,
+    window_phrase,
 )
 
 
@@ -42,6 +49,8 @@ def test_windows_as_clerks_write_them():
     assert window_phrase(Window(from_item=9)) == f"(à compter de la question {n}9)"
     assert window_phrase(Window(until_item=8)) == f"(jusqu'à la question {n}8 incluse)"
     assert window_phrase(Window(until_item=7, loose_end=True)) == f"(jusqu'à la question {n}7)"
-    assert window_phrase(Window(from_item=3, until_item=8)) == \
-        f"(à compter de la question {n}3 et jusqu'à la question {n}8 incluse)"
+    assert (
+        window_phrase(Window(from_item=3, until_item=8))
+        == f"(à compter de la question {n}3 et jusqu'à la question {n}8 incluse)"
+    )
     assert window_phrase(Window()) == ""

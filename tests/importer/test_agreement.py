@@ -6,7 +6,14 @@ from decimal import Decimal as D
 import pytest
 
 from registre.core.grants import (
-    Funder, IndicatorScope, MissionCategory, ObligationKind, TargetKind, Trigger, check_agreement, obligations_of,
+    Funder,
+    IndicatorScope,
+    MissionCategory,
+    ObligationKind,
+    TargetKind,
+    Trigger,
+    check_agreement,
+    obligations_of,
 )
 from registre.importer import DocumentError
 from registre.importer.agreement import read_agreement
@@ -34,7 +41,10 @@ def test_parties_deliberation_and_budget_line(reading, agreement, example_text):
     assert agreement.beneficiary.name == "Pôle des Microtechniques"
     assert agreement.beneficiary.represented_by == "son Président, Monsieur Laurent DESCHAMPS"
     assert (agreement.deliberation, agreement.deliberation_date) == ("2021/005795", dt.date(2021, 10, 7))
-    assert agreement.budget_line == "BP 2021 et PPIF 2021-2025 « actions recherche et innovation » fonctionnement"
+    assert (
+        agreement.budget_line
+        == "BP 2021 et PPIF 2021-2025 « actions recherche et innovation » fonctionnement"
+    )
     assert agreement.budget_line_amount == D(140000)
     assert agreement.object.startswith("La présente convention a pour objet")
 
@@ -43,8 +53,12 @@ def test_amount_cap_and_schedule(agreement):
     assert agreement.amount == D(45000)
     assert agreement.cap == D(45000)
     assert agreement.programme_budget == D(846442)
-    tranche, = agreement.tranches
-    assert (tranche.trigger, tranche.share, tranche.amount_of(agreement.amount)) == (Trigger.SIGNATURE, D(1), D(45000))
+    (tranche,) = agreement.tranches
+    assert (tranche.trigger, tranche.share, tranche.amount_of(agreement.amount)) == (
+        Trigger.SIGNATURE,
+        D(1),
+        D(45000),
+    )
     assert agreement.report_copies == 2
 
 
@@ -56,7 +70,9 @@ def test_dates(agreement):
     assert agreement.retention_until == dt.date(2032, 11, 1)
     assert agreement.programme_ends_on == dt.date(2021, 12, 31)
     due = {o.kind: o.due_on for o in obligations_of(agreement)}
-    assert due[ObligationKind.FINANCIAL_REPORT] == due[ObligationKind.ACTIVITY_REPORT] == dt.date(2021, 12, 31)
+    assert (
+        due[ObligationKind.FINANCIAL_REPORT] == due[ObligationKind.ACTIVITY_REPORT] == dt.date(2021, 12, 31)
+    )
 
 
 def test_clauses(agreement):
@@ -75,24 +91,42 @@ def test_clauses(agreement):
 def test_budget_lines_and_totals(agreement):
     budget = agreement.budget
     assert [(l.label, l.amount) for l in budget.expenses] == [
-        ("Personnel", D(433942)), ("Frais de structure", D(150000)), ("Charges externes", D(210000)),
-        ("Valorisation industrielle", D(35000)), ("Frais de déplacement", D(17500))]
+        ("Personnel", D(433942)),
+        ("Frais de structure", D(150000)),
+        ("Charges externes", D(210000)),
+        ("Valorisation industrielle", D(35000)),
+        ("Frais de déplacement", D(17500)),
+    ]
     assert [(l.label, l.funder) for l in budget.revenues] == [
-        ("Etat", Funder.STATE), ("Région Bourgogne Franche-Comté", Funder.REGION),
-        ("Grand Besançon Métropole", Funder.AUTHORITY), ("PMA", Funder.OTHER_PUBLIC),
-        ("PETR Morteau", Funder.OTHER_PUBLIC), ("Valorisation temps industriel", Funder.VALUED_INDUSTRIAL_TIME),
-        ("prestations", Funder.SERVICES)]
+        ("Etat", Funder.STATE),
+        ("Région Bourgogne Franche-Comté", Funder.REGION),
+        ("Grand Besançon Métropole", Funder.AUTHORITY),
+        ("PMA", Funder.OTHER_PUBLIC),
+        ("PETR Morteau", Funder.OTHER_PUBLIC),
+        ("Valorisation temps industriel", Funder.VALUED_INDUSTRIAL_TIME),
+        ("prestations", Funder.SERVICES),
+    ]
     stated = budget.stated
     assert (stated.expenses, stated.public, stated.private, stated.revenues) == (
-        D(846442), D(421430), D(425012), D(846442))
-    assert (budget.total_expenses, budget.total_public, budget.total_private) == (D(846442), D(421430), D(425012))
+        D(846442),
+        D(421430),
+        D(425012),
+        D(846442),
+    )
+    assert (budget.total_expenses, budget.total_public, budget.total_private) == (
+        D(846442),
+        D(421430),
+        D(425012),
+    )
     assert budget.balance == 0
 
 
 def test_objectives_with_targets(agreement):
     programme = agreement.programme
     assert programme.year == 2021
-    targets = {o.key: (o.category, o.target.kind, o.target.low, o.target.high) for o in programme.with_targets}
+    targets = {
+        o.key: (o.category, o.target.kind, o.target.low, o.target.high) for o in programme.with_targets
+    }
     assert targets["labelled_projects"] == (MissionCategory.A, TargetKind.AT_LEAST, D(10), None)
     assert targets["funded_projects"] == (MissionCategory.A, TargetKind.AT_LEAST, D(3), None)
     assert targets["project_intentions"][2] == D(5)
@@ -101,41 +135,86 @@ def test_objectives_with_targets(agreement):
     assert targets["companies_visited"] == (MissionCategory.B, TargetKind.AT_LEAST, D(150), None)
     assert {c for c, objectives in programme.by_category().items() if objectives} == set(MissionCategory)
     texts = [o.text for o in programme.objectives]
-    assert "Ateliers et formations dédiés aux startups organisés avec la Caisse d'Epargne et le Village By CA - " \
-           "Animation du dispositif Propulseur" in texts
+    assert (
+        "Ateliers et formations dédiés aux startups organisés avec la Caisse d'Epargne et le Village By CA - "
+        "Animation du dispositif Propulseur" in texts
+    )
 
 
 def test_indicators_list(agreement):
     assert [i.key for i in agreement.indicators] == [
-        "members.headcount", "members.turnover", "projects.programme_amount", "projects.public_aid", "projects.jobs",
-        "labs.programme_amount", "labs.public_aid", "labs.researchers", "labs.publications", "labs.patents"]
+        "members.headcount",
+        "members.turnover",
+        "projects.programme_amount",
+        "projects.public_aid",
+        "projects.jobs",
+        "labs.programme_amount",
+        "labs.public_aid",
+        "labs.researchers",
+        "labs.publications",
+        "labs.patents",
+    ]
     assert {i.scope for i in agreement.indicators} == set(IndicatorScope)
 
 
 def test_the_read_agreement_is_checked_and_its_contradiction_flagged(agreement):
     findings = check_agreement(agreement)
     assert [(v.code, v.severity.value) for v in findings] == [
-        ("grant.siret_missing", "warning"), ("programme.private_share_below_objective", "warning")]
+        ("grant.siret_missing", "warning"),
+        ("programme.private_share_below_objective", "warning"),
+    ]
     assert "50,2" in findings[1].message
 
 
-@pytest.mark.parametrize("needle, replacement, message, anchor", [
-    ("cessera au plus tard le 1<sup>er</sup> novembre 2022", "cessera à une date à convenir",
-     "date de fin de validité introuvable", "#### **IV. Durée"),
-    ("une subvention de 45 000 €", "une subvention", "montant de la subvention introuvable",
-     "**III. Montant"),
-    ("Ce montant est un plafond non révisable à la hausse.", "", "plafond de la subvention introuvable",
-     "**III. Montant"),
-    ("- 100%, soit 45 000 € à la signature de la présente convention,", "",
-     "modalités de versement introuvables", "**III. Montant"),
-    ("pendant une durée de 10 ans", "pendant une durée raisonnable",
-     "durée de conservation des pièces justificatives introuvable", "#### **IV. Durée"),
-    ("avec un préavis d'un mois", "avec un préavis", "préavis de résiliation introuvable", "### **VIII. Résiliation"),
-    ("du Tribunal Administratif de Besançon", "des juridictions", "juridiction compétente introuvable",
-     "### **IX. Litiges"),
-    ("<b>TOTAL</b>\t<b>846 442</b>", "", "lignes ou total des dépenses introuvables", "## **Annexe 2"),
-    ("Total recettes\t<b>846 442</b>", "", "lignes ou total des recettes introuvables", "### **Recettes"),
-])
+@pytest.mark.parametrize(
+    "needle, replacement, message, anchor",
+    [
+        (
+            "cessera au plus tard le 1<sup>er</sup> novembre 2022",
+            "cessera à une date à convenir",
+            "date de fin de validité introuvable",
+            "#### **IV. Durée",
+        ),
+        (
+            "une subvention de 45 000 €",
+            "une subvention",
+            "montant de la subvention introuvable",
+            "**III. Montant",
+        ),
+        (
+            "Ce montant est un plafond non révisable à la hausse.",
+            "",
+            "plafond de la subvention introuvable",
+            "**III. Montant",
+        ),
+        (
+            "- 100%, soit 45 000 € à la signature de la présente convention,",
+            "",
+            "modalités de versement introuvables",
+            "**III. Montant",
+        ),
+        (
+            "pendant une durée de 10 ans",
+            "pendant une durée raisonnable",
+            "durée de conservation des pièces justificatives introuvable",
+            "#### **IV. Durée",
+        ),
+        (
+            "avec un préavis d'un mois",
+            "avec un préavis",
+            "préavis de résiliation introuvable",
+            "### **VIII. Résiliation",
+        ),
+        (
+            "du Tribunal Administratif de Besançon",
+            "des juridictions",
+            "juridiction compétente introuvable",
+            "### **IX. Litiges",
+        ),
+        ("<b>TOTAL</b>\t<b>846 442</b>", "", "lignes ou total des dépenses introuvables", "## **Annexe 2"),
+        ("Total recettes\t<b>846 442</b>", "", "lignes ou total des recettes introuvables", "### **Recettes"),
+    ],
+)
 def test_a_missing_figure_is_an_error_naming_the_line(example_text, needle, replacement, message, anchor):
     assert needle in example_text
     broken = example_text.replace(needle, replacement)
@@ -172,14 +251,20 @@ def test_other_schedules_and_amounts(example_text):
     text = example_text.replace(
         "- 100%, soit 45 000 € à la signature de la présente convention,",
         "- 60%, soit 27 000 € à la signature de la présente convention,\n"
-        "- 40%, soit 18 000 € à réception du compte-rendu financier,")
+        "- 40%, soit 18 000 € à réception du compte-rendu financier,",
+    )
     tranches = read_agreement("x.md", text).agreement.tranches
     assert [(t.trigger, t.share, t.report) for t in tranches] == [
-        (Trigger.SIGNATURE, D("0.6"), None), (Trigger.REPORT, D("0.4"), "financial_report")]
-    text = example_text.replace("- 100%, soit 45 000 € à la signature de la présente convention,",
-                                "- 100%, soit 40 000 € à la signature de la présente convention,")
+        (Trigger.SIGNATURE, D("0.6"), None),
+        (Trigger.REPORT, D("0.4"), "financial_report"),
+    ]
+    text = example_text.replace(
+        "- 100%, soit 45 000 € à la signature de la présente convention,",
+        "- 100%, soit 40 000 € à la signature de la présente convention,",
+    )
     assert read_agreement("x.md", text).warnings == [
-        f"ligne {_line_of(text, 'soit 40 000')} : 100 % de 45000.00 € ne font pas 40000.00 €"]
+        f"ligne {_line_of(text, 'soit 40 000')} : 100 % de 45000.00 € ne font pas 40000.00 €"
+    ]
 
 
 def test_a_pdf_text_layer_without_table_cells_reads_the_same(example_text, agreement):

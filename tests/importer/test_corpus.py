@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def _documents() -> list[dict]:
 DOCUMENTS = {d["file"]: d for d in _documents()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def imported(name: str) -> dict:
     path = CORPUS / name
     return import_text(str(path), decode(str(path), path.read_bytes())).data
@@ -52,7 +52,7 @@ def all_findings(data: dict) -> list[dict]:
 
 
 def same_person(expected: str, read: str | None) -> bool:
-    """"Louis MARETTE (Maire)" / "M. PINTO MARTINS" against the name as read."""
+    """ "Louis MARETTE (Maire)" / "M. PINTO MARTINS" against the name as read."""
     if read is None:
         return False
     wanted = re.sub(r"\(.*?\)|\b(?:M\.|Mme|Monsieur|Madame)\s*", " ", expected)
@@ -63,10 +63,17 @@ def same_person(expected: str, read: str | None) -> bool:
 
 # expected.json key -> key of meeting["stated"] in the JSON contract
 FIGURES = {
-    "members_in_office": "members_in_office", "present": "present", "absent": "absent", "proxies": "proxies",
-    "represented": "represented", "voters": "voters", "legal_members": "legal_members",
-    "present_titulaires": "present_titular", "present_suppleants": "present_substitutes",
-    "suffrages_exprimes": "votes_cast", "present_titulaires_ou_suppleants": "present",
+    "members_in_office": "members_in_office",
+    "present": "present",
+    "absent": "absent",
+    "proxies": "proxies",
+    "represented": "represented",
+    "voters": "voters",
+    "legal_members": "legal_members",
+    "present_titulaires": "present_titular",
+    "present_suppleants": "present_substitutes",
+    "suffrages_exprimes": "votes_cast",
+    "present_titulaires_ou_suppleants": "present",
 }
 STATED_KEYS = sorted(set(FIGURES.values()))
 
@@ -162,12 +169,19 @@ def test_vote_of_the_deliberation(name):
     deliberation = _main_deliberation(data, vote)
     stated = deliberation["stated"]
     # a figure absent from expected.json is not in the text: null, never guessed
-    for key, field in (("pour", "for"), ("contre", "against"), ("abstention", "abstain"), ("npp", "not_participating")):
+    for key, field in (
+        ("pour", "for"),
+        ("contre", "against"),
+        ("abstention", "abstain"),
+        ("npp", "not_participating"),
+    ):
         assert stated[field] == _figure(vote.get(key)), field
     if "voters" in vote:
         assert stated["voters"] == vote["voters"]
     if "result" in vote:
-        result = expected_result(vote["result"].split("'")[1] if vote["result"].startswith("form") else vote["result"])
+        result = expected_result(
+            vote["result"].split("'")[1] if vote["result"].startswith("form") else vote["result"]
+        )
         assert deliberation["result"] == result
     if "abstainers" in vote:
         named = deliberation["votes"][0]["named"]["abstain"]
@@ -177,8 +191,12 @@ def test_vote_of_the_deliberation(name):
 
 def _parse_item_vote(words: str) -> dict:
     figures = {}
-    for key, pattern in (("for", r"(\d+) pour"), ("against", r"(\d+) contre"), ("abstain", r"(\d+) abstentions?"),
-                         ("interested", r"(\d+) ne prennent pas part")):
+    for key, pattern in (
+        ("for", r"(\d+) pour"),
+        ("against", r"(\d+) contre"),
+        ("abstain", r"(\d+) abstentions?"),
+        ("interested", r"(\d+) ne prennent pas part"),
+    ):
         match = re.search(pattern, words)
         if match:
             figures[key] = int(match.group(1))
@@ -213,7 +231,9 @@ def test_vote_of_each_item(name, key, words):
     vote = votes[1] if "2nd vote" in key else votes[0] if "1st vote" in key else None
     if vote is None:
         # the vote compared: the first that states figures
-        vote = next((v for v in votes if any(v[f] is not None for f in ("for", "against", "abstain"))), votes[0])
+        vote = next(
+            (v for v in votes if any(v[f] is not None for f in ("for", "against", "abstain"))), votes[0]
+        )
     expected = _parse_item_vote(words)
     for field in ("for", "against", "abstain"):
         if field in expected:
@@ -240,17 +260,21 @@ def test_interested_members_are_read_where_named_and_not_invented_where_not():
             assert deliberation["stated"]["not_participating"] == count
         else:
             item = int(re.search(r"Point (\d+)", interested).group(1))
-            deliberation = next(d for d in data["deliberations"] if d["item"] == item and d["number"] != "s.n.")
+            deliberation = next(
+                d for d in data["deliberations"] if d["item"] == item and d["number"] != "s.n."
+            )
             surnames = set(re.findall(r"\b[A-Z]{3,}\b", interested.split(":")[1].split("'")[0]))
             assert {fold(n).split()[-1] for n in deliberation["interested_members"]} == surnames
 
 
 # -- pitfalls: each is flagged, or read right when it is a reading trap -------------------------
 
+
 def _has(data, code, **where):
     for finding in all_findings(data):
-        if finding["code"] == code and all(v in finding.get(k, "") if isinstance(v, str) else finding.get(k) == v
-                                           for k, v in where.items()):
+        if finding["code"] == code and all(
+            v in finding.get(k, "") if isinstance(v, str) else finding.get(k) == v for k, v in where.items()
+        ):
             return True
     return False
 
@@ -276,35 +300,56 @@ def _mutated(name, old, new):
 def _table_read_both_ways(data) -> bool:
     """Values after the labels (this file) and before them (the same table in the commune's 2023 files)."""
     figures = {"members_in_office": 27, "present": 20, "proxies": 3, "voters": 23}
-    before = _mutated("mazeres_2022-12-09_2022-7-4.txt",
-                      "Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23",
-                      "27 20 3 23 Nombre de Conseillers en exercice Présents Procurations Votants")
-    return all(data["meeting"]["stated"][k] == v and before["meeting"]["stated"][k] == v for k, v in figures.items())
+    before = _mutated(
+        "mazeres_2022-12-09_2022-7-4.txt",
+        "Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23",
+        "27 20 3 23 Nombre de Conseillers en exercice Présents Procurations Votants",
+    )
+    return all(
+        data["meeting"]["stated"][k] == v and before["meeting"]["stated"][k] == v for k, v in figures.items()
+    )
 
 
 PITFALLS = {
     "onet-le-chateau_2023-02-16_PACU-17-2023.txt": [
-        lambda d: _has(d, "committee_opinion_not_council_vote") and d["deliberations"][0]["stated"]["for"] is None,
+        lambda d: (
+            _has(d, "committee_opinion_not_council_vote") and d["deliberations"][0]["stated"]["for"] is None
+        ),
         lambda d: _has(d, "counts_do_not_add_up", field="absent"),
         lambda d: sum(1 for w in d["warnings"] if w["code"] == "clock_time_window_unmapped") == 2,
         lambda d: _has(d, "implausible_date", message="2073"),
     ],
     "mazeres_2022-12-09_2022-7-4.txt": [
         lambda d: _table_read_both_ways(d),
-        lambda d: _has(d, "chair_not_listed_present", message="MARETTE")
-        and d["deliberations"][0]["computed"]["present"] == 20,
+        lambda d: (
+            _has(d, "chair_not_listed_present", message="MARETTE")
+            and d["deliberations"][0]["computed"]["present"] == 20
+        ),
     ],
     "ibos_2023-01-23_2023-009.txt": [
-        lambda d: d["meeting"]["stated"]["present"] is None and d["deliberations"][0]["stated"]["voters"] is None
-        and d["deliberations"][0]["computed"]["present"] == 18 and d["deliberations"][0]["computed"]["voters"] == 20,
-        lambda d: len(_proxies_to(d, "FEGNE")) == 1 and any(a["present"] for a in _attendance(d, "FEGNE"))
-        and d["deliberations"][0]["computed"]["represented"] == 2 and d["deliberations"][0]["consistent"] is True,
+        lambda d: (
+            d["meeting"]["stated"]["present"] is None
+            and d["deliberations"][0]["stated"]["voters"] is None
+            and d["deliberations"][0]["computed"]["present"] == 18
+            and d["deliberations"][0]["computed"]["voters"] == 20
+        ),
+        lambda d: (
+            len(_proxies_to(d, "FEGNE")) == 1
+            and any(a["present"] for a in _attendance(d, "FEGNE"))
+            and d["deliberations"][0]["computed"]["represented"] == 2
+            and d["deliberations"][0]["consistent"] is True
+        ),
     ],
     "cc-plateau-lannemezan_2023-02-16_2023-021.txt": [
-        lambda d: d["deliberations"][0]["computed"]["present"] == 49
-        and sum(m["substitute"] for m in d["members"]) == 4,
-        lambda d: _has(d, "name_spelling_variant", message="LUVISITTO") and not _has(d, "proxy_holder_absent")
-        and d["deliberations"][0]["computed"]["represented"] == 19,
+        lambda d: (
+            d["deliberations"][0]["computed"]["present"] == 49
+            and sum(m["substitute"] for m in d["members"]) == 4
+        ),
+        lambda d: (
+            _has(d, "name_spelling_variant", message="LUVISITTO")
+            and not _has(d, "proxy_holder_absent")
+            and d["deliberations"][0]["computed"]["represented"] == 19
+        ),
         lambda d: _has(d, "implausible_date", message="273"),
     ],
     "bagneux_2022-06-28_DEL-20220628-1.txt": [
@@ -313,40 +358,68 @@ PITFALLS = {
     ],
     "seine-saint-denis-commission-permanente_2023-01-26_01-02.txt": [
         lambda d: _has(d, "checkbox_form") and d["deliberations"][0]["result"] == "majority",
-        lambda d: d["deliberations"][0]["stated"]["for"] is None and d["deliberations"][0]["computed"]["for"] == 29,
+        lambda d: (
+            d["deliberations"][0]["stated"]["for"] is None and d["deliberations"][0]["computed"]["for"] == 29
+        ),
         lambda d: _has(d, "signed_by_delegation", message="Veber"),
     ],
     "nanterre_2023-02-13_DEL2023-01-02.txt": [
-        lambda d: _has(d, "not_participating_unnamed") and _deliberation(d, "DEL2023-2")["interested_members"] == []
-        and _deliberation(d, "DEL2023-2")["computed"]["voters"] == 47,
-        lambda d: _has(d, "no_vote_stated", message="DEL2023-01") and _deliberation(d, "DEL2023-01")["result"] is None,
-        lambda d: not _has(d, "present_and_absent") and len(_attendance(d, "DENOIS")) == 2
-        and len(_attendance(d, "COULTER")) == 2,
+        lambda d: (
+            _has(d, "not_participating_unnamed")
+            and _deliberation(d, "DEL2023-2")["interested_members"] == []
+            and _deliberation(d, "DEL2023-2")["computed"]["voters"] == 47
+        ),
+        lambda d: (
+            _has(d, "no_vote_stated", message="DEL2023-01")
+            and _deliberation(d, "DEL2023-01")["result"] is None
+        ),
+        lambda d: (
+            not _has(d, "present_and_absent")
+            and len(_attendance(d, "DENOIS")) == 2
+            and len(_attendance(d, "COULTER")) == 2
+        ),
     ],
     "cc-pevele-carembault-bureau_2023-03-06_releve.txt": [
         lambda d: {"Didier DALLOY", "Vinciane FABER", "Joëlle DUPRIEZ"} <= {m["name"] for m in d["members"]},
         lambda d: _has(d, "chair_is_secretary"),
     ],
     "champigny-sur-marne_2023-01-25_liste.txt": [
-        lambda d: _deliberation(d, "2023-002")["result"] == "unanimous_of_votes_cast"
-        and _deliberation(d, "2023-002")["stated"]["abstain"] == 11 and not _has(d, "unanimity_with_votes_against"),
-        lambda d: len(_deliberation(d, "2023-004")["votes"]) == 2
-        and "several_votes" in codes(_deliberation(d, "2023-004")["violations"]),
-        lambda d: d["meeting"]["stated"]["legal_members"] == 49 and d["meeting"]["stated"]["members_in_office"] is None,
+        lambda d: (
+            _deliberation(d, "2023-002")["result"] == "unanimous_of_votes_cast"
+            and _deliberation(d, "2023-002")["stated"]["abstain"] == 11
+            and not _has(d, "unanimity_with_votes_against")
+        ),
+        lambda d: (
+            len(_deliberation(d, "2023-004")["votes"]) == 2
+            and "several_votes" in codes(_deliberation(d, "2023-004")["violations"])
+        ),
+        lambda d: (
+            d["meeting"]["stated"]["legal_members"] == 49
+            and d["meeting"]["stated"]["members_in_office"] is None
+        ),
     ],
     "cachan_2023-02-16_cr.txt": [
         lambda d: _has(d, "contradictory_dates"),
         lambda d: any(a["present"] for a in _attendance(d, "ORUSCO")),
-        lambda d: "noted_with_vote" in codes(next(x for x in d["deliberations"] if x["item"] == 1)["violations"]),
+        lambda d: (
+            "noted_with_vote" in codes(next(x for x in d["deliberations"] if x["item"] == 1)["violations"])
+        ),
     ],
     "tronget_2023-11-30_36-2023.txt": [
-        lambda d: sum(1 for w in d["warnings"] if w["code"] == "name_split_by_layout") == 2
-        and _proxies_to(d, "DUMONT") and _proxies_to(d, "BARANSKI"),
-        lambda d: d["meeting"]["convened_on"] == "2023-11-23" and d["deliberations"][0]["computed"]["present"] == 10,
+        lambda d: (
+            sum(1 for w in d["warnings"] if w["code"] == "name_split_by_layout") == 2
+            and _proxies_to(d, "DUMONT")
+            and _proxies_to(d, "BARANSKI")
+        ),
+        lambda d: (
+            d["meeting"]["convened_on"] == "2023-11-23" and d["deliberations"][0]["computed"]["present"] == 10
+        ),
     ],
     "grand-dole_2013-09-26_cc-excerpt.txt": [
         lambda d: _attendance(d, "Wambst")[0]["until_item"] == 87,
-        lambda d: set(range(90, 97)) | set(range(106, 112)) <= set(_attendance(d, "Javourez")[0]["except_items"]),
+        lambda d: (
+            set(range(90, 97)) | set(range(106, 112)) <= set(_attendance(d, "Javourez")[0]["except_items"])
+        ),
         lambda d: _has(d, "document_truncated") and _has(d, "no_deliberation") and d["deliberations"] == [],
     ],
 }
@@ -354,7 +427,7 @@ PITFALLS = {
 
 def _pitfall_cases():
     for name, document in DOCUMENTS.items():
-        for index, pitfall in enumerate(document["pitfalls"]):
+        for index, _pitfall in enumerate(document["pitfalls"]):
             yield pytest.param(name, index, id=f"{name[:24]}-{index}")
 
 
@@ -367,9 +440,14 @@ def test_pitfall_is_flagged_or_read_right(name, index):
 
 # -- traps the corpus does not contain, on mutated real texts ------------------------------------
 
+
 def test_proxy_window_leaving_an_item_uncovered():
     name = "nanterre_2023-02-13_DEL2023-01-02.txt"
-    data = _mutated(name, "Mme ALI à M. ADAM (jusqu’à la délibération n°4)", "Mme ALI à M. ADAM (jusqu’à la délibération n°3)")
+    data = _mutated(
+        name,
+        "Mme ALI à M. ADAM (jusqu’à la délibération n°4)",
+        "Mme ALI à M. ADAM (jusqu’à la délibération n°3)",
+    )
     gaps = [w for w in data["warnings"] if w["code"] == "proxy_window_gap"]
     assert gaps and gaps[0]["items"] == [4] and "ALI" in gaps[0]["message"]
     assert "proxy_window_gap" not in codes(imported(name)["warnings"])
@@ -400,4 +478,6 @@ def test_windows_1252_copy_reads_the_same(name):
         pytest.skip("characters outside Windows-1252")
     again = import_text(name, decode(name, data)).data
     assert again["meeting"] == imported(name)["meeting"]
-    assert [d["stated"] for d in again["deliberations"]] == [d["stated"] for d in imported(name)["deliberations"]]
+    assert [d["stated"] for d in again["deliberations"]] == [
+        d["stated"] for d in imported(name)["deliberations"]
+    ]

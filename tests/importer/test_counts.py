@@ -9,23 +9,47 @@ def counts(text):
     return [(c.kind, c.value) for c in read_counts(text)]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Nombre de conseillers en exercice : 27 / présents : 20 / votants : 23",
-     [("members_in_office", 27), ("present", 20), ("voters", 23)]),
-    ("Votants : 27 dont 22 Présents et 05 Procurations", [("voters", 27), ("present", 22), ("proxies", 5)]),
-    # labels first, values after, and the same table printed the other way round
-    ("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23 N° 2022",
-     [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)]),
-    ("27 20 3 23 Nombre de Conseillers en exercice Présents Procurations Votants N° 2022",
-     [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)]),
-    ("- présents : - représentés : 30 11 - a bse nts : 2", [("present", 30), ("represented", 11), ("absent", 2)]),
-    ("- en exercice : 82 - présents titulaires : 45 - présents suppléants : 4 - procurations : 19",
-     [("members_in_office", 82), ("present_titulaires", 45), ("present_suppleants", 4), ("proxies", 19)]),
-    ("Nombre légal de membres au Conseil municipal 49 Nombre de présents 45 Nombre de procurations 4",
-     [("legal_members", 49), ("present", 45), ("proxies", 4)]),
-    ("Nombre de membres afférents au Conseil : 29", [("members_in_office", 29)]),
-    ("Nombre de délégués titulaires ou suppléants présents : 64", [("present", 64)]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Nombre de conseillers en exercice : 27 / présents : 20 / votants : 23",
+            [("members_in_office", 27), ("present", 20), ("voters", 23)],
+        ),
+        (
+            "Votants : 27 dont 22 Présents et 05 Procurations",
+            [("voters", 27), ("present", 22), ("proxies", 5)],
+        ),
+        # labels first, values after, and the same table printed the other way round
+        (
+            "Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23 N° 2022",
+            [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)],
+        ),
+        (
+            "27 20 3 23 Nombre de Conseillers en exercice Présents Procurations Votants N° 2022",
+            [("members_in_office", 27), ("present", 20), ("proxies", 3), ("voters", 23)],
+        ),
+        (
+            "- présents : - représentés : 30 11 - a bse nts : 2",
+            [("present", 30), ("represented", 11), ("absent", 2)],
+        ),
+        (
+            "- en exercice : 82 - présents titulaires : 45 - présents suppléants : 4 - procurations : 19",
+            [
+                ("members_in_office", 82),
+                ("present_titulaires", 45),
+                ("present_suppleants", 4),
+                ("proxies", 19),
+            ],
+        ),
+        (
+            "Nombre légal de membres au Conseil municipal 49 Nombre de présents 45 Nombre de procurations 4",
+            [("legal_members", 49), ("present", 45), ("proxies", 4)],
+        ),
+        ("Nombre de membres afférents au Conseil : 29", [("members_in_office", 29)]),
+        ("Nombre de délégués titulaires ou suppléants présents : 64", [("present", 64)]),
+    ],
+)
 def test_count_blocks(text, expected):
     assert counts(text) == expected
 
@@ -37,14 +61,24 @@ def test_letter_spaced_ocr_label_and_value():
 
 def test_vote_table_with_letter_spaced_not_participating():
     assert counts("Votes pour : Votes contre : Abstentions : 41 0 0 N PP V 0 :") == [
-        ("for", 41), ("against", 0), ("abstain", 0), ("not_participating", 0)]
+        ("for", 41),
+        ("against", 0),
+        ("abstain", 0),
+        ("not_participating", 0),
+    ]
 
 
 def test_slash_and_blank_mean_none():
     assert counts("ONT VOTE POUR : 14 ONT VOTE CONTRE : / SE SONT ABSTENUS : /") == [
-        ("for", 14), ("against", 0), ("abstain", 0)]
+        ("for", 14),
+        ("against", 0),
+        ("abstain", 0),
+    ]
     assert counts("ONT VOTE POUR : 14 ONT VOTE CONTRE : SE SONT ABSTENUS : ACTE EXECUTOIRE") == [
-        ("for", 14), ("against", 0), ("abstain", 0)]
+        ("for", 14),
+        ("against", 0),
+        ("abstain", 0),
+    ]
 
 
 def test_numbers_written_in_words_only_for_votes():
@@ -56,7 +90,9 @@ def test_numbers_written_in_words_only_for_votes():
 def test_a_value_before_its_label_belongs_to_it():
     # "suffrages exprimés 38 votes pour": 38 are the votes for, not the votes cast
     assert counts("à l'unanimité des suffrages exprimés 38 votes pour, dont 3 procurations") == [
-        ("for", 38), ("proxies", 3)]
+        ("for", 38),
+        ("proxies", 3),
+    ]
 
 
 def test_ambiguous_tables_stay_unread():
@@ -75,6 +111,14 @@ def test_plain_keeps_offsets():
 
 
 def test_bare_for_and_against_after_a_number():
-    assert counts("adoptée par 20 voix pour, 5 contre et 2 abstentions") == [("for", 20), ("against", 5), ("abstain", 2)]
-    assert counts("Votes : 20 pour - 3 contre - 1 abstention") == [("for", 20), ("against", 3), ("abstain", 1)]
+    assert counts("adoptée par 20 voix pour, 5 contre et 2 abstentions") == [
+        ("for", 20),
+        ("against", 5),
+        ("abstain", 2),
+    ]
+    assert counts("Votes : 20 pour - 3 contre - 1 abstention") == [
+        ("for", 20),
+        ("against", 3),
+        ("abstain", 1),
+    ]
     assert counts("une hausse de 2 pour cent") == []

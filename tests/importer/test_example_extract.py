@@ -31,8 +31,12 @@ def test_meeting_header(document):
 def test_roster_by_commune_with_substitutes(document):
     members = {m["name"]: m for m in document["members"]}
     assert len(members) == 123
-    assert members["Michel GABRIEL"] == {"name": "Michel GABRIEL", "civility": "M.", "commune": "Champagney",
-                                         "substitute": True}
+    assert members["Michel GABRIEL"] == {
+        "name": "Michel GABRIEL",
+        "civility": "M.",
+        "commune": "Champagney",
+        "substitute": True,
+    }
     assert members["Annette GIRARDCLOS"]["substitute"] is True
     assert members["Françoise GALLIOU"]["commune"] == "Audeux"
     assert members["Thomas JAVAUX"]["commune"] == "Amagney"
@@ -43,14 +47,21 @@ def test_roster_by_commune_with_substitutes(document):
 def test_kevin_and_kevin_are_one_member(document):
     lines = [a for a in document["attendance"] if "BERTAGNOLI" in a["member"]]
     assert {a["member"] for a in lines} == {"Kévin BERTAGNOLI"}
-    assert {(a["present"], a["from_item"], a["until_item"]) for a in lines} == {(True, 9, None), (False, None, 8)}
+    assert {(a["present"], a["from_item"], a["until_item"]) for a in lines} == {
+        (True, 9, None),
+        (False, None, 8),
+    }
 
 
 def test_proxies_and_their_windows(document):
     proxies = {p["principal"]: p for p in document["proxies"]}
     assert len(proxies) == 22
-    assert proxies["Jean-Hugues ROUX"] == {"principal": "Jean-Hugues ROUX", "holder": "Juliette SORLIN",
-                                           "from_item": 2, "until_item": None}
+    assert proxies["Jean-Hugues ROUX"] == {
+        "principal": "Jean-Hugues ROUX",
+        "holder": "Juliette SORLIN",
+        "from_item": 2,
+        "until_item": None,
+    }
     assert proxies["Benoît VUILLEMIN"]["from_item"] == 7
     assert proxies["Claudine CAULET"]["until_item"] == 7
 
@@ -72,21 +83,52 @@ def test_item_19_figures(deliberation):
 
 def test_item_19_stated_figures_agree(deliberation):
     stated = deliberation["stated"]
-    assert {key: stated[key] for key in ("members_in_office", "present", "represented", "voters", "for", "against",
-                                         "abstain", "not_participating")} == {
-        "members_in_office": 123, "present": None, "represented": None, "voters": None, "for": 104, "against": 0,
-        "abstain": 0, "not_participating": 5}
+    assert {
+        key: stated[key]
+        for key in (
+            "members_in_office",
+            "present",
+            "represented",
+            "voters",
+            "for",
+            "against",
+            "abstain",
+            "not_participating",
+        )
+    } == {
+        "members_in_office": 123,
+        "present": None,
+        "represented": None,
+        "voters": None,
+        "for": 104,
+        "against": 0,
+        "abstain": 0,
+        "not_participating": 5,
+    }
     # the keys other layouts print stay null: the example does not state them
-    assert all(stated[key] is None for key in ("legal_members", "present_titular", "present_substitutes", "absent",
-                                               "proxies", "votes_cast"))
+    assert all(
+        stated[key] is None
+        for key in (
+            "legal_members",
+            "present_titular",
+            "present_substitutes",
+            "absent",
+            "proxies",
+            "votes_cast",
+        )
+    )
     assert deliberation["result"] == "unanimous"
     assert deliberation["consistent"] is True
     assert [v for v in deliberation["violations"] if v["severity"] == "violation"] == []
 
 
 def test_interested_members_including_the_absent_one(deliberation):
-    assert deliberation["interested_members"] == ["Frédérique BAEHR", "Benoît VUILLEMIN", "Sébastien COUDRY",
-                                                  "Nicolas BODIN"]
+    assert deliberation["interested_members"] == [
+        "Frédérique BAEHR",
+        "Benoît VUILLEMIN",
+        "Sébastien COUDRY",
+        "Nicolas BODIN",
+    ]
     assert deliberation["rapporteur"] == "Mme Anne VIGNOT, Présidente"
     assert deliberation["committee"].startswith("Innovation, attractivité")
 

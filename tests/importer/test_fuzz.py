@@ -19,11 +19,41 @@ if CORPUS.is_dir():
 
 # fragments that steer the readers into their less common paths
 FRAGMENTS = [
-    "Présents : ", "Absents : ", "Procurations : ", "Votants : ", "en exercice : ", " à ", "(", ")", ":", "/",
-    "Délibération n° ", "Point n°", "à l'unanimité", "à la majorité", "prend acte", "Pour : ", "Contre : 0",
-    "(jusqu'à la question n°", "(à compter de la délibération n°3)", "(sauf D90/13 à D96/13)", "19h07",
-    "suppléé par ", "donnant pouvoir à Mme X", "N om br e : 4 3", "12", "0", "99999", "é", "\x00", "\ufffd",
-    "ne prennent pas part au vote", "Adopté à l'unanimité : Adopté à la majorité : ", "M. ", "Mmes ", "JL Bo",
+    "Présents : ",
+    "Absents : ",
+    "Procurations : ",
+    "Votants : ",
+    "en exercice : ",
+    " à ",
+    "(",
+    ")",
+    ":",
+    "/",
+    "Délibération n° ",
+    "Point n°",
+    "à l'unanimité",
+    "à la majorité",
+    "prend acte",
+    "Pour : ",
+    "Contre : 0",
+    "(jusqu'à la question n°",
+    "(à compter de la délibération n°3)",
+    "(sauf D90/13 à D96/13)",
+    "19h07",
+    "suppléé par ",
+    "donnant pouvoir à Mme X",
+    "N om br e : 4 3",
+    "12",
+    "0",
+    "99999",
+    "é",
+    "\x00",
+    "\ufffd",
+    "ne prennent pas part au vote",
+    "Adopté à l'unanimité : Adopté à la majorité : ",
+    "M. ",
+    "Mmes ",
+    "JL Bo",
 ]
 
 
@@ -59,7 +89,9 @@ def _outcome(name: str, data: bytes):
         return error
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(mutated_texts(), st.sampled_from(["utf-8", "cp1252"]))
 def test_mutated_real_texts_give_a_report_or_a_clear_error(text, encoding):
     outcome = _outcome("mutation.txt", text.encode(encoding, errors="replace"))
@@ -84,8 +116,13 @@ def test_label_soup_gives_a_report_or_a_clear_error(text):
 def test_long_runs_of_names_or_capitals_are_read_in_reasonable_time():
     import time
 
-    for text in ("Présents : " + "Abc " * 3000, "Présents : " + "ABC " * 3000, "Présents : MM. " + "ABC, " * 3000,
-                 "Le " + "deux " * 3000 + "x", "Présents : M. X (" * 2000):
+    for text in (
+        "Présents : " + "Abc " * 3000,
+        "Présents : " + "ABC " * 3000,
+        "Présents : MM. " + "ABC, " * 3000,
+        "Le " + "deux " * 3000 + "x",
+        "Présents : M. X (" * 2000,
+    ):
         start = time.perf_counter()
         _outcome("long.txt", text.encode("utf-8"))
         assert time.perf_counter() - start < 1.5, text[:30]

@@ -9,39 +9,70 @@ def names(text, **kwargs):
 
 def test_first_name_and_capitals():
     assert names("Mme Anne VIGNOT, M. Jean-Hugues ROUX (à partir de la question n°2)") == [
-        ("Mme", "Anne", "VIGNOT"), ("M.", "Jean-Hugues", "ROUX")]
-    assert find_people("M. Jean-Hugues ROUX (à partir de la question n°2)")[0].notes == ("à partir de la question n°2",)
+        ("Mme", "Anne", "VIGNOT"),
+        ("M.", "Jean-Hugues", "ROUX"),
+    ]
+    assert find_people("M. Jean-Hugues ROUX (à partir de la question n°2)")[0].notes == (
+        "à partir de la question n°2",
+    )
 
 
 def test_surnames_only_with_civilities():
     assert names("M. JARRY, Maire Mme BOUDJEMAÏ, M.TAYEB à M. DEBORD M. PINTO MARTINS") == [
-        ("M.", "", "JARRY"), ("Mme", "", "BOUDJEMAÏ"), ("M.", "", "TAYEB"), ("M.", "", "DEBORD"),
-        ("M.", "", "PINTO MARTINS")]
+        ("M.", "", "JARRY"),
+        ("Mme", "", "BOUDJEMAÏ"),
+        ("M.", "", "TAYEB"),
+        ("M.", "", "DEBORD"),
+        ("M.", "", "PINTO MARTINS"),
+    ]
 
 
 def test_plural_civility_lists_and_ocr_noise():
-    read = names("Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI. Mmes BELMAS, BRlQUET-BOlSSI1RE et SALOM. ESTRADE, A donné",
-                 list_mode=True)
-    assert read == [("M.", "", "BOUSQUET"), ("M.", "", "CAPY"), ("M.", "", "DARD[ER"), ("M.", "", "ZAMBONI"),
-                    ("Mme", "", "BELMAS"), ("Mme", "", "BRlQUET-BOlSSI1RE"), ("Mme", "", "SALOM"),
-                    ("", "", "ESTRADE")]
+    read = names(
+        "Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI. Mmes BELMAS, BRlQUET-BOlSSI1RE et SALOM. ESTRADE, A donné",
+        list_mode=True,
+    )
+    assert read == [
+        ("M.", "", "BOUSQUET"),
+        ("M.", "", "CAPY"),
+        ("M.", "", "DARD[ER"),
+        ("M.", "", "ZAMBONI"),
+        ("Mme", "", "BELMAS"),
+        ("Mme", "", "BRlQUET-BOlSSI1RE"),
+        ("Mme", "", "SALOM"),
+        ("", "", "ESTRADE"),
+    ]
 
 
 def test_ordinary_case_surnames():
     assert names("M. Troussel, Mme Saïd-Anzum, M. Martin P-Y, M. Martin S., Mme Girardet use du pouvoir") == [
-        ("M.", "", "Troussel"), ("Mme", "", "Saïd-Anzum"), ("M.", "P-Y", "Martin"), ("M.", "S.", "Martin"),
-        ("Mme", "", "Girardet")]
-    assert names("Sous la présidence de M. Stéphane Troussel, la Commission") == [("M.", "Stéphane", "Troussel")]
+        ("M.", "", "Troussel"),
+        ("Mme", "", "Saïd-Anzum"),
+        ("M.", "P-Y", "Martin"),
+        ("M.", "S.", "Martin"),
+        ("Mme", "", "Girardet"),
+    ]
+    assert names("Sous la présidence de M. Stéphane Troussel, la Commission") == [
+        ("M.", "Stéphane", "Troussel")
+    ]
 
 
 def test_initials():
-    assert names("S Boissard, JL Bouchard suppléé par N Ferreira de Souza, MA Chalumeaux", list_mode=True) == [
-        ("", "S", "Boissard"), ("", "JL", "Bouchard"), ("", "N", "Ferreira de Souza"), ("", "MA", "Chalumeaux")]
+    assert names(
+        "S Boissard, JL Bouchard suppléé par N Ferreira de Souza, MA Chalumeaux", list_mode=True
+    ) == [
+        ("", "S", "Boissard"),
+        ("", "JL", "Bouchard"),
+        ("", "N", "Ferreira de Souza"),
+        ("", "MA", "Chalumeaux"),
+    ]
 
 
 def test_words_of_another_column_inside_a_name():
-    assert names("Didier BUREAU COMMUNAUTAIRE DU DALLOY, Vinciane 6 MARS 2023 FABER, RELEVÉ DE Joëlle DUPRIEZ",
-                 list_mode=True) == [("", "Didier", "DALLOY"), ("", "Vinciane", "FABER"), ("", "Joëlle", "DUPRIEZ")]
+    assert names(
+        "Didier BUREAU COMMUNAUTAIRE DU DALLOY, Vinciane 6 MARS 2023 FABER, RELEVÉ DE Joëlle DUPRIEZ",
+        list_mode=True,
+    ) == [("", "Didier", "DALLOY"), ("", "Vinciane", "FABER"), ("", "Joëlle", "DUPRIEZ")]
 
 
 def test_verbs_in_capitals_are_not_surnames():
@@ -54,7 +85,12 @@ def _person(first, last):
 
 def test_roster_resolves_partial_and_misspelt_names():
     roster = Roster()
-    for first, last in (("", "JARRY"), ("Eric", "LUVISUTTO"), ("Jean-Luc", "BOUCHARD"), ("Jeani Paul", "LARAN")):
+    for first, last in (
+        ("", "JARRY"),
+        ("Eric", "LUVISUTTO"),
+        ("Jean-Luc", "BOUCHARD"),
+        ("Jeani Paul", "LARAN"),
+    ):
         roster.add(_person(first, last))
     assert roster.resolve(_person("Patrick", "JARRY")) == (_person("", "JARRY"), None)
     assert roster.resolve(_person("Eric", "LUVISITTO")) == (_person("Eric", "LUVISUTTO"), "variant")
@@ -66,9 +102,18 @@ def test_roster_resolves_partial_and_misspelt_names():
 
 
 def test_surname_first_lists():
-    assert names("DUPONT Jean, MARTIN Marie-Claire, LE GALL Yves (jusqu'à la question n°3) et PETIT Luc",
-                 list_mode=True) == [("", "Jean", "DUPONT"), ("", "Marie-Claire", "MARTIN"), ("", "Yves", "LE GALL"),
-                                     ("", "Luc", "PETIT")]
+    assert names(
+        "DUPONT Jean, MARTIN Marie-Claire, LE GALL Yves (jusqu'à la question n°3) et PETIT Luc",
+        list_mode=True,
+    ) == [
+        ("", "Jean", "DUPONT"),
+        ("", "Marie-Claire", "MARTIN"),
+        ("", "Yves", "LE GALL"),
+        ("", "Luc", "PETIT"),
+    ]
     # first name first stays first name first
     assert names("Jean DUPONT, Marie MARTIN, Luc PETIT", list_mode=True) == [
-        ("", "Jean", "DUPONT"), ("", "Marie", "MARTIN"), ("", "Luc", "PETIT")]
+        ("", "Jean", "DUPONT"),
+        ("", "Marie", "MARTIN"),
+        ("", "Luc", "PETIT"),
+    ]

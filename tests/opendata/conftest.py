@@ -33,11 +33,15 @@ def example_record(example_report):
     """The example's deliberation 2021/005795 as its SCDL record, from the core meeting and tally."""
     meeting = example_report.document.meeting
     return deliberation_record(
-        meeting, example_report.tally.for_item(19),
-        deliberation_id="2021/005795", subject_code="7.5",
+        meeting,
+        example_report.tally.for_item(19),
+        deliberation_id="2021/005795",
+        subject_code="7.5",
         object=meeting.item(19).title,
         authority_siret=POITIERS,  # the extract does not print the authority's SIRET
-        budget_year="2021", budget_name="Budget principal",
-        prefecture_id="PREF025", prefecture_date=dt.date(2021, 10, 12),
+        budget_year="2021",
+        budget_name="Budget principal",
+        prefecture_id="PREF025",
+        prefecture_date=dt.date(2021, 10, 12),
         url="https://www.grandbesancon.fr/deliberations/2021-005795.pdf",
     )

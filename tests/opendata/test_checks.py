@@ -35,13 +35,20 @@ def test_vote_reel_is_the_sum_of_for_against_abstaining(good):
     row = dict(good, VOTE_POUR="104", VOTE_CONTRE="0", VOTE_ABSTENTION="0", VOTE_REEL="109")
     # the five members not taking part counted among the voters by mistake
     (finding,) = CustomChecks("deliberations").check(row, 1, 2)
-    assert (finding.field, finding.rule, finding.row, finding.line) == ("VOTE_REEL", "sum-columns-value", 1, 2)
+    assert (finding.field, finding.rule, finding.row, finding.line) == (
+        "VOTE_REEL",
+        "sum-columns-value",
+        1,
+        2,
+    )
     assert "109" in finding.message and "= 104" in finding.message
 
 
 def test_vote_columns_together_or_not_at_all(good):
     assert ("VOTE_CONTRE", "cohesive-columns-value") in findings(dict(good, VOTE_CONTRE=""))
-    empty = dict(good, **{k: "" for k in ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")})
+    empty = dict(
+        good, **{k: "" for k in ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")}
+    )
     assert findings(empty) == []
     assert ("BUDGET_NOM", "cohesive-columns-value") in findings(dict(good, BUDGET_NOM=""))
 
@@ -59,10 +66,18 @@ def test_budget_year(good):
 
 def test_actes_name_case_and_accents_ignored_but_code_must_agree(good):
     assert findings(dict(good, DELIB_MATIERE_NOM="FINANCES LOCALES/SUBVENTIONS")) == []
-    assert ("DELIB_MATIERE_NOM", "nomenclature-actes-value") in findings(dict(good, DELIB_MATIERE_NOM="Subventions"))
-    assert ("DELIB_MATIERE_NOM", "nomenclature-actes-value") in findings(dict(good, DELIB_MATIERE_NOM="Argent/Subventions"))
-    assert ("DELIB_MATIERE_NOM", "registre:actes-code-nom") in findings(dict(good, DELIB_MATIERE_NOM="finances locales/emprunts"))
-    assert ("DELIB_MATIERE_CODE", "registre:actes-code-nom") in findings(dict(good, DELIB_MATIERE_CODE="7.11"))
+    assert ("DELIB_MATIERE_NOM", "nomenclature-actes-value") in findings(
+        dict(good, DELIB_MATIERE_NOM="Subventions")
+    )
+    assert ("DELIB_MATIERE_NOM", "nomenclature-actes-value") in findings(
+        dict(good, DELIB_MATIERE_NOM="Argent/Subventions")
+    )
+    assert ("DELIB_MATIERE_NOM", "registre:actes-code-nom") in findings(
+        dict(good, DELIB_MATIERE_NOM="finances locales/emprunts")
+    )
+    assert ("DELIB_MATIERE_CODE", "registre:actes-code-nom") in findings(
+        dict(good, DELIB_MATIERE_CODE="7.11")
+    )
 
 
 def test_grants_need_a_siret_or_an_rna():
@@ -72,13 +87,21 @@ def test_grants_need_a_siret_or_an_rna():
 
 
 def test_frictionless_reports_the_table_schema_errors_in_french(good):
-    bad = dict(good, DELIB_DATE="07/10/2021", DELIB_URL="pas une adresse", DELIB_MATIERE_CODE="7-5",
-               DELIB_MATIERE_NOM="finances locales/subventions", COLL_NOM="")
+    bad = dict(
+        good,
+        DELIB_DATE="07/10/2021",
+        DELIB_URL="pas une adresse",
+        DELIB_MATIERE_CODE="7-5",
+        DELIB_MATIERE_NOM="finances locales/subventions",
+        COLL_NOM="",
+    )
     by_field = {f.field: f for f in validate_rows("deliberations", [good, bad])}
     assert set(by_field) >= {"DELIB_DATE", "DELIB_URL", "COLL_NOM"}
     assert all(f.row == 2 and f.line == 3 for f in by_field.values())
     assert by_field["DELIB_DATE"].rule == "table-schema:type-error"
     assert "AAAA-MM-JJ" in by_field["DELIB_DATE"].message
     assert by_field["COLL_NOM"].rule == "table-schema:required"
-    assert by_field["COLL_NOM"].describe("f.csv") == \
-        "f.csv, ligne 3, champ COLL_NOM : valeur obligatoire manquante [règle table-schema:required]"
+    assert (
+        by_field["COLL_NOM"].describe("f.csv")
+        == "f.csv, ligne 3, champ COLL_NOM : valeur obligatoire manquante [règle table-schema:required]"
+    )

@@ -19,8 +19,13 @@ from .conftest import POITIERS
 def test_example_deliberation_fills_every_field(example_record):
     row = deliberation_row(example_record)
     assert all(row[name] for name in header("deliberations")), row
-    assert (row["VOTE_EFFECTIF"], row["VOTE_REEL"], row["VOTE_POUR"], row["VOTE_CONTRE"], row["VOTE_ABSTENTION"]) \
-        == ("123", "104", "104", "0", "0")
+    assert (
+        row["VOTE_EFFECTIF"],
+        row["VOTE_REEL"],
+        row["VOTE_POUR"],
+        row["VOTE_CONTRE"],
+        row["VOTE_ABSTENTION"],
+    ) == ("123", "104", "104", "0", "0")
     assert row["DELIB_MATIERE_NOM"] == "finances locales/subventions"
     assert row["COLL_NOM"] == "Grand Besançon Métropole"
     assert row["DELIB_DATE"] == "2021-10-07"
@@ -39,9 +44,15 @@ def test_export_is_valid_as_a_reuser_checks_it(tmp_path, example_record):
 
 def grant(number: int, **changes) -> GrantRecord:
     base = GrantRecord(
-        grantor_name="Ville de Poitiers", grantor_siret=POITIERS, agreement_date=dt.date(2021, 10, 20),
-        beneficiary_name=f"Association n°{number}", object="Fonctionnement\nannuel", amount=Decimal("45000.00"),
-        payment_conditions="unique", payment_start=dt.date(2021, 11, 1), decision_reference="2021/005795",
+        grantor_name="Ville de Poitiers",
+        grantor_siret=POITIERS,
+        agreement_date=dt.date(2021, 10, 20),
+        beneficiary_name=f"Association n°{number}",
+        object="Fonctionnement\nannuel",
+        amount=Decimal("45000.00"),
+        payment_conditions="unique",
+        payment_start=dt.date(2021, 11, 1),
+        decision_reference="2021/005795",
         beneficiary_rna=f"W{number:09d}",
     )
     return dataclasses.replace(base, **changes)
@@ -54,7 +65,12 @@ def test_grants_export_multiline_objects_and_lines_are_counted(tmp_path):
         export_csv("subventions", records, out)
     (finding,) = blocked.value.findings
     # rows 1-3 span two physical lines each: row 4 starts on line 2 + 3*2 = 8
-    assert (finding.row, finding.line, finding.field, finding.rule) == (4, 8, "idBeneficiaire", "one-of-required")
+    assert (finding.row, finding.line, finding.field, finding.rule) == (
+        4,
+        8,
+        "idBeneficiaire",
+        "one-of-required",
+    )
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no partial file left behind
     result = export_csv("subventions", records[:3], out)
@@ -85,10 +101,19 @@ def test_frictionless_cell_readers_catch_a_late_row(tmp_path, example_record):
     with pytest.raises(PublicationBlocked) as blocked:
         export_csv("deliberations", records(), out, chunk_rows=1000)
     (finding,) = blocked.value.findings
-    assert (finding.row, finding.line, finding.field, finding.rule) == (4200, 4201, "DELIB_URL", "table-schema:type-error")
+    assert (finding.row, finding.line, finding.field, finding.rule) == (
+        4200,
+        4201,
+        "DELIB_URL",
+        "table-schema:type-error",
+    )
     assert not out.exists()
-    result = export_csv("deliberations", (dataclasses.replace(example_record, deliberation_id=f"D{i}")
-                                          for i in range(4500)), out, chunk_rows=1000)
+    result = export_csv(
+        "deliberations",
+        (dataclasses.replace(example_record, deliberation_id=f"D{i}") for i in range(4500)),
+        out,
+        chunk_rows=1000,
+    )
     assert result.rows == 4500
 
 
@@ -115,9 +140,16 @@ def test_cell_readers_find_what_resource_validate_finds(example_record):
 
     good = deliberation_row(example_record)
     variants = [
-        {}, {"DELIB_DATE": "07/10/2021"}, {"COLL_SIRET": "123"}, {"DELIB_MATIERE_CODE": "7-5"},
-        {"VOTE_POUR": "cent"}, {"DELIB_URL": "pas une adresse"}, {"COLL_NOM": ""}, {"BUDGET_ANNEE": "21"},
-        {"PREF_DATE": "2021-13-01", "VOTE_REEL": "-"}, {"DELIB_ID": "", "DELIB_OBJET": ""},
+        {},
+        {"DELIB_DATE": "07/10/2021"},
+        {"COLL_SIRET": "123"},
+        {"DELIB_MATIERE_CODE": "7-5"},
+        {"VOTE_POUR": "cent"},
+        {"DELIB_URL": "pas une adresse"},
+        {"COLL_NOM": ""},
+        {"BUDGET_ANNEE": "21"},
+        {"PREF_DATE": "2021-13-01", "VOTE_REEL": "-"},
+        {"DELIB_ID": "", "DELIB_OBJET": ""},
     ]
     rows = [dict(good, **change) for change in variants]
     header = list(header_names := [*good])
@@ -134,9 +166,18 @@ def test_cell_readers_agree_on_grants_too():
     from registre.opendata.validate import FrictionlessCells, frictionless_findings
 
     good = grant_row(grant(1))
-    variants = [{}, {"montant": "40 000,00"}, {"nature": "Aide en numéraire"}, {"notificationUE": "NON"},
-                {"pourcentageSubvention": "1.5"}, {"datesPeriodeVersement": "2017-01-01_2017-12-31"},
-                {"rnaBeneficiaire": "W12"}, {"objet": "x" * 300}, {"idRAE": "123456"}, {"dateConvention": ""}]
+    variants = [
+        {},
+        {"montant": "40 000,00"},
+        {"nature": "Aide en numéraire"},
+        {"notificationUE": "NON"},
+        {"pourcentageSubvention": "1.5"},
+        {"datesPeriodeVersement": "2017-01-01_2017-12-31"},
+        {"rnaBeneficiaire": "W12"},
+        {"objet": "x" * 300},
+        {"idRAE": "123456"},
+        {"dateConvention": ""},
+    ]
     names = list(good)
     values = [[dict(good, **change)[name] for name in names] for change in variants]
     expected = {(f.row, f.field, f.rule) for f in frictionless_findings("subventions", values)}

@@ -22,7 +22,10 @@ def test_lot_windows_1252_semicolons_french_amounts():
     assert str(first.amount) == "40000.00"
     assert any("œuvre" in row.record.object for row in result.accepted)
     assert any("NomAttribuant" in note for note in result.notes)
-    assert {row.record.grantor_name for row in result.accepted} == {"Departement du Lot", "Département du Lot"}
+    assert {row.record.grantor_name for row in result.accepted} == {
+        "Departement du Lot",
+        "Département du Lot",
+    }
 
 
 def test_haute_garonne_extract_rows_without_payment_dates_are_refused():
@@ -30,8 +33,12 @@ def test_haute_garonne_extract_rows_without_payment_dates_are_refused():
     assert [row.number for row in result.accepted] == [1, 2, 3, 4, 5, 6]
     assert result.refused_rows == [7, 8, 9, 10]
     finding = result.refused[0]
-    assert (finding.row, finding.line, finding.field, finding.rule) == \
-        (7, 8, "datesPeriodeVersement", "table-schema:required")
+    assert (finding.row, finding.line, finding.field, finding.rule) == (
+        7,
+        8,
+        "datesPeriodeVersement",
+        "table-schema:required",
+    )
     first = result.accepted[0].record
     # format normalised, substance kept: SCDL 1.x period separator, capitalised enum
     assert (first.nature, first.payment_conditions) == ("aide en numéraire", "unique")
@@ -91,15 +98,24 @@ def test_deliberations_file_round_trip(tmp_path, example_record):
 
 # ----- the full corpus files (../shared), when present -----
 
+
 def _raw_rows(path, encoding):
     text = path.read_bytes().decode(encoding)
-    return [r for r in csv.DictReader(io.StringIO(text, newline=""), delimiter=";") if any(v.strip() for v in r.values())]
+    return [
+        r
+        for r in csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
+        if any(v.strip() for v in r.values())
+    ]
 
 
 def test_corpus_haute_garonne(tmp_path):
     path = corpus_file("subventions_scdl_haute-garonne-datalocale_2017.csv")
     raw = _raw_rows(path, "utf-8")
-    missing = {i for i, r in enumerate(raw, 1) if not r["datesPeriodeVersement"].strip() or not r["conditionsVersement"].strip()}
+    missing = {
+        i
+        for i, r in enumerate(raw, 1)
+        if not r["datesPeriodeVersement"].strip() or not r["conditionsVersement"].strip()
+    }
     result = read_scdl(path)
     assert len(raw) == 69 and missing
     assert set(result.refused_rows) == missing

@@ -29,7 +29,9 @@ def test_schemas_are_verbatim_copies_with_their_version():
 
 
 def test_notice_cites_source_and_version():
-    notice = resources.files("registre.opendata").joinpath("schemas").joinpath("NOTICE.txt").read_text("utf-8")
+    notice = (
+        resources.files("registre.opendata").joinpath("schemas").joinpath("NOTICE.txt").read_text("utf-8")
+    )
     for kind in KINDS:
         schema = official_schema(kind)
         assert schema.source in notice

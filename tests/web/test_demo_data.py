@@ -28,7 +28,14 @@ def test_public_page_of_the_example_shows_the_vote(client, demo):
     response = client.get("/deliberations/grand-besancon-metropole/2021/5795/")
     assert response.status_code == 200
     figures = dict(re.findall(r'data-figure="(\w+)">(\d+)', response.content.decode()))
-    assert figures == {"present": "91", "represented": "18", "not_participating": "5", "voters": "104",
-                       "for": "104", "against": "0", "abstain": "0"}
+    assert figures == {
+        "present": "91",
+        "represented": "18",
+        "not_participating": "5",
+        "voters": "104",
+        "for": "104",
+        "against": "0",
+        "abstain": "0",
+    }
     html = response.content.decode()
     assert "Benoît VUILLEMIN, pouvoir à M. Laurent CROIZIER" in html

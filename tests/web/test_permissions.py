@@ -24,7 +24,9 @@ def _permission(callback):
 
 
 def test_every_view_declares_a_permission():
-    missing = [route for route, callback in _patterns(get_resolver()) if _permission(callback) not in PERMISSIONS]
+    missing = [
+        route for route, callback in _patterns(get_resolver()) if _permission(callback) not in PERMISSIONS
+    ]
     assert missing == []
 
 

@@ -52,9 +52,11 @@ def format_document(path: str, document: dict) -> str:
     """What concerns the document as a whole: its own anomalies and the reading assumptions."""
     meeting = document["meeting"]
     count = len(document["deliberations"])
-    lines = [f"{path} — séance du {meeting.get('date') or 'date inconnue'} : "
-             f"{count or 'aucune'} délibération{'s' if count > 1 else ''} lue{'s' if count > 1 else ''}, "
-             f"{len(document['members'])} membres nommés"]
+    lines = [
+        f"{path} — séance du {meeting.get('date') or 'date inconnue'} : "
+        f"{count or 'aucune'} délibération{'s' if count > 1 else ''} lue{'s' if count > 1 else ''}, "
+        f"{len(document['members'])} membres nommés"
+    ]
     for finding in document.get("violations", []):
         lines.append(f"  [ANOMALIE] {finding['code']} : {finding['message']}")
     for finding in document.get("warnings", []):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("demo", help="charger les données de démonstration (sans effet si déjà chargées)")
+    parser = subparsers.add_parser(
+        "demo", help="charger les données de démonstration (sans effet si déjà chargées)"
+    )
     parser.set_defaults(handler=run)
 
 

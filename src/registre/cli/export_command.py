@@ -19,15 +19,24 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("export", help="exporter les données ouvertes au format SCDL (CSV)")
     parser.add_argument("kind", choices=KINDS, metavar="FORMAT", help=" ou ".join(KINDS))
     parser.add_argument("--out", required=True, metavar="FICHIER", help="fichier CSV à écrire")
-    parser.add_argument("--authority", metavar="COLLECTIVITE", help="identifiant de la collectivité (toutes sinon)")
+    parser.add_argument(
+        "--authority", metavar="COLLECTIVITE", help="identifiant de la collectivité (toutes sinon)"
+    )
     parser.add_argument("--base-url", metavar="URL", help="adresse publique du portail, pour DELIB_URL")
     parser.set_defaults(handler=run_export)
 
-    importer = subparsers.add_parser("import-scdl", help="importer des fichiers SCDL existants (Délibérations, Subventions)")
+    importer = subparsers.add_parser(
+        "import-scdl", help="importer des fichiers SCDL existants (Délibérations, Subventions)"
+    )
     importer.add_argument("files", nargs="+", metavar="FICHIER")
-    importer.add_argument("--authority", metavar="COLLECTIVITE",
-                          help="n'accepter que les lignes de cette collectivité (identifiant)")
-    importer.add_argument("--strict", action="store_true", help="refuser tout le fichier si une ligne est refusée")
+    importer.add_argument(
+        "--authority",
+        metavar="COLLECTIVITE",
+        help="n'accepter que les lignes de cette collectivité (identifiant)",
+    )
+    importer.add_argument(
+        "--strict", action="store_true", help="refuser tout le fichier si une ligne est refusée"
+    )
     importer.set_defaults(handler=run_import)
 
 

@@ -22,10 +22,16 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("import", help="lire des extraits de registre (texte, Markdown, PDF)")
     parser.add_argument("files", nargs="+", metavar="FICHIER")
     parser.add_argument("--json", action="store_true", help="une ligne JSON par document (JSON Lines)")
-    parser.add_argument("--into-db", action="store_true",
-                        help="enregistrer chaque document dans la base (une transaction par document)")
-    parser.add_argument("--authority", metavar="IDENTIFIANT",
-                        help="avec --into-db : la collectivité (identifiant) qui reçoit les documents")
+    parser.add_argument(
+        "--into-db",
+        action="store_true",
+        help="enregistrer chaque document dans la base (une transaction par document)",
+    )
+    parser.add_argument(
+        "--authority",
+        metavar="IDENTIFIANT",
+        help="avec --into-db : la collectivité (identifiant) qui reçoit les documents",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -57,8 +63,10 @@ def run(args) -> int:
         else:
             data = report.data
             numbers = ", ".join(d["number"] for d in data["deliberations"])
-            print(f"{path} : {data['authority'] or '?'}, séance du {data['meeting']['date'] or '?'}, "
-                  f"{len(data['members'])} membres, délibération(s) {numbers}")
+            print(
+                f"{path} : {data['authority'] or '?'}, séance du {data['meeting']['date'] or '?'}, "
+                f"{len(data['members'])} membres, délibération(s) {numbers}"
+            )
     return status
 
 
@@ -84,12 +92,16 @@ def run_into_db(args) -> int:
             report = import_path(path)
             result = store_document(report, authority)  # one transaction per document
         except DocumentError as error:
-            print(f"{path} : refusé — {error.reason}{' (' + error.hint + ')' if error.hint else ''} ; rien n'est enregistré.")
+            print(
+                f"{path} : refusé — {error.reason}{' (' + error.hint + ')' if error.hint else ''} ; rien n'est enregistré."
+            )
             status = 2
             continue
         except Exception as error:  # a database refusal: the document's transaction was rolled back
-            print(f"{path} : refusé — enregistrement impossible ({error.__class__.__name__} : {error}) ; "
-                  "rien n'est enregistré.")
+            print(
+                f"{path} : refusé — enregistrement impossible ({error.__class__.__name__} : {error}) ; "
+                "rien n'est enregistré."
+            )
             status = 2
             continue
         created = ", ".join(d.number for d in result.created)

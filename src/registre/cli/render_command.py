@@ -18,21 +18,43 @@ from registre.importer import DocumentError
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "render", help="produire un extrait, la liste des délibérations ou le procès-verbal (PDF/A, DOCX)")
-    parser.add_argument("kind", choices=("extract", "list", "minutes", "agreement"), metavar="DOCUMENT",
-                        help="extract (extrait du registre), list (liste des délibérations), minutes (procès-verbal) "
-                             "ou agreement (convention de subvention jointe et ses annexes)")
-    parser.add_argument("source", metavar="SOURCE",
-                        help="extrait de registre (texte, Markdown ou PDF) importé à la volée, ou enregistrement de la "
-                             "base : numéro de délibération (2021/005795) ou séance (seance:ID)")
-    parser.add_argument("--authority", metavar="SLUG",
-                        help="collectivité de la délibération enregistrée (identifiant), si le numéro est ambigu")
-    parser.add_argument("--format", choices=("pdf", "docx", "txt"), default="pdf",
-                        help="pdf (PDF/A-2b balisé, par défaut), docx (modifiable) ou txt (texte)")
-    parser.add_argument("--out", metavar="CHEMIN", help="fichier à écrire (par défaut : nom tiré de la séance)")
-    parser.add_argument("--number", metavar="N°", help="numéro de la délibération, si la source en contient plusieurs")
-    parser.add_argument("--templates", metavar="DOSSIER",
-                        help="modèles de la collectivité (remplacent ceux fournis ; aussi REGISTRE_TEMPLATES_DIR)")
+        "render", help="produire un extrait, la liste des délibérations ou le procès-verbal (PDF/A, DOCX)"
+    )
+    parser.add_argument(
+        "kind",
+        choices=("extract", "list", "minutes", "agreement"),
+        metavar="DOCUMENT",
+        help="extract (extrait du registre), list (liste des délibérations), minutes (procès-verbal) "
+        "ou agreement (convention de subvention jointe et ses annexes)",
+    )
+    parser.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="extrait de registre (texte, Markdown ou PDF) importé à la volée, ou enregistrement de la "
+        "base : numéro de délibération (2021/005795) ou séance (seance:ID)",
+    )
+    parser.add_argument(
+        "--authority",
+        metavar="SLUG",
+        help="collectivité de la délibération enregistrée (identifiant), si le numéro est ambigu",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("pdf", "docx", "txt"),
+        default="pdf",
+        help="pdf (PDF/A-2b balisé, par défaut), docx (modifiable) ou txt (texte)",
+    )
+    parser.add_argument(
+        "--out", metavar="CHEMIN", help="fichier à écrire (par défaut : nom tiré de la séance)"
+    )
+    parser.add_argument(
+        "--number", metavar="N°", help="numéro de la délibération, si la source en contient plusieurs"
+    )
+    parser.add_argument(
+        "--templates",
+        metavar="DOSSIER",
+        help="modèles de la collectivité (remplacent ceux fournis ; aussi REGISTRE_TEMPLATES_DIR)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -61,8 +83,11 @@ def run(args) -> int:
             deliberation = record.deliberations[0]
             if len(record.deliberations) > 1:
                 numbers = ", ".join(d.number for d in record.deliberations)
-                print(f"Plusieurs délibérations ({numbers}) : extrait de la n° {deliberation.number} "
-                      "(choisir avec --number).", file=sys.stderr)
+                print(
+                    f"Plusieurs délibérations ({numbers}) : extrait de la n° {deliberation.number} "
+                    "(choisir avec --number).",
+                    file=sys.stderr,
+                )
         data = render(args.kind, record, args.format, deliberation=deliberation, templates_dir=args.templates)
     except (KeyError, ValueError, FileNotFoundError) as error:
         message = error.args[0] if error.args else str(error)
@@ -90,7 +115,9 @@ def _stored(args):
 
     source = args.source
     if ":" in source:
-        meeting = Meeting.objects.select_related("council__authority").filter(pk=int(source.split(":")[1])).first()
+        meeting = (
+            Meeting.objects.select_related("council__authority").filter(pk=int(source.split(":")[1])).first()
+        )
         if meeting is None:
             raise LookupError(f"séance {source.split(':')[1]} introuvable dans la base")
         return meeting_record(meeting), None
@@ -115,6 +142,7 @@ def _agreement(args) -> int:
         agreement = read_agreement(args.source, text).agreement
         try:
             from registre.documents.imported import record_from_text
+
             council = record_from_text(args.source, text).meeting.council or "Conseil"
         except (DocumentError, ValueError, KeyError, IndexError):
             council = "Conseil"
@@ -127,7 +155,11 @@ def _agreement(args) -> int:
         print(f"Erreur : {error.args[0] if error.args else error}", file=sys.stderr)
         return 2
     extension = "md" if args.format == "txt" else args.format
-    out = Path(args.out) if args.out else Path(f"convention_{agreement.reference.replace('/', '-')}.{extension}")
+    out = (
+        Path(args.out)
+        if args.out
+        else Path(f"convention_{agreement.reference.replace('/', '-')}.{extension}")
+    )
     out.write_bytes(data)
     print(f"{out} ({len(data)} octets)")
     return 0

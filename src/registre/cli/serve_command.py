@@ -7,7 +7,9 @@ import sys
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("serve", help="lancer l'application web (migre et charge la démo si la base est vide)")
+    parser = subparsers.add_parser(
+        "serve", help="lancer l'application web (migre et charge la démo si la base est vide)"
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--workers", type=int, default=3)
@@ -26,8 +28,19 @@ def run(args) -> int:
     for username, password, description in demo_logins():
         print(f"  {username:24} {password:16} {description}")
     sys.stdout.flush()
-    command = [sys.executable, "-m", "gunicorn", "registre.web.wsgi:application",
-               "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
-               "--access-logfile", "-", "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "registre.web.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
+    ]
     os.execv(sys.executable, command)
     return 0  # not reached

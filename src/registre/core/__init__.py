@@ -5,7 +5,17 @@ their records into these objects and back.
 """
 
 from .model import (  # noqa: F401
-    Attendance, Authority, Ballot, Item, Meeting, Member, Proxy, Vote, VoteKind, Window, WHOLE_MEETING,
+    WHOLE_MEETING,
+    Attendance,
+    Authority,
+    Ballot,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
+    Vote,
+    VoteKind,
+    Window,
 )
 from .names import fold, member_key  # noqa: F401
 from .rules import RULE_SETS, RuleSet, rules_on  # noqa: F401

@@ -76,7 +76,9 @@ def resolve_presence(meeting: Meeting, passage: Passage) -> Presence:
     return Presence(passage, frozen_always, by_position, frozenset(lines_by_member), findings)
 
 
-def _member_states(name: str, lines: list[Attendance], passage: Passage, findings: list[Violation]) -> list[bool]:
+def _member_states(
+    name: str, lines: list[Attendance], passage: Passage, findings: list[Violation]
+) -> list[bool]:
     present_lines = [line for line in lines if line.present]
     absent_lines = [line for line in lines if not line.present]
     states: list[bool] = []
@@ -110,18 +112,24 @@ def _member_states(name: str, lines: list[Attendance], passage: Passage, finding
     if overlaps:
         findings.append(_present_and_absent(name, tuple(overlaps), member))
     if resolved:
-        findings.append(warning(
-            "attendance_overlap_resolved",
-            f"{name} est indiqué présent et absent à la question n°{resolved[0]} ; le « jusqu'à » "
-            "non qualifié est lu d'après la mention complémentaire : absent à cette question.",
-            members=(member,), items=tuple(resolved),
-        ))
+        findings.append(
+            warning(
+                "attendance_overlap_resolved",
+                f"{name} est indiqué présent et absent à la question n°{resolved[0]} ; le « jusqu'à » "
+                "non qualifié est lu d'après la mention complémentaire : absent à cette question.",
+                members=(member,),
+                items=tuple(resolved),
+            )
+        )
     if gaps:
-        findings.append(warning(
-            "attendance_gap",
-            f"{name} n'est ni présent ni absent aux questions {_items_text(gaps)} ; compté absent.",
-            members=(member,), items=tuple(gaps),
-        ))
+        findings.append(
+            warning(
+                "attendance_gap",
+                f"{name} n'est ni présent ni absent aux questions {_items_text(gaps)} ; compté absent.",
+                members=(member,),
+                items=tuple(gaps),
+            )
+        )
     return states
 
 
@@ -133,7 +141,8 @@ def _present_and_absent(name: str, items: tuple[int, ...], member: str) -> Viola
     return violation(
         "present_and_absent",
         f"{name} figure à la fois parmi les présents et les absents (questions {_items_text(items)}).",
-        members=(member,), items=items,
+        members=(member,),
+        items=items,
     )
 
 

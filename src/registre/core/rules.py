@@ -42,7 +42,9 @@ def _ordinary(start: dt.date, end: dt.date | None, *, uncertain: bool = False, n
     return RuleSet(start, end, _ORDINARY_SOURCE, _HALF, True, False, 1, uncertain, note)
 
 
-def _emergency(start: dt.date, end: dt.date, source: str, *, counts_proxies: bool = False, note: str = "") -> RuleSet:
+def _emergency(
+    start: dt.date, end: dt.date, source: str, *, counts_proxies: bool = False, note: str = ""
+) -> RuleSet:
     return RuleSet(start, end, source, _THIRD, False, counts_proxies, 2, False, note)
 
 
@@ -51,7 +53,8 @@ RULE_SETS: tuple[RuleSet, ...] = (
     _ordinary(D(1996, 2, 24), D(2020, 3, 23)),
     _emergency(D(2020, 3, 24), D(2020, 4, 2), "loi n° 2020-290 du 23 mars 2020, art. 10"),
     _emergency(
-        D(2020, 4, 3), D(2020, 7, 10),
+        D(2020, 4, 3),
+        D(2020, 7, 10),
         "loi n° 2020-290, art. 10, modifié par l'ordonnance n° 2020-391 du 1er avril 2020",
         counts_proxies=True,
         note="quorum du tiers présents ou représentés ; à compter du 15 mai 2020, "
@@ -59,11 +62,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
     ),
     _emergency(D(2020, 7, 11), D(2020, 8, 30), "loi n° 2020-760 du 22 juin 2020"),
     _ordinary(
-        D(2020, 8, 31), D(2020, 11, 14), uncertain=True,
+        D(2020, 8, 31),
+        D(2020, 11, 14),
+        uncertain=True,
         note="période discutée entre les sources : règles ordinaires appliquées, à vérifier",
     ),
     _emergency(
-        D(2020, 11, 15), D(2021, 9, 30),
+        D(2020, 11, 15),
+        D(2021, 9, 30),
         "loi n° 2020-1379 du 14 novembre 2020, art. 6, prorogée par les lois n° 2021-160 et n° 2021-689",
     ),
     _ordinary(D(2021, 10, 1), D(2021, 11, 10)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attendance import Passage, Presence, resolve_presence
+from .attendance import Passage, resolve_presence
 from .model import Ballot, Item, Meeting, Proxy, Vote, VoteKind
 from .rules import RuleSet, rules_on
 from .violations import Violation, violation, warning
@@ -84,22 +84,27 @@ def _check_agenda(meeting: Meeting, passage: Passage) -> list[Violation]:
     findings = []
     for item in meeting.items:
         if item.number not in passage.position:
-            findings.append(violation(
-                "item_not_in_order_of_passage",
-                f"La question n°{item.number} n'apparaît pas dans l'ordre de passage.",
-                items=(item.number,),
-            ))
+            findings.append(
+                violation(
+                    "item_not_in_order_of_passage",
+                    f"La question n°{item.number} n'apparaît pas dans l'ordre de passage.",
+                    items=(item.number,),
+                )
+            )
     statements = [(a.member, a.window) for a in meeting.attendance]
     statements += [(p.principal, p.window) for p in meeting.proxies]
     for member, window in statements:
         unknown = sorted(i for i in window.named_items() if i not in passage.position)
         if unknown:
-            findings.append(violation(
-                "window_item_not_on_agenda",
-                f"La fenêtre de {meeting.display_name(member)} cite la question n°{unknown[0]}, "
-                "absente de l'ordre du jour.",
-                members=(member,), items=tuple(unknown),
-            ))
+            findings.append(
+                violation(
+                    "window_item_not_on_agenda",
+                    f"La fenêtre de {meeting.display_name(member)} cite la question n°{unknown[0]}, "
+                    "absente de l'ordre du jour.",
+                    members=(member,),
+                    items=tuple(unknown),
+                )
+            )
     return findings
 
 
@@ -111,16 +116,22 @@ def _check_roster(meeting: Meeting) -> list[Violation]:
     named += [k for item in meeting.items for k in item.interested_members]
     for key in dict.fromkeys(named):
         if key not in known:
-            findings.append(violation(
-                "unknown_member", f"{key} n'est pas un membre du conseil.", members=(key,),
-            ))
+            findings.append(
+                violation(
+                    "unknown_member",
+                    f"{key} n'est pas un membre du conseil.",
+                    members=(key,),
+                )
+            )
     seats = _seats_named(meeting)
     if meeting.members_in_office is not None and seats and seats != meeting.members_in_office:
-        findings.append(warning(
-            "roster_count_mismatch",
-            f"Les listes nomment {seats} sièges pour {meeting.members_in_office} conseillers en exercice.",
-            field="members_in_office",
-        ))
+        findings.append(
+            warning(
+                "roster_count_mismatch",
+                f"Les listes nomment {seats} sièges pour {meeting.members_in_office} conseillers en exercice.",
+                field="members_in_office",
+            )
+        )
     return findings
 
 
@@ -143,35 +154,47 @@ def _valid_proxies(meeting, passage, rules, presence, position, item):
         if not passage.covers_position(proxy.window, position, item):
             continue
         if proxy.principal in present:
-            findings.append(violation(
-                "proxy_principal_present",
-                f"La procuration de {name(proxy.principal)} à {name(proxy.holder)} ne compte pas : "
-                f"{name(proxy.principal)} est présent à la question n°{item}.",
-                members=(proxy.principal, proxy.holder), items=(item,),
-            ))
+            findings.append(
+                violation(
+                    "proxy_principal_present",
+                    f"La procuration de {name(proxy.principal)} à {name(proxy.holder)} ne compte pas : "
+                    f"{name(proxy.principal)} est présent à la question n°{item}.",
+                    members=(proxy.principal, proxy.holder),
+                    items=(item,),
+                )
+            )
             continue
         if proxy.holder not in present:
-            findings.append(violation(
-                "proxy_holder_absent",
-                f"La procuration de {name(proxy.principal)} ne compte pas : son mandataire "
-                f"{name(proxy.holder)} est absent à la question n°{item}.",
-                members=(proxy.principal, proxy.holder), items=(item,),
-            ))
+            findings.append(
+                violation(
+                    "proxy_holder_absent",
+                    f"La procuration de {name(proxy.principal)} ne compte pas : son mandataire "
+                    f"{name(proxy.holder)} est absent à la question n°{item}.",
+                    members=(proxy.principal, proxy.holder),
+                    items=(item,),
+                )
+            )
             continue
         if proxy.principal in given:
-            findings.append(violation(
-                "proxy_given_twice",
-                f"{name(proxy.principal)} a donné plus d'une procuration pour la question n°{item}.",
-                members=(proxy.principal,), items=(item,),
-            ))
+            findings.append(
+                violation(
+                    "proxy_given_twice",
+                    f"{name(proxy.principal)} a donné plus d'une procuration pour la question n°{item}.",
+                    members=(proxy.principal,),
+                    items=(item,),
+                )
+            )
             continue
         if held[proxy.holder] >= rules.max_proxies_per_holder:
-            findings.append(violation(
-                "proxy_holder_overloaded",
-                f"{name(proxy.holder)} détient plus de {rules.max_proxies_per_holder} procuration(s) "
-                f"à la question n°{item} ({rules.source}) ; celle de {name(proxy.principal)} ne compte pas.",
-                members=(proxy.holder, proxy.principal), items=(item,),
-            ))
+            findings.append(
+                violation(
+                    "proxy_holder_overloaded",
+                    f"{name(proxy.holder)} détient plus de {rules.max_proxies_per_holder} procuration(s) "
+                    f"à la question n°{item} ({rules.source}) ; celle de {name(proxy.principal)} ne compte pas.",
+                    members=(proxy.holder, proxy.principal),
+                    items=(item,),
+                )
+            )
             continue
         held[proxy.holder] += 1
         given.add(proxy.principal)
@@ -197,11 +220,13 @@ def _tally_item(meeting, rules, item, position, present, valid, presence, findin
         quorum_count += sum(1 for p in valid if p.principal not in interested)
     quorum_reached = quorum_count >= quorum_required
     if not quorum_reached:
-        findings.append(violation(
-            "quorum_not_reached",
-            f"Quorum non atteint à la question n°{item.number} : {quorum_count} pour {quorum_required} requis.",
-            items=(item.number,),
-        ))
+        findings.append(
+            violation(
+                "quorum_not_reached",
+                f"Quorum non atteint à la question n°{item.number} : {quorum_count} pour {quorum_required} requis.",
+                items=(item.number,),
+            )
+        )
 
     substitutes = _substitute_findings(meeting, item.number, present, valid)
     findings += substitutes
@@ -211,29 +236,45 @@ def _tally_item(meeting, rules, item, position, present, valid, presence, findin
     adopted, unanimous, unanimous_cast, result_findings = _result(meeting, item, votes)
     findings += result_findings
     return ItemTally(
-        item=item.number, position=position,
-        present=tuple(sorted(present)), represented=tuple(valid), absent=absent,
-        not_participating=not_participating, interested_present=interested_present, voters=voters,
-        quorum_required=quorum_required, quorum_count=quorum_count, quorum_reached=quorum_reached,
-        votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
-        adopted=adopted, unanimous=unanimous, unanimous_of_votes_cast=unanimous_cast,
+        item=item.number,
+        position=position,
+        present=tuple(sorted(present)),
+        represented=tuple(valid),
+        absent=absent,
+        not_participating=not_participating,
+        interested_present=interested_present,
+        voters=voters,
+        quorum_required=quorum_required,
+        quorum_count=quorum_count,
+        quorum_reached=quorum_reached,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        adopted=adopted,
+        unanimous=unanimous,
+        unanimous_of_votes_cast=unanimous_cast,
         violations=tuple(findings),
     )
 
 
 def _substitute_findings(meeting, item, present, valid) -> list[Violation]:
     """L5211-6: a titular member replaced by the substitute must not also give a proxy."""
-    sitting = {meeting.member(k).commune for k in present if meeting.member(k) and meeting.member(k).substitute}
+    sitting = {
+        meeting.member(k).commune for k in present if meeting.member(k) and meeting.member(k).substitute
+    }
     findings = []
     for proxy in valid:
         principal = meeting.member(proxy.principal)
         if principal and not principal.substitute and principal.commune and principal.commune in sitting:
-            findings.append(violation(
-                "substitute_and_proxy",
-                f"{meeting.display_name(proxy.principal)} est remplacé par son suppléant et donne aussi "
-                f"procuration à la question n°{item}.",
-                members=(proxy.principal,), items=(item,),
-            ))
+            findings.append(
+                violation(
+                    "substitute_and_proxy",
+                    f"{meeting.display_name(proxy.principal)} est remplacé par son suppléant et donne aussi "
+                    f"procuration à la question n°{item}.",
+                    members=(proxy.principal,),
+                    items=(item,),
+                )
+            )
     return findings
 
 
@@ -256,18 +297,22 @@ def _count_votes(meeting, item, present, valid, voters):
     if any(t is None for t in totals):
         return tuple(totals), findings
     if vote.unanimous and totals[1]:
-        findings.append(violation(
-            "unanimity_with_votes_against",
-            f"La question n°{item.number} est dite adoptée à l'unanimité avec {totals[1]} voix contre.",
-            items=(item.number,),
-        ))
+        findings.append(
+            violation(
+                "unanimity_with_votes_against",
+                f"La question n°{item.number} est dite adoptée à l'unanimité avec {totals[1]} voix contre.",
+                items=(item.number,),
+            )
+        )
     if any(t < 0 for t in totals) or sum(totals) != voters:
-        findings.append(violation(
-            "tally_mismatch",
-            f"Question n°{item.number} : pour {totals[0]} + contre {totals[1]} + abstentions {totals[2]} "
-            f"= {sum(totals)}, pour {voters} votants.",
-            items=(item.number,),
-        ))
+        findings.append(
+            violation(
+                "tally_mismatch",
+                f"Question n°{item.number} : pour {totals[0]} + contre {totals[1]} + abstentions {totals[2]} "
+                f"= {sum(totals)}, pour {voters} votants.",
+                items=(item.number,),
+            )
+        )
     return tuple(totals), findings
 
 
@@ -280,27 +325,35 @@ def _count_roll_call(meeting, item, present, valid, voters):
     for member, ballot in item.vote.ballots:
         proxy = represented.get(member)
         if member not in present and proxy is None:
-            findings.append(violation(
-                "ballot_from_absent_member",
-                f"{name(member)} est porté votant à la question n°{item.number} mais n'était ni présent ni représenté.",
-                members=(member,), items=(item.number,),
-            ))
+            findings.append(
+                violation(
+                    "ballot_from_absent_member",
+                    f"{name(member)} est porté votant à la question n°{item.number} mais n'était ni présent ni représenté.",
+                    members=(member,),
+                    items=(item.number,),
+                )
+            )
             continue
         if member in item.interested_members or (proxy and proxy.holder in item.interested_members):
-            findings.append(violation(
-                "interested_member_voted",
-                f"{name(member)}, intéressé à l'affaire, est porté votant à la question n°{item.number}.",
-                members=(member,), items=(item.number,),
-            ))
+            findings.append(
+                violation(
+                    "interested_member_voted",
+                    f"{name(member)}, intéressé à l'affaire, est porté votant à la question n°{item.number}.",
+                    members=(member,),
+                    items=(item.number,),
+                )
+            )
             continue
         counts[ballot] += 1
     totals = (counts[Ballot.FOR], counts[Ballot.AGAINST], counts[Ballot.ABSTAIN])
     if sum(totals) != voters:
-        findings.append(warning(
-            "roll_call_incomplete",
-            f"Question n°{item.number} : {sum(totals)} votes nominatifs enregistrés pour {voters} votants.",
-            items=(item.number,),
-        ))
+        findings.append(
+            warning(
+                "roll_call_incomplete",
+                f"Question n°{item.number} : {sum(totals)} votes nominatifs enregistrés pour {voters} votants.",
+                items=(item.number,),
+            )
+        )
     return totals, findings
 
 
@@ -319,12 +372,19 @@ def _result(meeting, item, votes):
         return False, unanimous, unanimous_cast, []
     chair_ballot = _chair_ballot(meeting, item)
     if chair_ballot is None:
-        return None, unanimous, unanimous_cast, [warning(
-            "tie_without_chair_vote",
-            f"Partage des voix à la question n°{item.number} : le vote du président, prépondérant, "
-            "n'est pas connu.",
-            items=(item.number,),
-        )]
+        return (
+            None,
+            unanimous,
+            unanimous_cast,
+            [
+                warning(
+                    "tie_without_chair_vote",
+                    f"Partage des voix à la question n°{item.number} : le vote du président, prépondérant, "
+                    "n'est pas connu.",
+                    items=(item.number,),
+                )
+            ],
+        )
     return chair_ballot is Ballot.FOR, unanimous, unanimous_cast, []
 
 

@@ -13,6 +13,16 @@ REGISTRE_TEMPLATES_DIR environment variable): see ``registre.documents.templates
 
 from .model import BudgetAmount, DeliberationRecord, MeetingRecord, Signatory  # noqa: F401
 from .render import (  # noqa: F401
-    FORMATS, KINDS, MEDIA_TYPES, RenderedDocument, document, file_name, render, render_agreement, render_extract,
-    render_list, render_minutes, view_of,
+    FORMATS,
+    KINDS,
+    MEDIA_TYPES,
+    RenderedDocument,
+    document,
+    file_name,
+    render,
+    render_agreement,
+    render_extract,
+    render_list,
+    render_minutes,
+    view_of,
 )

@@ -14,14 +14,27 @@ from registre.core.grants.budget import Funder
 
 from .wording import NBSP, french_date, typeset
 
-_ORDINALS = ("premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième",
-             "neuvième", "dixième")
+_ORDINALS = (
+    "premier",
+    "deuxième",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "sixième",
+    "septième",
+    "huitième",
+    "neuvième",
+    "dixième",
+)
 
 
 def _article(number: int, title: str, paragraphs: list[str], items: list[str] | None = None) -> dict:
     roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")[number - 1]
-    return {"heading": f"{roman}. {title}", "paragraphs": [typeset(p) for p in paragraphs if p],
-            "points": [typeset(i) for i in (items or [])]}
+    return {
+        "heading": f"{roman}. {title}",
+        "paragraphs": [typeset(p) for p in paragraphs if p],
+        "points": [typeset(i) for i in (items or [])],
+    }
 
 
 def _count_word(number: int) -> str:
@@ -61,50 +74,108 @@ def agreement_view(agreement: GrantAgreement, *, council: str = "Conseil") -> di
     year = agreement.financial_year
     articles = [
         _article(1, "Objet", [agreement.object]),
-        _article(2, "Programme d'actions", [
-            f"{beneficiary.name} s'engage à conduire les actions conformes au programme décrit en annexe 1."]),
-        _article(3, "Montant et modalités de versement de la subvention", [
-            f"{grantor.name} attribue au bénéficiaire une subvention de {format_euros(agreement.amount)}"
-            + (f" pour un budget prévisionnel global de {format_euros(agreement.programme_budget)}"
-               if agreement.programme_budget else "")
-            + (f" pour son programme {year}" if year else "") + ", conforme à l'annexe 2.",
-            f"Ce montant de {format_euros(agreement.cap)} est un plafond non révisable à la hausse.",
-            "La subvention sera versée de la façon suivante :" if agreement.tranches else "",
-            f"Le bénéficiaire s'engage à fournir en fin de programme, en {_count_word(agreement.report_copies)} "
-            "exemplaires, un compte-rendu financier et un rapport d'activité.",
-        ], [_tranche(agreement, t) for t in agreement.tranches]),
-        _article(4, "Durée et délai de validité", [
-            (f"La présente convention est conclue au titre de l'exercice {year}. " if year else "")
-            + "Elle prend effet à compter de sa date de transmission au représentant de l'État"
-            + (f" ({french_date(agreement.transmitted_on)})" if agreement.transmitted_on else "")
-            + (f" et cessera au plus tard le {french_date(agreement.valid_until)}." if agreement.valid_until else "."),
-            f"Le bénéficiaire conserve les pièces justificatives des dépenses pendant une durée de "
-            f"{agreement.retention_years} ans"
-            + (f", soit jusqu'au {french_date(agreement.retention_until)}." if agreement.retention_until else "."),
-        ]),
-        _article(5, "Obligations du bénéficiaire", list(agreement.clauses.obligations) or [
-            "Le bénéficiaire utilise la subvention exclusivement à la réalisation de l'objet défini à l'article 1."]
-            + ([] if agreement.clauses.redistribution_allowed or agreement.clauses.obligations else [
-                "Il ne peut redistribuer tout ou partie de l'aide au profit d'un autre organisme."])),
-        _article(6, "Modalités de contrôle", [agreement.clauses.control or
-                                             "L'attribuant peut procéder à tout contrôle, notamment sur place."]),
-        _article(7, "Modification et reversement", [
-            "Toute modification significative du programme ou de son financement est notifiée par écrit à "
-            f"{grantor.name} et peut donner lieu à un avenant.",
-            f"{grantor.name} pourra exiger le reversement total ou partiel de l'aide :"
-            if agreement.clauses.repayment_grounds else "",
-        ], list(agreement.clauses.repayment_grounds)),
-        _article(8, "Résiliation de la convention", [
-            "En cas de non-respect des engagements inscrits dans la présente convention, celle-ci pourra être résiliée "
-            f"par l'une ou l'autre des parties, avec un préavis {_months(agreement.clauses.termination_notice_months)} "
-            "suivant l'envoi d'une lettre recommandée avec avis de réception valant mise en demeure.",
-            (f"{grantor.name} pourra également résilier la convention, sans préavis ni indemnités, en cas de "
-             f"{agreement.clauses.termination_without_notice}.") if agreement.clauses.termination_without_notice else "",
-        ]),
-        _article(9, "Litiges", [
-            "Tout litige relatif à l'interprétation et à l'exécution de la présente convention sera de la compétence "
-            f"du {agreement.clauses.court}." if agreement.clauses.court else
-            "Tout litige relève de la juridiction administrative compétente."]),
+        _article(
+            2,
+            "Programme d'actions",
+            [
+                f"{beneficiary.name} s'engage à conduire les actions conformes au programme décrit en annexe 1."
+            ],
+        ),
+        _article(
+            3,
+            "Montant et modalités de versement de la subvention",
+            [
+                f"{grantor.name} attribue au bénéficiaire une subvention de {format_euros(agreement.amount)}"
+                + (
+                    f" pour un budget prévisionnel global de {format_euros(agreement.programme_budget)}"
+                    if agreement.programme_budget
+                    else ""
+                )
+                + (f" pour son programme {year}" if year else "")
+                + ", conforme à l'annexe 2.",
+                f"Ce montant de {format_euros(agreement.cap)} est un plafond non révisable à la hausse.",
+                "La subvention sera versée de la façon suivante :" if agreement.tranches else "",
+                f"Le bénéficiaire s'engage à fournir en fin de programme, en {_count_word(agreement.report_copies)} "
+                "exemplaires, un compte-rendu financier et un rapport d'activité.",
+            ],
+            [_tranche(agreement, t) for t in agreement.tranches],
+        ),
+        _article(
+            4,
+            "Durée et délai de validité",
+            [
+                (f"La présente convention est conclue au titre de l'exercice {year}. " if year else "")
+                + "Elle prend effet à compter de sa date de transmission au représentant de l'État"
+                + (f" ({french_date(agreement.transmitted_on)})" if agreement.transmitted_on else "")
+                + (
+                    f" et cessera au plus tard le {french_date(agreement.valid_until)}."
+                    if agreement.valid_until
+                    else "."
+                ),
+                f"Le bénéficiaire conserve les pièces justificatives des dépenses pendant une durée de "
+                f"{agreement.retention_years} ans"
+                + (
+                    f", soit jusqu'au {french_date(agreement.retention_until)}."
+                    if agreement.retention_until
+                    else "."
+                ),
+            ],
+        ),
+        _article(
+            5,
+            "Obligations du bénéficiaire",
+            list(agreement.clauses.obligations)
+            or [
+                "Le bénéficiaire utilise la subvention exclusivement à la réalisation de l'objet défini à l'article 1."
+            ]
+            + (
+                []
+                if agreement.clauses.redistribution_allowed or agreement.clauses.obligations
+                else ["Il ne peut redistribuer tout ou partie de l'aide au profit d'un autre organisme."]
+            ),
+        ),
+        _article(
+            6,
+            "Modalités de contrôle",
+            [agreement.clauses.control or "L'attribuant peut procéder à tout contrôle, notamment sur place."],
+        ),
+        _article(
+            7,
+            "Modification et reversement",
+            [
+                "Toute modification significative du programme ou de son financement est notifiée par écrit à "
+                f"{grantor.name} et peut donner lieu à un avenant.",
+                f"{grantor.name} pourra exiger le reversement total ou partiel de l'aide :"
+                if agreement.clauses.repayment_grounds
+                else "",
+            ],
+            list(agreement.clauses.repayment_grounds),
+        ),
+        _article(
+            8,
+            "Résiliation de la convention",
+            [
+                "En cas de non-respect des engagements inscrits dans la présente convention, celle-ci pourra être résiliée "
+                f"par l'une ou l'autre des parties, avec un préavis {_months(agreement.clauses.termination_notice_months)} "
+                "suivant l'envoi d'une lettre recommandée avec avis de réception valant mise en demeure.",
+                (
+                    f"{grantor.name} pourra également résilier la convention, sans préavis ni indemnités, en cas de "
+                    f"{agreement.clauses.termination_without_notice}."
+                )
+                if agreement.clauses.termination_without_notice
+                else "",
+            ],
+        ),
+        _article(
+            9,
+            "Litiges",
+            [
+                "Tout litige relatif à l'interprétation et à l'exécution de la présente convention sera de la compétence "
+                f"du {agreement.clauses.court}."
+                if agreement.clauses.court
+                else "Tout litige relève de la juridiction administrative compétente."
+            ],
+        ),
     ]
     return {
         "kind": "agreement",
@@ -114,13 +185,19 @@ def agreement_view(agreement: GrantAgreement, *, council: str = "Conseil") -> di
         "meeting_heading": f"Convention {agreement.reference}",
         "title": "Convention de subvention",
         "subtitle": typeset(f"{beneficiary.name} — programme d'actions {year}" if year else beneficiary.name),
-        "grantor": typeset(f"{grantor.name}, représentée par {grantor.represented_by}"
-                           + (f", dûment habilitée à signer par {deliberation}" if deliberation else "")
-                           + ", d'une part,"),
-        "beneficiary": typeset(f"{beneficiary.name}, représenté par {beneficiary.represented_by}, d'autre part,"),
+        "grantor": typeset(
+            f"{grantor.name}, représentée par {grantor.represented_by}"
+            + (f", dûment habilitée à signer par {deliberation}" if deliberation else "")
+            + ", d'une part,"
+        ),
+        "beneficiary": typeset(
+            f"{beneficiary.name}, représenté par {beneficiary.represented_by}, d'autre part,"
+        ),
         "visas": [typeset(v) for v in visas],
         "articles": articles,
-        "done": typeset(f"Fait en deux exemplaires, le {french_date(agreement.signed_on) if agreement.signed_on else '…'}."),
+        "done": typeset(
+            f"Fait en deux exemplaires, le {french_date(agreement.signed_on) if agreement.signed_on else '…'}."
+        ),
         "signatures": [
             {"capacity": f"Pour {beneficiary.name},", "name": typeset(beneficiary.represented_by)},
             {"capacity": f"Pour {grantor.name},", "name": typeset(grantor.represented_by)},
@@ -143,13 +220,21 @@ def _programme(agreement: GrantAgreement) -> list[dict]:
         for objective in objectives:
             items = sections.setdefault(objective.section, [])
             target = typeset(objective.target.describe()) if objective.target else ""
-            if items and items[-1]["source"] == objective.text:  # one sentence, two targets ("10 projets dont 3 financés")
+            if (
+                items and items[-1]["source"] == objective.text
+            ):  # one sentence, two targets ("10 projets dont 3 financés")
                 items[-1]["target"] = ", ".join(t for t in (items[-1]["target"], target) if t)
                 continue
             items.append({"source": objective.text, "text": typeset(objective.text), "target": target})
-        groups.append({"heading": f"{category.value} / Catégorie {category.value} : {category.label}",
-                       "sections": [{"title": typeset(f"{index}. {title}") if title else "", "objectives": items}
-                                    for index, (title, items) in enumerate(sections.items(), start=1)]})
+        groups.append(
+            {
+                "heading": f"{category.value} / Catégorie {category.value} : {category.label}",
+                "sections": [
+                    {"title": typeset(f"{index}. {title}") if title else "", "objectives": items}
+                    for index, (title, items) in enumerate(sections.items(), start=1)
+                ],
+            }
+        )
     return groups
 
 
@@ -174,7 +259,10 @@ def _budget(agreement: GrantAgreement) -> dict | None:
         "shares": [
             ["Financement public", pct(budget.public_share)],
             ["Financement privé", pct(budget.private_share)],
-            [f"Part de la subvention de {agreement.grantor.name} dans les dépenses", pct(budget.grant_share(agreement.amount))],
+            [
+                f"Part de la subvention de {agreement.grantor.name} dans les dépenses",
+                pct(budget.grant_share(agreement.amount)),
+            ],
         ],
         "authority_line": format_euros(budget.total_of(Funder.AUTHORITY)),
     }
@@ -189,8 +277,17 @@ def _indicators(agreement: GrantAgreement) -> list[dict]:
 
 
 def agreement_text(view: dict) -> str:
-    out = [f"**{view['authority']}**", f"## {view['title'].upper()}", f"**{view['subtitle']}**", "Entre", view["grantor"],
-           "Et", view["beneficiary"], *view["visas"], "**Il est convenu ce qui suit :**"]
+    out = [
+        f"**{view['authority']}**",
+        f"## {view['title'].upper()}",
+        f"**{view['subtitle']}**",
+        "Entre",
+        view["grantor"],
+        "Et",
+        view["beneficiary"],
+        *view["visas"],
+        "**Il est convenu ce qui suit :**",
+    ]
     for article in view["articles"]:
         out.append(f"### {article['heading']}")
         out += article["paragraphs"]
@@ -211,10 +308,17 @@ def agreement_text(view: dict) -> str:
     if budget:
         out.append("## Annexe 2 : budget prévisionnel")
         out.append("### Dépenses prévisionnelles")
-        out.append("\n".join(f"{a}\t{b}" for a, b in budget["expenses"]) + f"\nTotal des dépenses\t{budget['total_expenses']}")
+        out.append(
+            "\n".join(f"{a}\t{b}" for a, b in budget["expenses"])
+            + f"\nTotal des dépenses\t{budget['total_expenses']}"
+        )
         out.append("### Recettes prévisionnelles")
-        rows = [f"{a}\t{b}" for a, b in budget["public"]] + [f"Total financement public\t{budget['total_public']}"]
-        rows += [f"{a}\t{b}" for a, b in budget["private"]] + [f"Total financement privé\t{budget['total_private']}"]
+        rows = [f"{a}\t{b}" for a, b in budget["public"]] + [
+            f"Total financement public\t{budget['total_public']}"
+        ]
+        rows += [f"{a}\t{b}" for a, b in budget["private"]] + [
+            f"Total financement privé\t{budget['total_private']}"
+        ]
         rows.append(f"Total des recettes\t{budget['total_revenues']}")
         out.append("\n".join(rows))
         out.append("\n".join(f"{a}\t{b}" for a, b in budget["shares"]))

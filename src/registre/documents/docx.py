@@ -69,8 +69,10 @@ def render_docx(kind: str, view: dict, *, templates_dir=None) -> bytes:
         context["decision_doc"] = _rich(d["decision"])
         context["annexes_doc"] = _rich(d["annexes"])
     if kind == "minutes":
-        context["items"] = [dict(it, debate_doc=_rich(it["debate"]), decision_doc=_rich(it["decision"]))
-                            for it in data["items"]]
+        context["items"] = [
+            dict(it, debate_doc=_rich(it["debate"]), decision_doc=_rich(it["decision"]))
+            for it in data["items"]
+        ]
     template.render(context, autoescape=True)
     out = io.BytesIO()
     template.save(out)

@@ -19,15 +19,30 @@ from .model import BudgetAmount, DeliberationRecord, MeetingRecord, Signatory
 
 _I = re.I | re.M
 _FLAT = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\t": " "})
-_INTERESTED_END = re.compile(r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part\s+(?:ni\s+)?(?:au\s+d[ée]bat\s*,?\s*(?:ni|et)\s+)?au\s+vote", _I)
-_DECISION = re.compile(r"^[\s*#>]*(?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée]|Apr[èe]s\s+partage|(?:Le|La)\s+[^\n:]{0,80}?(?:prend\s+acte|rejette)\b)[^\n]*:[*\s]*$", _I)
+_INTERESTED_END = re.compile(
+    r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part\s+(?:ni\s+)?(?:au\s+d[ée]bat\s*,?\s*(?:ni|et)\s+)?au\s+vote",
+    _I,
+)
+_DECISION = re.compile(
+    r"^[\s*#>]*(?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée]|Apr[èe]s\s+partage|(?:Le|La)\s+[^\n:]{0,80}?(?:prend\s+acte|rejette)\b)[^\n]*:[*\s]*$",
+    _I,
+)
 _CERTIFIED = re.compile(r"^[\s*]*Pour\s+extrait\s+conforme[^\n]*$", _I)
-_FIGURE = re.compile(r"^[\s*]*(?:Pour|Contre|Abstentions?|Votants|Pr[ée]sents|Repr[ée]sent[ée]s|Conseillers\s+int[ée]ress[ée]s|"
-                     r"Ne\s+prenant\s+pas\s+part\s+au\s+vote|Conseillers\s+en\s+exercice)\s*(?:\\?\*)?\s*:\s*\d+[*\s]*$", _I)
-_FIGURES_HEADING = re.compile(r"^[\s*]*(?:Rapport|D[ée]lib[ée]ration|Le\s+conseil|Partage)\b[^\n]{0,80}(?:adopt|rejet|pris\s+acte|partage)[^\n]*:[*\s]*$", _I)
+_FIGURE = re.compile(
+    r"^[\s*]*(?:Pour|Contre|Abstentions?|Votants|Pr[ée]sents|Repr[ée]sent[ée]s|Conseillers\s+int[ée]ress[ée]s|"
+    r"Ne\s+prenant\s+pas\s+part\s+au\s+vote|Conseillers\s+en\s+exercice)\s*(?:\\?\*)?\s*:\s*\d+[*\s]*$",
+    _I,
+)
+_FIGURES_HEADING = re.compile(
+    r"^[\s*]*(?:Rapport|D[ée]lib[ée]ration|Le\s+conseil|Partage)\b[^\n]{0,80}(?:adopt|rejet|pris\s+acte|partage)[^\n]*:[*\s]*$",
+    _I,
+)
 _FOOTNOTE = re.compile(r"^\s*\\?\*[^*\n][^\n]*$")
-_HEADER_LINE = re.compile(r"^[\s*#]*(?:D[ée]lib[ée]ration\s+n|Rapport\s+n|Question\s+n|Point\s+n|Affaire\s+n|Rapporteur|Commission|"
-                          r"Inscription\s+budg)", _I)
+_HEADER_LINE = re.compile(
+    r"^[\s*#]*(?:D[ée]lib[ée]ration\s+n|Rapport\s+n|Question\s+n|Point\s+n|Affaire\s+n|Rapporteur|Commission|"
+    r"Inscription\s+budg)",
+    _I,
+)
 _AMOUNT = re.compile(r"(Montant[^:\n]{0,80}?)\s*:\s*(\d[\d \u00a0\u202f]*(?:,\d+)?)\s*€", _I)
 _PERSON_LINE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*\s+[A-ZÀ-Ý][A-ZÀ-Ý' -]+$")
 
@@ -40,7 +55,7 @@ def record_from_report(report: DocumentReport) -> MeetingRecord:
     starts = [d.span[0] for d in stated.deliberations] + [len(original)]
     deliberations = []
     for index, deliberation in enumerate(stated.deliberations):
-        body = _without_furniture(original[deliberation.span[0]: starts[index + 1]])
+        body = _without_furniture(original[deliberation.span[0] : starts[index + 1]])
         deliberations.append(_deliberation(deliberation, document.items[deliberation.number], body))
     meeting = _with_full_fields(meeting, deliberations)
     return MeetingRecord(
@@ -92,16 +107,23 @@ def _with_full_fields(meeting, deliberations: list[DeliberationRecord]):
     for item in meeting.items:
         record = by_item.get(item.number)
         if record is not None:
-            item = replace(item, title=record.title or item.title, rapporteur=record.rapporteur or item.rapporteur,
-                           committee=record.committee or item.committee)
+            item = replace(
+                item,
+                title=record.title or item.title,
+                rapporteur=record.rapporteur or item.rapporteur,
+                committee=record.committee or item.committee,
+            )
         items.append(item)
     return replace(meeting, items=tuple(items))
 
 
 def _chair_title(original: str) -> str | None:
     flat = re.sub(r"\s+", " ", original.translate(_FLAT).replace("**", ""))
-    match = re.search(r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:M\.|Mme|Monsieur|Madame)?\s*[^,.]{2,80}?,\s*([^.]{3,120}?)\s*\.",
-                      flat, re.I)
+    match = re.search(
+        r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:M\.|Mme|Monsieur|Madame)?\s*[^,.]{2,80}?,\s*([^.]{3,120}?)\s*\.",
+        flat,
+        re.I,
+    )
     return re.sub(r"\s+", " ", match.group(1)).strip() if match else None
 
 
@@ -117,14 +139,16 @@ def _deliberation(stated: StatedDeliberation, item: int, body: str) -> Deliberat
     if figures_at is None:
         figures_at = _first(flat, _FIGURE, decision_at or header_end)
     decision_end = min(i for i in (certified_at, figures_at, len(lines)) if i is not None)
-    decision = "\n".join(lines[decision_at + 1: decision_end]) if decision_at is not None else ""
+    decision = "\n".join(lines[decision_at + 1 : decision_end]) if decision_at is not None else ""
     signature_at, signature_end = None, None
     if certified_at is not None:
         signature_at = certified_at + 1
         signature_end = _end_of_signature(flat, certified_at)
     signatory = _signatory(lines[signature_at:signature_end]) if signature_at is not None else None
-    annexes_at = _annexes_start(flat, max(i for i in (decision_at, certified_at, figures_at, header_end, signature_end)
-                                          if i is not None))
+    annexes_at = _annexes_start(
+        flat,
+        max(i for i in (decision_at, certified_at, figures_at, header_end, signature_end) if i is not None),
+    )
     budget_line, amounts = _budget(stated, "\n".join(flat[:header_end]))
     header = "\n".join(flat[:header_end]).replace("**", "")
     return DeliberationRecord(
@@ -143,8 +167,11 @@ def _deliberation(stated: StatedDeliberation, item: int, body: str) -> Deliberat
     )
 
 
-_NEXT_FIELD = re.compile(r"\n\s*\n|\n\s*#|(?:Rapporteur|Commission|Inscription\s+budg[ée]taire|R[ée]sum[ée])\s*:|"
-                         r"Inscription\s+budg|\n\s*Montant", re.I)
+_NEXT_FIELD = re.compile(
+    r"\n\s*\n|\n\s*#|(?:Rapporteur|Commission|Inscription\s+budg[ée]taire|R[ée]sum[ée])\s*:|"
+    r"Inscription\s+budg|\n\s*Montant",
+    re.I,
+)
 
 
 def _field(header: str, label: str, fallback: str | None) -> str | None:
@@ -152,7 +179,7 @@ def _field(header: str, label: str, fallback: str | None) -> str | None:
     match = re.search(label, header, re.I)
     if not match:
         return fallback
-    rest = header[match.end():]
+    rest = header[match.end() :]
     stop = _NEXT_FIELD.search(rest)
     value = re.sub(r"\s+", " ", rest[: stop.start() if stop else len(rest)]).strip(" ,;:.-\u00a0")
     if fallback and not value.startswith(fallback[:20].rstrip()):
@@ -179,7 +206,9 @@ def _header_end(flat: list[str]) -> int:
                 # the budget line and its amounts follow on the next non-empty lines
                 following = index + 1
                 while following < len(flat) and following < index + 4:
-                    if _AMOUNT.search(flat[following]) or (flat[following].strip() and following == index + 1):
+                    if _AMOUNT.search(flat[following]) or (
+                        flat[following].strip() and following == index + 1
+                    ):
                         end = following + 1
                     following += 1
             continue
@@ -191,8 +220,11 @@ def _header_end(flat: list[str]) -> int:
 
 def _interested_start(flat: list[str], start: int, stop: int | None) -> int | None:
     for index in range(start, stop if stop is not None else len(flat)):
-        if _INTERESTED_END.search(flat[index]) or (index + 1 < len(flat) and _INTERESTED_END.search(flat[index] + " " + flat[index + 1])
-                                                   and re.search(r"\b(?:M\.|Mme|MM\.?)\s", flat[index])):
+        if _INTERESTED_END.search(flat[index]) or (
+            index + 1 < len(flat)
+            and _INTERESTED_END.search(flat[index] + " " + flat[index + 1])
+            and re.search(r"\b(?:M\.|Mme|MM\.?)\s", flat[index])
+        ):
             # the sentence may start on the line before ("Mme X, et MM. Y (2),\nconseillers intéressés ne …")
             return index
     return None
@@ -227,7 +259,7 @@ def _signatory(lines: list[str]) -> Signatory | None:
         return None
     for index, line in enumerate(cleaned):
         if _PERSON_LINE.match(line):
-            return Signatory(line, " ".join(cleaned[:index]).rstrip(" ,"), " ".join(cleaned[index + 1:]))
+            return Signatory(line, " ".join(cleaned[:index]).rstrip(" ,"), " ".join(cleaned[index + 1 :]))
     return Signatory(cleaned[0], "", " ".join(cleaned[1:]))
 
 
@@ -240,12 +272,19 @@ def _annexes_start(flat: list[str], after: int) -> int | None:
     for index in range(after, len(flat)):
         if _ANNEX_MARK.match(flat[index]):
             following = index + 1
-            while following < len(flat) and (not flat[following].strip() or re.search(r"Jointe\s+[àa]\s+l'extrait", flat[following], re.I)):
+            while following < len(flat) and (
+                not flat[following].strip() or re.search(r"Jointe\s+[àa]\s+l'extrait", flat[following], re.I)
+            ):
                 following += 1
             return following if following < len(flat) else None
     index = after
-    while index < len(flat) and (not flat[index].strip() or _FOOTNOTE.match(flat[index]) or _FIGURE.search(flat[index])
-                                 or _FIGURES_HEADING.search(flat[index]) or _AFTER_SIGNATURE.search(flat[index])):
+    while index < len(flat) and (
+        not flat[index].strip()
+        or _FOOTNOTE.match(flat[index])
+        or _FIGURE.search(flat[index])
+        or _FIGURES_HEADING.search(flat[index])
+        or _AFTER_SIGNATURE.search(flat[index])
+    ):
         index += 1
     return index if index < len(flat) else None
 
@@ -264,7 +303,7 @@ def _reflow(text: str) -> str:
             continue
         bullet = _BULLET.match(line)
         if bullet:
-            line = "- " + line[bullet.end():] if line.lstrip().startswith(("•", "✓")) else line
+            line = "- " + line[bullet.end() :] if line.lstrip().startswith(("•", "✓")) else line
         if not paragraphs or bullet or re.search(r"[.:;!?»]\s*$", paragraphs[-1]):
             paragraphs.append(line)
         else:
@@ -277,10 +316,12 @@ def _budget(stated: StatedDeliberation, header: str) -> tuple[str | None, tuple[
         return None, ()
     text = stated.budget_line
     start = re.search(r"Inscription\s+budg", header, re.I)
-    region = header[start.start():] if start else text
+    region = header[start.start() :] if start else text
     amounts = tuple(
-        BudgetAmount(re.sub(r"\s+", " ", m.group(1)).strip(),
-                     Decimal(re.sub(r"[ \u00a0\u202f]", "", m.group(2)).replace(",", ".")))
+        BudgetAmount(
+            re.sub(r"\s+", " ", m.group(1)).strip(),
+            Decimal(re.sub(r"[ \u00a0\u202f]", "", m.group(2)).replace(",", ".")),
+        )
         for m in _AMOUNT.finditer(region)
     )
     cut = re.search(r"\s*Montant", text, re.I)

@@ -39,8 +39,9 @@ def typographic(value):
     return value
 
 
-def render_pdf(kind: str, view: dict, *, templates_dir=None, archival: bool = True,
-               timestamp: dt.datetime | None = None) -> bytes:
+def render_pdf(
+    kind: str, view: dict, *, templates_dir=None, archival: bool = True, timestamp: dt.datetime | None = None
+) -> bytes:
     """One document as PDF bytes; ``archival``: PDF/A-2b (tagged in every case)."""
     root = typst_root(templates_dir)
     data = typographic(dict(view))
@@ -49,7 +50,7 @@ def render_pdf(kind: str, view: dict, *, templates_dir=None, archival: bool = Tr
     if logo:
         data["logo"] = logo
     compiler = _compiler(root)
-    stamp = timestamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with _lock:
         return compiler.compile(
             input=str(root / f"{kind}.typ"),

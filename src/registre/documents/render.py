@@ -24,8 +24,12 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "txt": "text/markdown; charset=utf-8",
 }
-KIND_NAMES = {"extract": "extrait", "list": "liste-des-deliberations", "minutes": "proces-verbal",
-              "agreement": "convention"}
+KIND_NAMES = {
+    "extract": "extrait",
+    "list": "liste-des-deliberations",
+    "minutes": "proces-verbal",
+    "agreement": "convention",
+}
 
 
 def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
@@ -40,8 +44,15 @@ def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord |
     raise ValueError(f"document inconnu : {kind} (attendu : {', '.join(KINDS)})")
 
 
-def render(kind: str, record: MeetingRecord, format: str = "pdf", *,
-           deliberation: DeliberationRecord | str | None = None, templates_dir=None, archival: bool = True) -> bytes:
+def render(
+    kind: str,
+    record: MeetingRecord,
+    format: str = "pdf",
+    *,
+    deliberation: DeliberationRecord | str | None = None,
+    templates_dir=None,
+    archival: bool = True,
+) -> bytes:
     if isinstance(deliberation, str):
         deliberation = record.deliberation(deliberation)
     if kind == "extract" and deliberation is None:
@@ -52,16 +63,20 @@ def render(kind: str, record: MeetingRecord, format: str = "pdf", *,
     view = view_of(kind, record, deliberation)
     if format == "pdf":
         from .pdf import render_pdf
+
         return render_pdf(kind, view, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
+
         return render_docx(kind, view, templates_dir=templates_dir)
     if format == "txt":
         return text.RENDERERS[kind](view).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
 
 
-def render_extract(record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options) -> bytes:
+def render_extract(
+    record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options
+) -> bytes:
     return render("extract", record, format, deliberation=deliberation, **options)
 
 
@@ -73,25 +88,30 @@ def render_minutes(record: MeetingRecord, format: str = "pdf", **options) -> byt
     return render("minutes", record, format, **options)
 
 
-def file_name(kind: str, record: MeetingRecord, format: str, deliberation: DeliberationRecord | str | None = None) -> str:
-    """"extrait_2021-005795.pdf", "proces-verbal_2021-10-07.docx": for download buttons."""
+def file_name(
+    kind: str, record: MeetingRecord, format: str, deliberation: DeliberationRecord | str | None = None
+) -> str:
+    """ "extrait_2021-005795.pdf", "proces-verbal_2021-10-07.docx": for download buttons."""
     number = deliberation.number if isinstance(deliberation, DeliberationRecord) else deliberation
     suffix = number.replace("/", "-") if kind == "extract" and number else record.meeting.date.isoformat()
     extension = "md" if format == "txt" else format
     return f"{KIND_NAMES[kind]}_{suffix}.{extension}"
 
 
-def render_agreement(agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None,
-                     archival: bool = True) -> bytes:
+def render_agreement(
+    agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None, archival: bool = True
+) -> bytes:
     """The grant agreement and its annexes (a ``registre.core.grants.GrantAgreement``)."""
     from .agreement import agreement_text, agreement_view
 
     view = agreement_view(agreement, council=council)
     if format == "pdf":
         from .pdf import render_pdf
+
         return render_pdf("agreement", view, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
+
         return render_docx("agreement", view, templates_dir=templates_dir)
     if format == "txt":
         return agreement_text(view).encode("utf-8")
@@ -107,13 +127,19 @@ class RenderedDocument:
     media_type: str
 
 
-def document(kind: str, record: MeetingRecord, format: str = "pdf", *,
-             deliberation: DeliberationRecord | str | None = None, templates_dir=None) -> RenderedDocument:
+def document(
+    kind: str,
+    record: MeetingRecord,
+    format: str = "pdf",
+    *,
+    deliberation: DeliberationRecord | str | None = None,
+    templates_dir=None,
+) -> RenderedDocument:
     """One document ready to send, e.g. from a Django view:
 
-        doc = document("extract", record, "pdf", deliberation="2021/005795", templates_dir=authority_dir)
-        response = HttpResponse(doc.content, content_type=doc.media_type)
-        response["Content-Disposition"] = f'attachment; filename="{doc.file_name}"'
+    doc = document("extract", record, "pdf", deliberation="2021/005795", templates_dir=authority_dir)
+    response = HttpResponse(doc.content, content_type=doc.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{doc.file_name}"'
     """
     if isinstance(deliberation, str):
         deliberation = record.deliberation(deliberation)

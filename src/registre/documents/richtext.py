@@ -86,7 +86,9 @@ def parse(text: str) -> list[Block]:
         if item and not line.lstrip().startswith("**"):
             flush()
             level = len(item.group(1).replace("\t", "  ")) // 2
-            blocks.append(Block("item", inline(item.group(3).strip()), level=level, ordered=item.group(2) or ""))
+            blocks.append(
+                Block("item", inline(item.group(3).strip()), level=level, ordered=item.group(2) or "")
+            )
             continue
         paragraph.append(line)
     flush()
@@ -129,6 +131,7 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 def as_json(blocks: list[Block]) -> list[dict]:
     """Blocks as plain data (for the Typst templates)."""
+
     def runs_json(runs):
         return [{"t": r.text, "b": r.bold, "i": r.italic, "s": r.sup} for r in runs]
 
@@ -137,13 +140,20 @@ def as_json(blocks: list[Block]) -> list[dict]:
         if block.kind == "table":
             out.append({"kind": "table", "rows": [[runs_json(c) for c in row] for row in block.rows]})
         else:
-            out.append({"kind": block.kind, "runs": runs_json(block.runs), "level": block.level,
-                        "ordered": block.ordered})
+            out.append(
+                {
+                    "kind": block.kind,
+                    "runs": runs_json(block.runs),
+                    "level": block.level,
+                    "ordered": block.ordered,
+                }
+            )
     return out
 
 
 def to_markdown(blocks: list[Block]) -> str:
     """Blocks back to light Markdown (the text rendering)."""
+
     def md(runs):
         out = []
         for r in runs:

@@ -58,7 +58,9 @@ def typst_root(templates_dir: str | os.PathLike | None = None) -> Path:
     content = hashlib.sha256()
     for source in [*sorted(p for p in DEFAULTS.iterdir() if p.is_file()), *files]:
         content.update(source.name.encode() + b"\0" + source.read_bytes())
-    digest = content.hexdigest()[:16]  # same content, same folder: nothing piles up in the temporary directory
+    digest = content.hexdigest()[
+        :16
+    ]  # same content, same folder: nothing piles up in the temporary directory
     merged = Path(tempfile.gettempdir()) / f"registre-templates-{digest}"
     if not merged.is_dir():
         staging = Path(tempfile.mkdtemp(prefix="registre-templates-"))

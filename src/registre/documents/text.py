@@ -12,8 +12,10 @@ from .wording import NBSP
 def _blocks(data: list[dict]) -> list[Block]:
     blocks = []
     for item in data:
+
         def runs(raw):
             return [Run(r["t"], r["b"], r["i"], r["s"]) for r in raw]
+
         if item["kind"] == "table":
             blocks.append(Block("table", rows=[[runs(c) for c in row] for row in item["rows"]]))
         else:
@@ -26,8 +28,14 @@ def rich(data: list[dict]) -> str:
 
 
 def _header(view: dict) -> list[str]:
-    out = [f"**{view['authority']}**", f"## {view['document_title']}", f"### {view['meeting_heading']}",
-           view["members_in_office"], view["opening"], view["order_of_passage"]]
+    out = [
+        f"**{view['authority']}**",
+        f"## {view['document_title']}",
+        f"### {view['meeting_heading']}",
+        view["members_in_office"],
+        view["opening"],
+        view["order_of_passage"],
+    ]
     if view["times"]:
         out.append(view["times"])
     return out
@@ -80,7 +88,13 @@ def extract_text(view: dict) -> str:
     out.append("\n".join(_figures(d["figures"])))
     sign = d["signatory"]
     out.append("Pour extrait conforme,")
-    out.append("  \n".join(x for x in (sign["capacity"] + ("," if sign["capacity"] else ""), sign["name"], sign["title"]) if x))
+    out.append(
+        "  \n".join(
+            x
+            for x in (sign["capacity"] + ("," if sign["capacity"] else ""), sign["name"], sign["title"])
+            if x
+        )
+    )
     out += d["mentions"]
     if d["annexes"]:
         out.append("## Annexe")
@@ -90,13 +104,25 @@ def extract_text(view: dict) -> str:
 
 
 def list_text(view: dict) -> str:
-    out = [f"**{view['authority']}**", f"## {view['document_title']}", f"### {view['meeting_heading']}",
-           view["members_in_office"]]
+    out = [
+        f"**{view['authority']}**",
+        f"## {view['document_title']}",
+        f"### {view['meeting_heading']}",
+        view["members_in_office"],
+    ]
     out.append("N° de délibération\tQuestion\tObjet\tRésultat")
-    out.append("\n".join(f"{r['number'] or '-'}\t{r['item']}\t{r['title']}\t{r['outcome']}" for r in view["rows"]))
+    out.append(
+        "\n".join(f"{r['number'] or '-'}\t{r['item']}\t{r['title']}\t{r['outcome']}" for r in view["rows"])
+    )
     out.append(view["posting"])
     sign = view["signatory"]
-    out.append("  \n".join(x for x in (sign["capacity"] + ("," if sign["capacity"] else ""), sign["name"], sign["title"]) if x))
+    out.append(
+        "  \n".join(
+            x
+            for x in (sign["capacity"] + ("," if sign["capacity"] else ""), sign["name"], sign["title"])
+            if x
+        )
+    )
     return "\n\n".join(out) + "\n"
 
 

@@ -14,15 +14,34 @@ from registre.core import Ballot, ItemTally, Meeting, VoteKind
 from . import richtext
 from .model import DeliberationRecord, MeetingRecord, Signatory
 from .wording import (
-    NBSP, amount, capitalize_first, chair_title, convened, decision_intro, figures_heading, french_date,
-    french_time, is_feminine, item_ref, join_french, member_name, members_title, outcome, plain_name,
-    substitute_note, typeset, vote_kind_label, window_phrase, with_article,
+    NBSP,
+    amount,
+    capitalize_first,
+    chair_title,
+    convened,
+    decision_intro,
+    figures_heading,
+    french_date,
+    french_time,
+    is_feminine,
+    item_ref,
+    join_french,
+    member_name,
+    members_title,
+    outcome,
+    plain_name,
+    substitute_note,
+    typeset,
+    vote_kind_label,
+    window_phrase,
+    with_article,
 )
 
 LIST_DELAY = dt.timedelta(days=7)  # L2121-25: list posted and put online within one week
 
 
 # -- shared parts ----------------------------------------------------------------
+
 
 def meeting_header(record: MeetingRecord) -> dict:
     meeting = record.meeting
@@ -35,13 +54,17 @@ def meeting_header(record: MeetingRecord) -> dict:
     if meeting.place:
         opening += f" à {meeting.place}"
     if chair:
-        opening += f", sous la présidence de {member_name(chair)}, {record.chair_title or chair_title(meeting)}"
+        opening += (
+            f", sous la présidence de {member_name(chair)}, {record.chair_title or chair_title(meeting)}"
+        )
     opening += "."
     times = []
     if meeting.opened_at:
         times.append(f"La séance est ouverte à {french_time(meeting.opened_at)}")
     if meeting.closed_at:
-        times.append(("et levée" if times else "La séance est levée") + f" à {french_time(meeting.closed_at)}")
+        times.append(
+            ("et levée" if times else "La séance est levée") + f" à {french_time(meeting.closed_at)}"
+        )
     return {
         "authority": meeting.authority.name,
         "council": council,
@@ -50,12 +73,15 @@ def meeting_header(record: MeetingRecord) -> dict:
         "meeting_heading": f"Séance du {french_date(meeting.date)}",
         "members_in_office": f"{members_title(council)} en exercice{NBSP}: {meeting.seats}",
         "opening": typeset(opening),
-        "order_of_passage": f"Ordre de passage des rapports{NBSP}: " + ", ".join(map(str, meeting.order_of_passage)),
+        "order_of_passage": f"Ordre de passage des rapports{NBSP}: "
+        + ", ".join(map(str, meeting.order_of_passage)),
         "order_is_numbering": list(meeting.order_of_passage) == sorted(meeting.order_of_passage),
         "times": " ".join(times) + "." if times else "",
         "present": attendance_groups(meeting, True),
         "absent": attendance_groups(meeting, False),
-        "secretary": member_name(meeting.member(meeting.secretary), meeting.secretary) if meeting.secretary else "",
+        "secretary": member_name(meeting.member(meeting.secretary), meeting.secretary)
+        if meeting.secretary
+        else "",
         "proxies": proxy_lines(meeting),
     }
 
@@ -76,7 +102,8 @@ def attendance_groups(meeting: Meeting, present: bool) -> list[dict]:
             notes.append(phrase)
         name = member_name(member, line.member)
         groups.setdefault(member.commune if member else None, []).append(
-            {"name": name, "notes": " ".join(notes), "label": " ".join([name] + notes)})
+            {"name": name, "notes": " ".join(notes), "label": " ".join([name] + notes)}
+        )
     return [{"commune": commune or "", "people": people} for commune, people in groups.items() if people]
 
 
@@ -91,24 +118,32 @@ def proxy_lines(meeting: Meeting) -> list[dict]:
     return lines
 
 
-def figures(record: MeetingRecord, tally: ItemTally, kind: VoteKind, *, attendance: bool = True) -> list[list[str]]:
+def figures(
+    record: MeetingRecord, tally: ItemTally, kind: VoteKind, *, attendance: bool = True
+) -> list[list[str]]:
     """The vote figures, all from the tally. ``attendance``: with the present and represented counts
     (the minutes); the extract prints, in the example's order, the vote then the members not taking part."""
     rows = [["Conseillers en exercice", str(record.meeting.seats)]]
     if attendance:
-        rows += [["Présents", str(tally.present_count)], ["Représentés", str(tally.represented_count)],
-                 ["Ne prenant pas part au vote", str(tally.not_participating)]]
+        rows += [
+            ["Présents", str(tally.present_count)],
+            ["Représentés", str(tally.represented_count)],
+            ["Ne prenant pas part au vote", str(tally.not_participating)],
+        ]
     rows.append(["Votants", str(tally.voters)])
     if kind is not VoteKind.NO_VOTE and tally.votes_for is not None:
-        rows += [["Pour", str(tally.votes_for)], ["Contre", str(tally.votes_against)],
-                 ["Abstentions", str(tally.abstentions if tally.abstentions is not None else 0)]]
+        rows += [
+            ["Pour", str(tally.votes_for)],
+            ["Contre", str(tally.votes_against)],
+            ["Abstentions", str(tally.abstentions if tally.abstentions is not None else 0)],
+        ]
     if not attendance:
         rows.append(["Ne prenant pas part au vote", str(tally.not_participating)])
     return rows
 
 
 def interested_sentence(meeting: Meeting, tally: ItemTally, keys: tuple[str, ...]) -> str:
-    """"Mme Frédérique BAEHR, M. Benoît VUILLEMIN, … et M. Nicolas BODIN (2), conseillers intéressés, ne
+    """ "Mme Frédérique BAEHR, M. Benoît VUILLEMIN, … et M. Nicolas BODIN (2), conseillers intéressés, ne
     prennent part ni au débat, ni au vote." — "(2)" where a present member also holds a proxy."""
     if not keys:
         return ""
@@ -146,8 +181,11 @@ def signatory(record: MeetingRecord, deliberation: DeliberationRecord | None) ->
         if chair is None:
             chosen = Signatory("")
         else:
-            chosen = Signatory(plain_name(chair), "La Présidente" if is_feminine(chair) else "Le Président",
-                               record.chair_title or chair_title(meeting))
+            chosen = Signatory(
+                plain_name(chair),
+                "La Présidente" if is_feminine(chair) else "Le Président",
+                record.chair_title or chair_title(meeting),
+            )
     return {"name": chosen.name, "capacity": chosen.capacity, "title": chosen.title}
 
 
@@ -175,7 +213,9 @@ def deliberation_view(record: MeetingRecord, deliberation: DeliberationRecord) -
         raise KeyError(f"la question {item_ref(deliberation.item)} n'est pas dans l'ordre de passage")
     kind = vote_kind(meeting, deliberation.item)
     keys = interested_keys(meeting, deliberation, deliberation.item)
-    title = deliberation.title or (meeting.item(deliberation.item).title if meeting.item(deliberation.item) else "")
+    title = deliberation.title or (
+        meeting.item(deliberation.item).title if meeting.item(deliberation.item) else ""
+    )
     return {
         "number": deliberation.number,
         "number_line": f"Délibération {item_ref(deliberation.number)}",
@@ -216,10 +256,13 @@ def quorum_sentence(tally: ItemTally) -> str:
     if tally.quorum_required == 0:
         return "Séance tenue sans condition de quorum (seconde convocation)."
     state = "atteint" if tally.quorum_reached else "NON ATTEINT"
-    return (f"Quorum{NBSP}: {tally.quorum_required} requis, {tally.quorum_count} pris en compte{NBSP}: {state}.")
+    return (
+        f"Quorum{NBSP}: {tally.quorum_required} requis, {tally.quorum_count} pris en compte{NBSP}: {state}."
+    )
 
 
 # -- the documents ---------------------------------------------------------------
+
 
 def extract_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
     header = meeting_header(record)
@@ -243,13 +286,15 @@ def list_view(record: MeetingRecord) -> dict:
         item = meeting.item(number)
         if deliberation is None and item is None:
             continue  # on the order of passage, but nothing recorded about it
-        title = (deliberation.title if deliberation and deliberation.title else (item.title if item else ""))
-        rows.append({
-            "number": deliberation.number if deliberation else "",
-            "item": str(number),
-            "title": typeset(title),
-            "outcome": capitalize_first(outcome(tally, vote_kind(meeting, number))),
-        })
+        title = deliberation.title if deliberation and deliberation.title else (item.title if item else "")
+        rows.append(
+            {
+                "number": deliberation.number if deliberation else "",
+                "item": str(number),
+                "title": typeset(title),
+                "outcome": capitalize_first(outcome(tally, vote_kind(meeting, number))),
+            }
+        )
     deadline = meeting.date + LIST_DELAY
     if record.list_posted_on:
         posting = f"Liste affichée et mise en ligne le {french_date(record.list_posted_on)}."
@@ -277,39 +322,61 @@ def minutes_view(record: MeetingRecord) -> dict:
         deliberation = record.deliberation_for_item(tally.item)
         item = meeting.item(tally.item)
         kind = vote_kind(meeting, tally.item)
-        title = (deliberation.title if deliberation and deliberation.title else (item.title if item else ""))
+        title = deliberation.title if deliberation and deliberation.title else (item.title if item else "")
         keys = interested_keys(meeting, deliberation, tally.item)
         if deliberation is None and item is None:
-            items.append({
-                "heading": f"Question {item_ref(tally.item)}", "number_line": "", "rapporteur": "",
-                "changes": attendance_changes(meeting, previous, tally), "debate": [], "interested": "",
-                "decision_intro": "", "decision": [], "outcome": "Question non renseignée dans les données de la séance.",
-                "figures": [], "figures_line": " - ".join(f"{label}{NBSP}: {value}" for label, value
-                                                         in figures(record, tally, VoteKind.NO_VOTE)[1:]),
-                "roll_call": [], "quorum": quorum_sentence(tally),
-            })
+            items.append(
+                {
+                    "heading": f"Question {item_ref(tally.item)}",
+                    "number_line": "",
+                    "rapporteur": "",
+                    "changes": attendance_changes(meeting, previous, tally),
+                    "debate": [],
+                    "interested": "",
+                    "decision_intro": "",
+                    "decision": [],
+                    "outcome": "Question non renseignée dans les données de la séance.",
+                    "figures": [],
+                    "figures_line": " - ".join(
+                        f"{label}{NBSP}: {value}"
+                        for label, value in figures(record, tally, VoteKind.NO_VOTE)[1:]
+                    ),
+                    "roll_call": [],
+                    "quorum": quorum_sentence(tally),
+                }
+            )
             previous = tally
             continue
-        items.append({
-            "heading": typeset(f"Question {item_ref(tally.item)}" + (f" - {title}" if title else "")),
-            "number_line": f"Délibération {item_ref(deliberation.number)}" if deliberation else "",
-            "rapporteur": typeset((deliberation.rapporteur if deliberation else None) or (item.rapporteur if item else None) or ""),
-            "changes": attendance_changes(meeting, previous, tally),
-            "debate": richtext.as_json(richtext.parse(deliberation.debate)) if deliberation else [],
-            "interested": interested_sentence(meeting, tally, keys),
-            "decision_intro": decision_intro(tally, kind, meeting.council or "Conseil"),
-            "decision": richtext.as_json(richtext.parse(deliberation.decision)) if deliberation else [],
-            "outcome": capitalize_first(outcome(tally, kind)) + f" ({vote_kind_label(kind)}).",
-            "figures": figures(record, tally, kind),
-            "figures_line": " - ".join(f"{label}{NBSP}: {value}" for label, value in figures(record, tally, kind)[1:]),
-            "roll_call": roll_call(meeting, tally.item),
-            "quorum": quorum_sentence(tally),
-        })
+        items.append(
+            {
+                "heading": typeset(f"Question {item_ref(tally.item)}" + (f" - {title}" if title else "")),
+                "number_line": f"Délibération {item_ref(deliberation.number)}" if deliberation else "",
+                "rapporteur": typeset(
+                    (deliberation.rapporteur if deliberation else None)
+                    or (item.rapporteur if item else None)
+                    or ""
+                ),
+                "changes": attendance_changes(meeting, previous, tally),
+                "debate": richtext.as_json(richtext.parse(deliberation.debate)) if deliberation else [],
+                "interested": interested_sentence(meeting, tally, keys),
+                "decision_intro": decision_intro(tally, kind, meeting.council or "Conseil"),
+                "decision": richtext.as_json(richtext.parse(deliberation.decision)) if deliberation else [],
+                "outcome": capitalize_first(outcome(tally, kind)) + f" ({vote_kind_label(kind)}).",
+                "figures": figures(record, tally, kind),
+                "figures_line": " - ".join(
+                    f"{label}{NBSP}: {value}" for label, value in figures(record, tally, kind)[1:]
+                ),
+                "roll_call": roll_call(meeting, tally.item),
+                "quorum": quorum_sentence(tally),
+            }
+        )
         previous = tally
     first = tallies[0] if tallies else None
     opening_quorum = ""
     if first is not None:
-        opening_quorum = (f"{first.present_count} membres présents à l'ouverture de la séance. " + quorum_sentence(first))
+        opening_quorum = (
+            f"{first.present_count} membres présents à l'ouverture de la séance. " + quorum_sentence(first)
+        )
     adopted = ""
     if record.minutes_adopted_on:
         adopted = f"Procès-verbal adopté lors de la séance du {french_date(record.minutes_adopted_on)}."
@@ -329,8 +396,12 @@ def minutes_view(record: MeetingRecord) -> dict:
         "adopted": adopted.strip(),
         "signatures": [
             {"capacity": chair_sign["capacity"] or "Le Président de séance", "name": chair_sign["name"]},
-            {"capacity": "La secrétaire de séance" if is_feminine(secretary) else "Le secrétaire de séance",
-             "name": plain_name(secretary, meeting.secretary or "")},
+            {
+                "capacity": "La secrétaire de séance"
+                if is_feminine(secretary)
+                else "Le secrétaire de séance",
+                "name": plain_name(secretary, meeting.secretary or ""),
+            },
         ],
     }
 
@@ -345,13 +416,25 @@ def attendance_changes(meeting: Meeting, before: ItemTally | None, now: ItemTall
     left = [k for k in before.present if k not in set(now.present)]
     ref = item_ref(now.item)
     if arrived:
-        changes.append(f"Arrivée de {join_french([name(k) for k in arrived])} avant l'examen de la question {ref}.")
+        changes.append(
+            f"Arrivée de {join_french([name(k) for k in arrived])} avant l'examen de la question {ref}."
+        )
     if left:
-        changes.append(f"Départ de {join_french([name(k) for k in left])} avant l'examen de la question {ref}.")
+        changes.append(
+            f"Départ de {join_french([name(k) for k in left])} avant l'examen de la question {ref}."
+        )
     old = {(p.principal, p.holder) for p in before.represented}
     new = {(p.principal, p.holder) for p in now.represented}
-    for principal, holder in [(p.principal, p.holder) for p in now.represented if (p.principal, p.holder) not in old]:
-        changes.append(f"{name(holder)} porte la voix de {name(principal)} (procuration) à compter de la question {ref}.")
-    for principal, holder in [(p.principal, p.holder) for p in before.represented if (p.principal, p.holder) not in new]:
-        changes.append(f"{name(holder)} ne porte plus la voix de {name(principal)} à compter de la question {ref}.")
+    for principal, holder in [
+        (p.principal, p.holder) for p in now.represented if (p.principal, p.holder) not in old
+    ]:
+        changes.append(
+            f"{name(holder)} porte la voix de {name(principal)} (procuration) à compter de la question {ref}."
+        )
+    for principal, holder in [
+        (p.principal, p.holder) for p in before.represented if (p.principal, p.holder) not in new
+    ]:
+        changes.append(
+            f"{name(holder)} ne porte plus la voix de {name(principal)} à compter de la question {ref}."
+        )
     return changes

@@ -18,12 +18,24 @@ from registre.core import ItemTally, Meeting, Member, VoteKind, Window
 NBSP = "\u00a0"  # espace insécable
 NNBSP = "\u202f"  # espace fine insécable
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def french_date(day: dt.date | None) -> str:
-    """"7 octobre 2021", "1er octobre 2021"."""
+    """ "7 octobre 2021", "1er octobre 2021"."""
     if day is None:
         return ""
     number = "1er" if day.day == 1 else str(day.day)
@@ -31,19 +43,19 @@ def french_date(day: dt.date | None) -> str:
 
 
 def french_time(moment: dt.time | None) -> str:
-    """"18h38", "9h05", "18h00"."""
+    """ "18h38", "9h05", "18h00"."""
     if moment is None:
         return ""
     return f"{moment.hour}h{moment.minute:02d}"
 
 
 def group_digits(value: int) -> str:
-    """"846442" -> "846 442" with narrow no-break spaces."""
+    """ "846442" -> "846 442" with narrow no-break spaces."""
     return f"{value:,}".replace(",", NNBSP)
 
 
 def amount(value: int | Decimal | float | str) -> str:
-    """"45 000 €", "1 250,50 €"."""
+    """ "45 000 €", "1 250,50 €"."""
     number = Decimal(str(value))
     sign = "-" if number < 0 else ""
     number = abs(number)
@@ -56,7 +68,7 @@ def amount(value: int | Decimal | float | str) -> str:
 
 
 def item_ref(number: int | str) -> str:
-    """"n° 19" (no-break space)."""
+    """ "n° 19" (no-break space)."""
     return f"n°{NBSP}{number}"
 
 
@@ -88,8 +100,9 @@ def typeset(text: str) -> str:
 
 # -- people --------------------------------------------------------------------
 
+
 def member_name(member: Member | None, key: str = "") -> str:
-    """"Mme Anne VIGNOT": civility, first name, last name in capitals."""
+    """ "Mme Anne VIGNOT": civility, first name, last name in capitals."""
     if member is None:
         return key
     # a name the roster could not split (no first name) is written as recorded
@@ -98,7 +111,7 @@ def member_name(member: Member | None, key: str = "") -> str:
 
 
 def plain_name(member: Member | None, key: str = "") -> str:
-    """"Anne VIGNOT", for signatures."""
+    """ "Anne VIGNOT", for signatures."""
     if member is None:
         return key
     return f"{member.first_name} {member.last_name.upper()}".strip()
@@ -113,7 +126,7 @@ def substitute_note(member: Member) -> str:
 
 
 def window_phrase(window: Window, noun: str = "question") -> str:
-    """"(à compter de la question n° 9)", "(jusqu'à la question n° 8 incluse)", "" for the whole meeting.
+    """ "(à compter de la question n° 9)", "(jusqu'à la question n° 8 incluse)", "" for the whole meeting.
 
     A loose end (a bare "jusqu'à la question n° 7" in the source) is written as the source wrote it.
     """
@@ -131,16 +144,24 @@ def window_phrase(window: Window, noun: str = "question") -> str:
         if len(holes) == 1:
             excepted = f"sauf la {noun} {item_ref(holes[0])}"
         else:
-            excepted = f"sauf les {noun}s " + ", ".join(item_ref(i) for i in holes[:-1]) + f" et {item_ref(holes[-1])}"
+            excepted = (
+                f"sauf les {noun}s "
+                + ", ".join(item_ref(i) for i in holes[:-1])
+                + f" et {item_ref(holes[-1])}"
+            )
         text = f"{text}, {excepted}" if text else excepted
     return f"({text})"
 
 
 def members_title(council: str) -> str:
-    """"Conseillers communautaires", "Conseillers municipaux"... for "… en exercice"."""
+    """ "Conseillers communautaires", "Conseillers municipaux"... for "… en exercice"."""
     folded = council.lower()
-    for word, title in (("municipal", "Conseillers municipaux"), ("départemental", "Conseillers départementaux"),
-                        ("régional", "Conseillers régionaux"), ("métropolitain", "Conseillers métropolitains")):
+    for word, title in (
+        ("municipal", "Conseillers municipaux"),
+        ("départemental", "Conseillers départementaux"),
+        ("régional", "Conseillers régionaux"),
+        ("métropolitain", "Conseillers métropolitains"),
+    ):
         if word in folded:
             return title
     return "Conseillers communautaires"
@@ -156,13 +177,13 @@ def chair_title(meeting: Meeting) -> str:
 
 
 def convened(meeting_council: str) -> str:
-    """"régulièrement convoqué" agrees with the council's gender (le Conseil, la Commission…)."""
+    """ "régulièrement convoqué" agrees with the council's gender (le Conseil, la Commission…)."""
     feminine = meeting_council.lower().startswith(("commission", "assemblée"))
     return "régulièrement convoquée" if feminine else "régulièrement convoqué"
 
 
 def with_article(council: str) -> str:
-    """"le Conseil communautaire", "la Commission permanente"."""
+    """ "le Conseil communautaire", "la Commission permanente"."""
     if not council:
         return "le Conseil"
     if council.lower().startswith(("commission", "assemblée")):
@@ -175,7 +196,7 @@ def capitalize_first(text: str) -> str:
 
 
 def join_french(parts: list[str]) -> str:
-    """"a, b et c"."""
+    """ "a, b et c"."""
     parts = [p for p in parts if p]
     if len(parts) <= 1:
         return "".join(parts)
@@ -183,6 +204,7 @@ def join_french(parts: list[str]) -> str:
 
 
 # -- votes ---------------------------------------------------------------------
+
 
 def result_phrase(tally: ItemTally, kind: VoteKind) -> str:
     """The decision's opening words, from the rules core's result.
@@ -205,7 +227,7 @@ def result_phrase(tally: ItemTally, kind: VoteKind) -> str:
 
 
 def decision_intro(tally: ItemTally, kind: VoteKind, council: str) -> str:
-    """"À l'unanimité, le Conseil communautaire :"."""
+    """ "À l'unanimité, le Conseil communautaire :"."""
     subject = with_article(council)
     if kind is VoteKind.NO_VOTE:
         return f"{capitalize_first(subject)} prend acte{NBSP}:"
@@ -216,7 +238,7 @@ def decision_intro(tally: ItemTally, kind: VoteKind, council: str) -> str:
 
 
 def outcome(tally: ItemTally, kind: VoteKind) -> str:
-    """"adopté à l'unanimité", "rejeté", "pris acte": the list's and the minutes' short result."""
+    """ "adopté à l'unanimité", "rejeté", "pris acte": the list's and the minutes' short result."""
     if kind is VoteKind.NO_VOTE:
         return "pris acte"
     if tally.votes_for is None:
@@ -233,7 +255,7 @@ def outcome(tally: ItemTally, kind: VoteKind) -> str:
 
 
 def figures_heading(tally: ItemTally, kind: VoteKind) -> str:
-    """"Rapport adopté à l'unanimité :" above the figures."""
+    """ "Rapport adopté à l'unanimité :" above the figures."""
     if kind is VoteKind.NO_VOTE:
         return f"Le conseil a pris acte{NBSP}:"
     if tally.adopted is None:
@@ -255,7 +277,7 @@ def vote_kind_label(kind: VoteKind) -> str:
 
 
 def count_of(number: int, singular: str, plural: str | None = None) -> str:
-    """"1 membre", "5 membres", "aucun membre"."""
+    """ "1 membre", "5 membres", "aucun membre"."""
     if number == 0:
         return f"aucun {singular}"
     return f"{number} {singular if number == 1 else (plural or singular + 's')}"

@@ -18,8 +18,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from registre.core.grants import (
-    ANNEX_3_INDICATORS, ActionProgramme, Clauses, ExpenseLine, ForecastBudget, Funder, GrantAgreement,
-    MissionCategory, Objective, Party, RevenueLine, StatedTotals, Target, TargetKind, Tranche, Trigger, euros,
+    ANNEX_3_INDICATORS,
+    ActionProgramme,
+    Clauses,
+    ExpenseLine,
+    ForecastBudget,
+    Funder,
+    GrantAgreement,
+    MissionCategory,
+    Objective,
+    Party,
+    RevenueLine,
+    StatedTotals,
+    Target,
+    TargetKind,
+    Tranche,
+    Trigger,
+    euros,
 )
 from registre.core.grants.indicators import Indicator, IndicatorScope, Unit
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE
@@ -30,10 +45,37 @@ from .french import parse_french_date
 
 _I = re.I
 AMOUNT = r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d{1,2}))?"
-_SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-                  "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30}
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-          "XI": 11, "XII": 12}
+_SMALL_NUMBERS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+}
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+}
 
 
 @dataclass
@@ -88,10 +130,15 @@ class _Reader:
             if re.fullmatch(r"CONVENTION\b.*", line.text) and len(line.text) < 80:
                 return index
         last = next((line.number for line in reversed(self.lines) if line.text), len(self.lines))
-        raise self.error("aucune convention de subvention reconnue", last,
-                         "attendu : un titre « CONVENTION » suivi des articles I, II, III…")
+        raise self.error(
+            "aucune convention de subvention reconnue",
+            last,
+            "attendu : un titre « CONVENTION » suivi des articles I, II, III…",
+        )
 
-    def span(self, start: int, pattern: str, *, after: int | None = None, stop: str | None = None) -> tuple[int, int] | None:
+    def span(
+        self, start: int, pattern: str, *, after: int | None = None, stop: str | None = None
+    ) -> tuple[int, int] | None:
         """Index range of the lines from a heading matching ``pattern`` to the next ``stop`` heading."""
         begin = None
         for index in range(after if after is not None else start, len(self.lines)):
@@ -146,8 +193,11 @@ def read_agreement(source: str, original: str) -> AgreementReading:
 
     def article(number: int, what: str) -> tuple[int, int]:
         if number not in articles:
-            raise reader.error(f"article {_roman(number)} ({what}) introuvable dans la convention",
-                               title_line, f"attendu : un titre « {_roman(number)}. {what} »")
+            raise reader.error(
+                f"article {_roman(number)} ({what}) introuvable dans la convention",
+                title_line,
+                f"attendu : un titre « {_roman(number)}. {what} »",
+            )
         return articles[number]
 
     grantor, beneficiary = _parties(reader, start, articles.get(1, (body_end, body_end))[0])
@@ -162,26 +212,37 @@ def read_agreement(source: str, original: str) -> AgreementReading:
     # III. Amount, cap, payment terms, reports
     begin, end = article(3, "Montant et modalités de versement")
     found = reader.find(begin, end, r"subvention\s+de\s+" + AMOUNT + r"\s*€") or reader.find(
-        articles[1][0], articles[1][1], r"subvention\s+de\s+" + AMOUNT + r"\s*€")
+        articles[1][0], articles[1][1], r"subvention\s+de\s+" + AMOUNT + r"\s*€"
+    )
     if not found:
-        raise reader.error("montant de la subvention introuvable", reader.line_at(begin),
-                           "attendu : « une subvention de 45 000 € »")
+        raise reader.error(
+            "montant de la subvention introuvable",
+            reader.line_at(begin),
+            "attendu : « une subvention de 45 000 € »",
+        )
     amount = _amount(found[0].group(0).split("de", 1)[1])
     programme = reader.find(begin, end, r"budget\s+pr[ée]visionnel\s+(?:global\s+)?de\s+" + AMOUNT + r"\s*€")
     programme_budget = _amount(programme[0].group(0).split(" de ", 1)[1]) if programme else None
     cap_clause = reader.find(begin, end, r"plafond")
     if not cap_clause:
-        raise reader.error("plafond de la subvention introuvable", reader.line_at(begin),
-                           "attendu : « Ce montant est un plafond non révisable à la hausse »")
+        raise reader.error(
+            "plafond de la subvention introuvable",
+            reader.line_at(begin),
+            "attendu : « Ce montant est un plafond non révisable à la hausse »",
+        )
     cap_amount = re.search(r"plafond[^.]*?" + AMOUNT + r"\s*€", cap_clause[1].text, _I)
     cap = _amount(cap_amount.group(0).split("plafond", 1)[1]) if cap_amount else amount
     if not re.search(r"non\s+r[ée]visable\s+[àa]\s+la\s+hausse", cap_clause[1].text, _I):
-        reader.warnings.append(f"ligne {cap_clause[1].number} : plafond sans la mention « non révisable à la hausse »")
+        reader.warnings.append(
+            f"ligne {cap_clause[1].number} : plafond sans la mention « non révisable à la hausse »"
+        )
     tranches = _tranches(reader, begin, end, amount)
     copies_match = reader.find(begin, end, r"en\s+(\w+)\s+exemplaires")
     report_copies = (_small_number(copies_match[0].group(1)) or 1) if copies_match else 1
     if not reader.find(begin, end, r"compte[\s-]rendu\s+financier"):
-        reader.warnings.append(f"ligne {reader.line_at(begin)} : compte-rendu financier non mentionné à l'article III")
+        reader.warnings.append(
+            f"ligne {reader.line_at(begin)} : compte-rendu financier non mentionné à l'article III"
+        )
     programme_end = None
     if reader.find(begin, end, r"en\s+fin\s+de\s+programme") is None:
         reader.warnings.append(f"ligne {reader.line_at(begin)} : échéance des comptes rendus non précisée")
@@ -191,27 +252,46 @@ def read_agreement(source: str, original: str) -> AgreementReading:
     year = reader.find(begin, end, r"exercice\s+(\d{4})")
     financial_year = int(year[0].group(1)) if year else None
     if financial_year is None:
-        raise reader.error("exercice de la convention introuvable", reader.line_at(begin),
-                           "attendu : « conclue au titre de l'exercice 2021 »")
-    validity = reader.find(begin, end, r"(?:cessera|prend\s+fin|expire)[^.]*?\b(?:le\s+)?(\d{1,2}\s*(?:er)?\s+\w+\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})")
+        raise reader.error(
+            "exercice de la convention introuvable",
+            reader.line_at(begin),
+            "attendu : « conclue au titre de l'exercice 2021 »",
+        )
+    validity = reader.find(
+        begin,
+        end,
+        r"(?:cessera|prend\s+fin|expire)[^.]*?\b(?:le\s+)?(\d{1,2}\s*(?:er)?\s+\w+\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
+    )
     valid_until = parse_french_date(validity[0].group(1)) if validity else None
     if valid_until is None:
-        raise reader.error("date de fin de validité introuvable", reader.line_at(begin),
-                           "attendu : « cessera au plus tard le 1er novembre 2022 »")
-    if not reader.find(begin, end, r"transmission\s+au\s+repr[ée]sentant\s+de\s+l'[ÉE]tat|transmission\s+en\s+pr[ée]fecture"):
-        reader.warnings.append(f"ligne {reader.line_at(begin)} : prise d'effet autre que la transmission en préfecture")
+        raise reader.error(
+            "date de fin de validité introuvable",
+            reader.line_at(begin),
+            "attendu : « cessera au plus tard le 1er novembre 2022 »",
+        )
+    if not reader.find(
+        begin, end, r"transmission\s+au\s+repr[ée]sentant\s+de\s+l'[ÉE]tat|transmission\s+en\s+pr[ée]fecture"
+    ):
+        reader.warnings.append(
+            f"ligne {reader.line_at(begin)} : prise d'effet autre que la transmission en préfecture"
+        )
     retention = reader.find(begin, end, r"pendant\s+une\s+dur[ée]e\s+de\s+(\w+)\s+ans")
     retention_years = _small_number(retention[0].group(1)) if retention else None
     if not retention_years:
-        raise reader.error("durée de conservation des pièces justificatives introuvable", reader.line_at(begin),
-                           "attendu : « pendant une durée de 10 ans »")
+        raise reader.error(
+            "durée de conservation des pièces justificatives introuvable",
+            reader.line_at(begin),
+            "attendu : « pendant une durée de 10 ans »",
+        )
 
     # V. Obligations, VI. Control, VII. Repayment, VIII. Termination, IX. Court
     begin, end = article(5, "Obligations du bénéficiaire")
-    obligations = tuple(line.text for line in reader.lines[begin + 1:end] if line.text)
+    obligations = tuple(line.text for line in reader.lines[begin + 1 : end] if line.text)
     obligations_text = " ".join(obligations)
     redistribution_allowed = not re.search(r"ne\s+peut\s+(?:pas\s+)?redistribuer", obligations_text, _I)
-    profit_allowed = not re.search(r"(?:ne\s+puisse|ne\s+peut)[^.]*donner\s+lieu\s+[àa]\s+profit", obligations_text, _I)
+    profit_allowed = not re.search(
+        r"(?:ne\s+puisse|ne\s+peut)[^.]*donner\s+lieu\s+[àa]\s+profit", obligations_text, _I
+    )
     control = reader.text_of(*_body(article(6, "Modalités de contrôle")))
     begin, end = article(7, "Modification et reversement")
     grounds = _repayment_grounds(reader, begin, end)
@@ -219,14 +299,24 @@ def read_agreement(source: str, original: str) -> AgreementReading:
     notice = reader.find(begin, end, r"pr[ée]avis\s+d'?\s*(?:de\s+)?(\w+)\s+mois")
     notice_months = _small_number(notice[0].group(1)) if notice else None
     if not notice_months:
-        raise reader.error("préavis de résiliation introuvable", reader.line_at(begin),
-                           "attendu : « avec un préavis d'un mois »")
-    without = reader.find(begin, end, r"sans\s+pr[ée]avis[^.]*?(d[ée]clarations?\s+fausses?\s+ou\s+incompl[èe]tes?)")
+        raise reader.error(
+            "préavis de résiliation introuvable",
+            reader.line_at(begin),
+            "attendu : « avec un préavis d'un mois »",
+        )
+    without = reader.find(
+        begin, end, r"sans\s+pr[ée]avis[^.]*?(d[ée]clarations?\s+fausses?\s+ou\s+incompl[èe]tes?)"
+    )
     begin, end = article(9, "Litiges")
-    court = reader.find(begin, end, r"(Tribunal\s+administratif\s+de\s+[A-ZÉÈ][\w'-]*(?:[\s-][A-ZÉÈ][\w'-]*)*)")
+    court = reader.find(
+        begin, end, r"(Tribunal\s+administratif\s+de\s+[A-ZÉÈ][\w'-]*(?:[\s-][A-ZÉÈ][\w'-]*)*)"
+    )
     if not court:
-        raise reader.error("juridiction compétente introuvable", reader.line_at(begin),
-                           "attendu : « Tribunal Administratif de Besançon »")
+        raise reader.error(
+            "juridiction compétente introuvable",
+            reader.line_at(begin),
+            "attendu : « Tribunal Administratif de Besançon »",
+        )
     signed_on = _signature(reader, start, body_end)
 
     budget = _budget(reader, annex2, grantor.name, financial_year, title_line)
@@ -291,8 +381,11 @@ def _parties(reader: _Reader, start: int, end: int) -> tuple[Party, Party]:
         elif re.fullmatch(r"Et", line.text, _I) and beneficiary is None:
             beneficiary = texts[position + 1]
     if grantor is None or beneficiary is None:
-        raise reader.error("parties de la convention introuvables", reader.line_at(start),
-                           "attendu : « Entre » l'attribuant « Et » le bénéficiaire")
+        raise reader.error(
+            "parties de la convention introuvables",
+            reader.line_at(start),
+            "attendu : « Entre » l'attribuant « Et » le bénéficiaire",
+        )
     return _party(grantor.text), _party(beneficiary.text)
 
 
@@ -320,8 +413,8 @@ def _deliberation(reader: _Reader, start: int):
     found = reader.find(0, start, r"Inscription\s+budg[ée]taire")
     if found:
         index = next(i for i, item in enumerate(reader.lines) if item is found[1])
-        rest = found[1].text[found[0].end():].strip(" |:")
-        following = rest or next((item.text for item in reader.lines[index + 1:start] if item.text), "")
+        rest = found[1].text[found[0].end() :].strip(" |:")
+        following = rest or next((item.text for item in reader.lines[index + 1 : start] if item.text), "")
         label = re.split(r"\s*\|\s*|\s+Montant\s+du\s+budget", following, maxsplit=1)[0]
         line = _squash(label) or None
         match = re.search(r"Montant\s+du\s+budget[^:]*:\s*" + AMOUNT, following, _I)
@@ -332,28 +425,44 @@ def _deliberation(reader: _Reader, start: int):
 def _tranches(reader: _Reader, begin: int, end: int, amount: Decimal) -> tuple[Tranche, ...]:
     tranches = []
     for line in reader.lines[begin:end]:
-        share = re.match(r"-?\s*(\d{1,3}(?:[,.]\d+)?)\s*%\s*,?\s*(?:soit\s+" + AMOUNT + r"\s*€)?\s*,?\s*(.*)", line.text)
+        share = re.match(
+            r"-?\s*(\d{1,3}(?:[,.]\d+)?)\s*%\s*,?\s*(?:soit\s+" + AMOUNT + r"\s*€)?\s*,?\s*(.*)", line.text
+        )
         fixed = re.match(r"-\s*" + AMOUNT + r"\s*€\s*,?\s*(.*)", line.text)
         if not share and not fixed:
             continue
         if share:
             value = Decimal(share.group(1).replace(",", ".")) / 100
             trigger_text = share.group(4)
-            stated = _amount(share.group(2) + (("," + share.group(3)) if share.group(3) else "")) if share.group(2) else None
+            stated = (
+                _amount(share.group(2) + (("," + share.group(3)) if share.group(3) else ""))
+                if share.group(2)
+                else None
+            )
             if stated is not None and stated != euros(amount * value):
-                reader.warnings.append(f"ligne {line.number} : {share.group(1)} % de {amount} € ne font pas {stated} €")
+                reader.warnings.append(
+                    f"ligne {line.number} : {share.group(1)} % de {amount} € ne font pas {stated} €"
+                )
             tranche_share, tranche_amount = value, None
         else:
             trigger_text = fixed.group(3)
             tranche_share, tranche_amount = None, _amount(fixed.group(0))
         trigger, on, report = _trigger(trigger_text)
         if trigger is None:
-            raise reader.error(f"déclencheur du versement non reconnu : « {_squash(trigger_text)} »", line.number,
-                               "attendu : « à la signature », « à réception du rapport… » ou « le 1er mars 2022 »")
-        tranches.append(Tranche(trigger, tranche_share, tranche_amount, on, report, _squash(line.text.lstrip("- "))))
+            raise reader.error(
+                f"déclencheur du versement non reconnu : « {_squash(trigger_text)} »",
+                line.number,
+                "attendu : « à la signature », « à réception du rapport… » ou « le 1er mars 2022 »",
+            )
+        tranches.append(
+            Tranche(trigger, tranche_share, tranche_amount, on, report, _squash(line.text.lstrip("- ")))
+        )
     if not tranches:
-        raise reader.error("modalités de versement introuvables", reader.line_at(begin),
-                           "attendu : « - 100%, soit 45 000 € à la signature de la présente convention »")
+        raise reader.error(
+            "modalités de versement introuvables",
+            reader.line_at(begin),
+            "attendu : « - 100%, soit 45 000 € à la signature de la présente convention »",
+        )
     return tuple(tranches)
 
 
@@ -375,18 +484,24 @@ def _trigger(text: str):
 def _repayment_grounds(reader: _Reader, begin: int, end: int) -> tuple[str, ...]:
     intro = reader.find(begin, end, r"reversement\s+total\s+ou\s+partiel|reversement")
     if not intro:
-        raise reader.error("clause de reversement introuvable", reader.line_at(begin),
-                           "attendu : « pourra exiger le reversement total ou partiel … »")
+        raise reader.error(
+            "clause de reversement introuvable",
+            reader.line_at(begin),
+            "attendu : « pourra exiger le reversement total ou partiel … »",
+        )
     index = next(i for i in range(begin, end) if reader.lines[i] is intro[1])
     grounds = []
-    for line in reader.lines[index + 1:end]:
+    for line in reader.lines[index + 1 : end]:
         if line.text.startswith("-"):
             grounds.append(_squash(line.text.lstrip("- ")))
         elif line.text and grounds:
             break
     if not grounds:
-        raise reader.error("motifs de reversement introuvables", intro[1].number,
-                           "attendu : la liste « - en cas de … » après la clause de reversement")
+        raise reader.error(
+            "motifs de reversement introuvables",
+            intro[1].number,
+            "attendu : la liste « - en cas de … » après la clause de reversement",
+        )
     return tuple(grounds)
 
 
@@ -399,22 +514,36 @@ def _signature(reader: _Reader, start: int, end: int) -> dt.date | None:
 
 # -- annex 2: forecast budget ----------------------------------------------------------
 
-_BUDGET_LINE = re.compile(r"^(?P<label>[^|]*?[A-Za-zÀ-ÿ][^|]*?)\s*(?:\|\s*)+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*(?:\|)?\s*$")
+_BUDGET_LINE = re.compile(
+    r"^(?P<label>[^|]*?[A-Za-zÀ-ÿ][^|]*?)\s*(?:\|\s*)+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*(?:\|)?\s*$"
+)
 # a PDF text layer loses the table's cells: "Personnel 433 942"
-_BUDGET_LINE_SPACED = re.compile(r"^(?P<label>[^|\d][^|]*?[A-Za-zÀ-ÿ.)])\s+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*$")
+_BUDGET_LINE_SPACED = re.compile(
+    r"^(?P<label>[^|\d][^|]*?[A-Za-zÀ-ÿ.)])\s+(?P<amount>" + AMOUNT + r")\s*(?:€)?\s*$"
+)
 
 
 def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: int) -> ForecastBudget:
     if span is None:
-        raise reader.error("annexe 2 (budget prévisionnel) introuvable", title_line,
-                           "attendu : « Annexe 2 : budget prévisionnel »")
+        raise reader.error(
+            "annexe 2 (budget prévisionnel) introuvable",
+            title_line,
+            "attendu : « Annexe 2 : budget prévisionnel »",
+        )
     begin, end = span
-    revenues_at = next((i for i in range(begin, end) if re.match(r"Recettes", reader.lines[i].text, _I)), None)
+    revenues_at = next(
+        (i for i in range(begin, end) if re.match(r"Recettes", reader.lines[i].text, _I)), None
+    )
     if revenues_at is None:
-        raise reader.error("recettes prévisionnelles introuvables dans l'annexe 2", reader.line_at(begin),
-                           "attendu : un tableau « Recettes prévisionnelles »")
-    expenses_at = next((i for i in range(begin + 1, revenues_at) if re.match(r"D[ée]penses", reader.lines[i].text, _I)),
-                       begin + 1)
+        raise reader.error(
+            "recettes prévisionnelles introuvables dans l'annexe 2",
+            reader.line_at(begin),
+            "attendu : un tableau « Recettes prévisionnelles »",
+        )
+    expenses_at = next(
+        (i for i in range(begin + 1, revenues_at) if re.match(r"D[ée]penses", reader.lines[i].text, _I)),
+        begin + 1,
+    )
     expenses, revenues = [], []
     stated = {"expenses": None, "public": None, "private": None, "revenues": None}
     public_side = True
@@ -446,11 +575,17 @@ def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: i
         else:
             revenues.append(RevenueLine(label, value, _funder(folded, fold(grantor), public_side)))
     if not expenses or stated["expenses"] is None:
-        raise reader.error("lignes ou total des dépenses introuvables dans l'annexe 2", reader.line_at(begin),
-                           "attendu : « Personnel | 433 942 » … « TOTAL | 846 442 »")
+        raise reader.error(
+            "lignes ou total des dépenses introuvables dans l'annexe 2",
+            reader.line_at(begin),
+            "attendu : « Personnel | 433 942 » … « TOTAL | 846 442 »",
+        )
     if not revenues or stated["revenues"] is None:
-        raise reader.error("lignes ou total des recettes introuvables dans l'annexe 2", reader.lines[revenues_at].number,
-                           "attendu : « Etat | 83 000 » … « Total recettes | 846 442 »")
+        raise reader.error(
+            "lignes ou total des recettes introuvables dans l'annexe 2",
+            reader.lines[revenues_at].number,
+            "attendu : « Etat | 83 000 » … « Total recettes | 846 442 »",
+        )
     return ForecastBudget(tuple(expenses), tuple(revenues), StatedTotals(**stated), year)
 
 
@@ -491,32 +626,73 @@ def _objectives_of(text: str, category: MissionCategory, section: str, serial: i
             continue
         if key == "projects":
             return [
-                Objective("labelled_projects", category, text,
-                          Target(TargetKind.AT_LEAST, Decimal(match.group(1)), unit="projets labellisés"), section=section),
-                Objective("funded_projects", category, text,
-                          Target(TargetKind.AT_LEAST, Decimal(match.group(2)), unit="projets financés"), section=section),
+                Objective(
+                    "labelled_projects",
+                    category,
+                    text,
+                    Target(TargetKind.AT_LEAST, Decimal(match.group(1)), unit="projets labellisés"),
+                    section=section,
+                ),
+                Objective(
+                    "funded_projects",
+                    category,
+                    text,
+                    Target(TargetKind.AT_LEAST, Decimal(match.group(2)), unit="projets financés"),
+                    section=section,
+                ),
             ]
         if key == "members":
-            return [Objective(key, category, text, Target(TargetKind.RANGE, Decimal(match.group(1)),
-                                                          Decimal(match.group(2)), "adhérents"), section=section)]
+            return [
+                Objective(
+                    key,
+                    category,
+                    text,
+                    Target(TargetKind.RANGE, Decimal(match.group(1)), Decimal(match.group(2)), "adhérents"),
+                    section=section,
+                )
+            ]
         if key == "private_share":
             share = Decimal(match.group(1).replace(",", ".")) / 100
-            return [Objective(key, category, text, Target(TargetKind.SHARE_ABOVE, share), BUDGET_PRIVATE_SHARE,
-                              section=section)]
-        units = {"project_intentions": "intentions de projet", "companies_visited": "entreprises visitées",
-                 "working_meetings": "réunions", "supported_projects": "projets accompagnés",
-                 "corac_projects": "projets"}
-        return [Objective(key, category, text, Target(TargetKind.AT_LEAST, Decimal(match.group(1)), unit=units[key]),
-                          section=section)]
+            return [
+                Objective(
+                    key,
+                    category,
+                    text,
+                    Target(TargetKind.SHARE_ABOVE, share),
+                    BUDGET_PRIVATE_SHARE,
+                    section=section,
+                )
+            ]
+        units = {
+            "project_intentions": "intentions de projet",
+            "companies_visited": "entreprises visitées",
+            "working_meetings": "réunions",
+            "supported_projects": "projets accompagnés",
+            "corac_projects": "projets",
+        }
+        return [
+            Objective(
+                key,
+                category,
+                text,
+                Target(TargetKind.AT_LEAST, Decimal(match.group(1)), unit=units[key]),
+                section=section,
+            )
+        ]
     return [Objective(f"{category.value}.{serial}", category, text, section=section)]
 
 
 def _programme(reader: _Reader, span, year: int | None, title_line: int) -> ActionProgramme:
     if span is None:
-        raise reader.error("annexe 1 (programme d'actions) introuvable", title_line,
-                           "attendu : « Annexe 1 : programme d'actions »")
+        raise reader.error(
+            "annexe 1 (programme d'actions) introuvable",
+            title_line,
+            "attendu : « Annexe 1 : programme d'actions »",
+        )
     begin, end = span
-    description = next((i for i in range(begin, end) if re.match(r"II\s*[.-]\s", reader.lines[i].text)), begin)
+    description = next(
+        (i for i in range(begin, end) if re.match(r"II\s*[.-]\s", reader.lines[i].text)), begin
+    )
     objectives: list[Objective] = []
     category: MissionCategory | None = None
     section = ""
@@ -554,15 +730,24 @@ def _programme(reader: _Reader, span, year: int | None, title_line: int) -> Acti
         if not any(o.category is category_ for o in objectives) and category_ in intro:
             objectives.append(Objective(f"{category_.value}.1", category_, intro[category_]))
     if not objectives:
-        raise reader.error("aucun objectif dans l'annexe 1", reader.line_at(begin),
-                           "attendu : des catégories « A / Catégorie A » avec leurs objectifs attendus")
+        raise reader.error(
+            "aucun objectif dans l'annexe 1",
+            reader.line_at(begin),
+            "attendu : des catégories « A / Catégorie A » avec leurs objectifs attendus",
+        )
     keys: dict[str, int] = {}
     unique = []
     for objective in objectives:  # a target repeated in two categories keeps distinct keys
         keys[objective.key] = keys.get(objective.key, 0) + 1
         if keys[objective.key] > 1:
-            objective = Objective(f"{objective.key}.{keys[objective.key]}", objective.category, objective.text,
-                                  objective.target, objective.measure, objective.section)
+            objective = Objective(
+                f"{objective.key}.{keys[objective.key]}",
+                objective.category,
+                objective.text,
+                objective.target,
+                objective.measure,
+                objective.section,
+            )
         unique.append(objective)
     order = list(MissionCategory)
     unique.sort(key=lambda o: order.index(o.category))
@@ -571,15 +756,19 @@ def _programme(reader: _Reader, span, year: int | None, title_line: int) -> Acti
 
 # -- annex 3: territorial indicators ---------------------------------------------------
 
+
 def _indicators(reader: _Reader, span, title_line: int) -> tuple[Indicator, ...]:
     if span is None:
-        raise reader.error("annexe 3 (indicateurs territoriaux) introuvable", title_line,
-                           "attendu : « Annexe 3 : indicateurs territoriaux »")
+        raise reader.error(
+            "annexe 3 (indicateurs territoriaux) introuvable",
+            title_line,
+            "attendu : « Annexe 3 : indicateurs territoriaux »",
+        )
     begin, end = span
     known = {i.key: i for i in ANNEX_3_INDICATORS}
     scope = None
     found: list[Indicator] = []
-    for line in reader.lines[begin + 1:end]:
+    for line in reader.lines[begin + 1 : end]:
         folded = fold(line.text)
         if not folded:
             continue
@@ -587,8 +776,11 @@ def _indicators(reader: _Reader, span, title_line: int) -> tuple[Indicator, ...]
             scope = IndicatorScope.LABORATORIES
             continue
         if folded.startswith("POUR LES ENTREPRISES"):
-            scope = (IndicatorScope.COLLABORATIVE_PROJECTS if "PROJETS COLLABORATIFS" in folded
-                     else IndicatorScope.MEMBER_COMPANIES)
+            scope = (
+                IndicatorScope.COLLABORATIVE_PROJECTS
+                if "PROJETS COLLABORATIFS" in folded
+                else IndicatorScope.MEMBER_COMPANIES
+            )
             continue
         if scope is None or not line.text.startswith("-"):
             continue
@@ -597,19 +789,34 @@ def _indicators(reader: _Reader, span, title_line: int) -> tuple[Indicator, ...]
             found.append(known[key])
         else:
             label = _squash(line.text.lstrip("- "))
-            found.append(Indicator(f"{scope.value}.{len(found) + 1}", scope, label[:1].upper() + label[1:], Unit.COUNT))
+            found.append(
+                Indicator(f"{scope.value}.{len(found) + 1}", scope, label[:1].upper() + label[1:], Unit.COUNT)
+            )
     if not found:
-        raise reader.error("aucun indicateur dans l'annexe 3", reader.line_at(begin),
-                           "attendu : « pour les entreprises du territoire … - effectifs, - chiffre d'affaires »")
+        raise reader.error(
+            "aucun indicateur dans l'annexe 3",
+            reader.line_at(begin),
+            "attendu : « pour les entreprises du territoire … - effectifs, - chiffre d'affaires »",
+        )
     return tuple(found)
 
 
 def _indicator_key(scope: IndicatorScope, folded: str) -> str:
-    prefix = {IndicatorScope.MEMBER_COMPANIES: "members", IndicatorScope.COLLABORATIVE_PROJECTS: "projects",
-              IndicatorScope.LABORATORIES: "labs"}[scope]
-    for word, name in (("EFFECTIF", "headcount"), ("CHIFFRE D AFFAIRES", "turnover"), ("AIDES PUBLIQUES", "public_aid"),
-                       ("MONTANT DES PROGRAMMES", "programme_amount"), ("EMPLOIS", "jobs"),
-                       ("CHERCHEURS", "researchers"), ("PUBLICATIONS", "publications"), ("BREVETS", "patents")):
+    prefix = {
+        IndicatorScope.MEMBER_COMPANIES: "members",
+        IndicatorScope.COLLABORATIVE_PROJECTS: "projects",
+        IndicatorScope.LABORATORIES: "labs",
+    }[scope]
+    for word, name in (
+        ("EFFECTIF", "headcount"),
+        ("CHIFFRE D AFFAIRES", "turnover"),
+        ("AIDES PUBLIQUES", "public_aid"),
+        ("MONTANT DES PROGRAMMES", "programme_amount"),
+        ("EMPLOIS", "jobs"),
+        ("CHERCHEURS", "researchers"),
+        ("PUBLICATIONS", "publications"),
+        ("BREVETS", "patents"),
+    ):
         if word in folded:
             return f"{prefix}.{name}"
     return ""

@@ -10,7 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from registre.core import (
-    Attendance, Authority, Item, Meeting, Member, Proxy, Vote, VoteKind, WHOLE_MEETING,
+    WHOLE_MEETING,
+    Attendance,
+    Authority,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
+    Vote,
+    VoteKind,
 )
 from registre.core.violations import Violation, warning
 
@@ -35,7 +43,9 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
     for listed in stated.listed:
         roster.add(listed.person)
     resolve = _resolver(roster, findings)
-    stated.proxies = [StatedProxy(resolve(p.principal), resolve(p.holder), p.window, p.clock) for p in stated.proxies]
+    stated.proxies = [
+        StatedProxy(resolve(p.principal), resolve(p.holder), p.window, p.clock) for p in stated.proxies
+    ]
     # the chair and the secretary keep their names as written (often fuller than the lists'); their keys
     # are those of the lists
     secretary_key = resolve(stated.secretary).key if stated.secretary else None
@@ -83,7 +93,7 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
         opened_at=stated.opened_at,
         closed_at=stated.closed_at,
     )
-    numbers = {d.number: item.number for d, item in zip(stated.deliberations, items.values())}
+    numbers = {d.number: item.number for d, item in zip(stated.deliberations, items.values(), strict=False)}
     return ImportedDocument(stated, meeting, numbers, stated.order_of_passage is not None, findings, named)
 
 
@@ -94,15 +104,23 @@ def _resolver(roster: Roster, findings: list[Violation]):
         found, how = roster.resolve(person)
         if how == "variant" and (person.key, found.key) not in reported:
             reported.add((person.key, found.key))
-            findings.append(warning(
-                "name_spelling_variant",
-                f"« {person.name} » est lu comme {found.name}, de la liste des présents (orthographe ou OCR différents).",
-                members=(found.key,),
-            ))
+            findings.append(
+                warning(
+                    "name_spelling_variant",
+                    f"« {person.name} » est lu comme {found.name}, de la liste des présents (orthographe ou OCR différents).",
+                    members=(found.key,),
+                )
+            )
         if found is person:
             return person
-        return NamedPerson(found.civility or person.civility, found.first_name, found.last_name, person.notes,
-                           person.start, person.end)
+        return NamedPerson(
+            found.civility or person.civility,
+            found.first_name,
+            found.last_name,
+            person.notes,
+            person.start,
+            person.end,
+        )
 
     return resolve
 
@@ -115,17 +133,21 @@ def _plain_resolve(roster: Roster, person: NamedPerson) -> NamedPerson:
 def _chair_in_the_room(stated: StatedExtract, roster: Roster, findings: list[Violation], key: str) -> None:
     """A chair who presides is in the room, even when the clerk left them out of the present list."""
     chair = stated.chair
-    if not any(listed.present for listed in stated.listed) or any(listed.person.key == key for listed in stated.listed):
+    if not any(listed.present for listed in stated.listed) or any(
+        listed.person.key == key for listed in stated.listed
+    ):
         return
     if any(p.principal.key == key for p in stated.proxies):
         return
     stated.listed.insert(0, ListedMember(chair, None, True, None, False))
     roster.add(chair)
-    findings.append(warning(
-        "chair_not_listed_present",
-        f"{chair.name}, qui préside la séance, ne figure pas dans la liste des présents ; compté présent.",
-        members=(chair.key,),
-    ))
+    findings.append(
+        warning(
+            "chair_not_listed_present",
+            f"{chair.name}, qui préside la séance, ne figure pas dans la liste des présents ; compté présent.",
+            members=(chair.key,),
+        )
+    )
 
 
 def _single_deliberation_box(stated: StatedExtract) -> None:
@@ -144,13 +166,17 @@ def _single_deliberation_box(stated: StatedExtract) -> None:
         vote.not_participating = box.get("not_participating")
 
 
-def _add_member(members: dict[str, Member], person: NamedPerson, commune: str | None = None,
-                substitute: bool = False) -> None:
+def _add_member(
+    members: dict[str, Member], person: NamedPerson, commune: str | None = None, substitute: bool = False
+) -> None:
     if person.key in members:
         return
     members[person.key] = Member(
-        first_name=person.first_name, last_name=person.last_name, civility=person.civility,
-        commune=commune, substitute=substitute,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        civility=person.civility,
+        commune=commune,
+        substitute=substitute,
     )
 
 
@@ -180,13 +206,19 @@ def _vote(stated: StatedVote) -> Vote:
         return Vote(votes_for=stated.votes_for, votes_against=against, abstentions=stated.abstentions)
     if stated.unanimous and stated.abstentions:
         # "à l'unanimité (2 abstentions)": clerks mean the votes cast
-        return Vote(votes_for=stated.votes_for, votes_against=stated.votes_against or 0, abstentions=stated.abstentions)
+        return Vote(
+            votes_for=stated.votes_for,
+            votes_against=stated.votes_against or 0,
+            abstentions=stated.abstentions,
+        )
     if stated.unanimous and not stated.majority:
         # the core derives the totals from the lists: the printed ones are compared, not copied
         return Vote(unanimous=True)
     if stated.result == "unanimous":
         return Vote(unanimous=True)
-    return Vote(votes_for=stated.votes_for, votes_against=stated.votes_against, abstentions=stated.abstentions)
+    return Vote(
+        votes_for=stated.votes_for, votes_against=stated.votes_against, abstentions=stated.abstentions
+    )
 
 
 def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
@@ -204,7 +236,7 @@ def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
 
 
 def interested_counts(deliberation: StatedDeliberation) -> dict[str, int]:
-    """"Nicolas BODIN (2)": the count a document prints beside an interested member."""
+    """ "Nicolas BODIN (2)": the count a document prints beside an interested member."""
     counts = {}
     for person in deliberation.interested:
         for note in person.notes:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from registre.core import Window
 from registre.core.violations import Violation, warning
 
-from .counts import Count, VOTE_KINDS, covers, plain, read_counts, with_ranges
+from .counts import VOTE_KINDS, Count, covers, plain, read_counts, with_ranges
 from .errors import DocumentError
 from .french import parse_clock, parse_french_date, spelled_dates
 from .layout import FlatText, squash
@@ -29,67 +29,109 @@ from .windows import read_window
 _I = re.I
 
 # words before "ayant donné pouvoir :" that belong to the label ("Etaient excusés et avaient donné pouvoir :")
-_PROXY_PREFIX = re.compile(r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
-                           r"conseillers?|membres)\s+){1,4}$", re.I)
-_E = r"(?:e|\(e\))?(?:s|\(s\)|\(es\))?"  # endings: "Absent(e)s", "Procuration(s)", "Excusé(e)(s)", "présentes"
+_PROXY_PREFIX = re.compile(
+    r"(?:(?:[ée]taient|[ée]tait|absente?s?|absent\(e\)s|excus[ée]e?s?|et|titulaires?|d[ée]l[ée]gu[ée]s|"
+    r"conseillers?|membres)\s+){1,4}$",
+    re.I,
+)
+_E = (
+    r"(?:e|\(e\))?(?:s|\(s\)|\(es\))?"  # endings: "Absent(e)s", "Procuration(s)", "Excusé(e)(s)", "présentes"
+)
 SECTION_LABELS = {
     "proxies": (
-        r"\b(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)" + _E +
-        r"(?:\s+[ée]crit)?(?:\s+de\s+voter\s+en\s+(?:leur|son)\s+nom)?\s*:"
+        r"\b(?:ayant|ont|a|avaient|avait)\s+donn[ée]\s+(?:pouvoir|procuration|mandat)"
+        + _E
+        + r"(?:\s+[ée]crit)?(?:\s+de\s+voter\s+en\s+(?:leur|son)\s+nom)?\s*:"
         r"|\b(?:Procuration|Pouvoir|Mandat)" + _E + r"(?:\s+de\s+vote)?\s*:(?!\s*\d)"
     ),
     "present": (
         r"(?:[ée]taient|sont|[ée]tait)\s+pr[ée]sent" + _E + r"(?:\s+ou\s+repr[ée]sent[ée]e?s)?\s*:(?!\s*\d)"
-        r"|\b(?:D[ée]l[ée]gu[ée]s|Membres|Conseillers?(?:\s+(?:municipaux|communautaires))?)\s+pr[ée]sent" + _E +
-        r"(?:\s*\([^()]{0,80}\))?\s*:"
+        r"|\b(?:D[ée]l[ée]gu[ée]s|Membres|Conseillers?(?:\s+(?:municipaux|communautaires))?)\s+pr[ée]sent"
+        + _E
+        + r"(?:\s*\([^()]{0,80}\))?\s*:"
         r"|\bPr[ée]sent" + _E + r"(?:\s+titulaires?(?:\s*(?:/|et|ou)\s*suppl[ée]ants?)?)?\s*:(?!\s*\d)"
         r"|\bPr[ée]sents?\s+[àa]\s+l'ouverture\s+de\s+la\s+s[ée]ance\s*:"
     ),
     "absent": (
-        r"(?:[ée]taient|sont|[ée]tait)\s+(?:absent|excus[ée])" + _E + r"(?:\s+excus[ée]" + _E + r")?\s*:(?!\s*\d)"
-        r"|\b(?:D[ée]l[ée]gu[ée]s\s+|Conseillers?\s+|Membres\s+)?(?:Absent|Excus[ée])" + _E +
-        r"(?:\s+excus[ée]" + _E + r")?\s*:(?!\s*\d)"
+        r"(?:[ée]taient|sont|[ée]tait)\s+(?:absent|excus[ée])"
+        + _E
+        + r"(?:\s+excus[ée]"
+        + _E
+        + r")?\s*:(?!\s*\d)"
+        r"|\b(?:D[ée]l[ée]gu[ée]s\s+|Conseillers?\s+|Membres\s+)?(?:Absent|Excus[ée])"
+        + _E
+        + r"(?:\s+excus[ée]"
+        + _E
+        + r")?\s*:(?!\s*\d)"
     ),
     "secretary": r"\b(?:[ÉE]lue?\s+)?Secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:",
 }
 # the lookahead lets the engine skip, at most positions, the whole alternation
-_SECTION = re.compile(r"(?<!\w)(?=[ÉEéeSsDdMmCcPpAaOoXx])(?:"
-                      + "|".join(f"(?P<{name}>{rx})" for name, rx in SECTION_LABELS.items()) + ")", _I)
+_SECTION = re.compile(
+    r"(?<!\w)(?=[ÉEéeSsDdMmCcPpAaOoXx])(?:"
+    + "|".join(f"(?P<{name}>{rx})" for name, rx in SECTION_LABELS.items())
+    + ")",
+    _I,
+)
 _LIST_END = re.compile(
     r"\b(?:Le\s+quorum|Nombre\s+de|Conseillers?\s+(?:communautaires?|municipaux)\s+en|Rapport\s+n|"
     r"Ordre\s+du\s+jour|Le\s+Conseil|La\s+s[ée]ance|Vu\s+le|Date\s+de|Objet\s*:|OBJET\b|Envoy[ée]\s+en\s+pr[ée]fecture|"
     r"D[ée]lib[ée]ration\s+n|DEL\d|Votes\s+pour|Conform[ée]ment|Considérant|Après\s+en\s+avoir|Informations|"
-    r"Les\s+membres\s+pr[ée]sents|[ÉE]lue?\s+secr[ée]taire|Point\s+n\s*°|Liste\s+des|Direction)", _I)
-_GIVES = (r"(?:qui\s+)?(?:donne|donnant|a\s+donn[ée]|ayant\s+donn[ée]|donn[ée]e?)\s+(?:son\s+|sa\s+)?"
-          r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)(?:\s+de\s+vote)?")
+    r"Les\s+membres\s+pr[ée]sents|[ÉE]lue?\s+secr[ée]taire|Point\s+n\s*°|Liste\s+des|Direction)",
+    _I,
+)
+_GIVES = (
+    r"(?:qui\s+)?(?:donne|donnant|a\s+donn[ée]|ayant\s+donn[ée]|donn[ée]e?)\s+(?:son\s+|sa\s+)?"
+    r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation)(?:\s+de\s+vote)?"
+)
 _PROXY_JOINT = re.compile(
-    r"\s*[,;:]?\s*(?:(?:" + _GIVES + r"|repr[ée]sent[ée]e?|pouvoir|procuration|mandat)\s*)?(?:[àa]|au|par)\s*", _I)
+    r"\s*[,;:]?\s*(?:(?:"
+    + _GIVES
+    + r"|repr[ée]sent[ée]e?|pouvoir|procuration|mandat)\s*)?(?:[àa]|au|par)\s*",
+    _I,
+)
 _SUBSTITUTION = re.compile(r"\s*,?\s*(?:suppl[ée]{2}e?|remplac[ée]e?)\s+par\s*", _I)
 _ABSENT_PROXY_JOINT = re.compile(
-    r"\s*,?\s*(?:" + _GIVES + r"\s+(?:[àa]|au)|(?:qui\s+est\s+)?repr[ée]sent[ée]e?\s+par|(?:pouvoir|procuration)\s+[àa])\s*", _I)
+    r"\s*,?\s*(?:"
+    + _GIVES
+    + r"\s+(?:[àa]|au)|(?:qui\s+est\s+)?repr[ée]sent[ée]e?\s+par|(?:pouvoir|procuration)\s+[àa])\s*",
+    _I,
+)
 _NOTE_PROXY = re.compile(
-    r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation|repr[ée]sent[ée]e?)(?:\s+de\s+vote)?\s*(?:donn[ée]e?\s*)?(?:[àa]|au|par)\s+(.*)", _I)
+    r"(?:pouvoir|procuration|mandat|d[ée]l[ée]gation|repr[ée]sent[ée]e?)(?:\s+de\s+vote)?\s*(?:donn[ée]e?\s*)?(?:[àa]|au|par)\s+(.*)",
+    _I,
+)
 
 _CODE = r"[A-Z]{0,8}[_/-]?\d[\dA-Za-z_./-]*[\dA-Za-z]|\d+"
 _HEADERS = (
     # "Délibération n° 01-02", "DÉLIBÉRATION DU CONSEIL MUNICIPAL N° DEL_20220628_1", not "la délibération n°…"
-    re.compile(r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?:du\s+(?:conseil|bureau|comit[ée])\s+\w+\s+)?"
-               r"N\s*[°o]\s*(?P<num>" + _CODE + r")", _I),
+    re.compile(
+        r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?:du\s+(?:conseil|bureau|comit[ée])\s+\w+\s+)?"
+        r"N\s*[°o]\s*(?P<num>" + _CODE + r")",
+        _I,
+    ),
     re.compile(r"\bD[ÉE]LIB[ÉE]RATION\s+(?P<num>[A-Z]{1,6}_\d{4}_\d{1,4})\b"),
     # "Délibération 2024-12 : …" without "n°"
-    re.compile(r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?P<num>\d{4}[-/_.]\d{1,4})\b", _I),
+    re.compile(
+        r"(?-i:(?<!la )(?<!La )(?<!LA )(?<!de )(?<!l'))\bD[ÉEée]LIB[ÉEée]RATION\s+(?P<num>\d{4}[-/_.]\d{1,4})\b",
+        _I,
+    ),
     re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,6}[_ ]?\d{4}[-_]\d{1,4}(?:[-_.]\d+)?)\s+Objet\s*:"),
     re.compile(r"(?<![,(]\s)(?<![,(])\bPoint\s+n\s*°\s*(?P<item>\d{1,3})\b(?![^()]{0,40}\))", _I),
     # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
-    re.compile(r"(?:(?<=\s)|^)(?<!ration )(?<!ration n)[Nn]\s*°\s*(?P<num>\d{4}[-/_.]\d{1,4}|\d{1,4}[-/_.]\d{4})\s*[-–:]?\s*"
-               r"(?=Objet\b|OBJET\b|[A-ZÀ-Ý])"),
+    re.compile(
+        r"(?:(?<=\s)|^)(?<!ration )(?<!ration n)[Nn]\s*°\s*(?P<num>\d{4}[-/_.]\d{1,4}|\d{1,4}[-/_.]\d{4})\s*[-–:]?\s*"
+        r"(?=Objet\b|OBJET\b|[A-ZÀ-Ý])"
+    ),
 )
 _SINGLE_IDS = (
     re.compile(r"\bN\s*°\s*(?P<num>\d{1,4}(?:\s?[/_ -]\s?\d{1,4}){1,3})\b"),
     re.compile(r"(?<![\w/-])(?P<num>[A-Z]{2,8}/\d{1,4}-\d{4}|\d{4}/\d{3,4})(?![\w/-])"),
     re.compile(r"\bID\s*:\s*\d{3}-\d{9}-\d{8}-(?P<num>\w+?)-(?:DE|AR|AU|CC)\b"),
 )
-_ITEM_IN_BODY = re.compile(r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*(\d+)\s*[-–:]?\s*(.{0,300}?)(?=\s{2,}|$)", _I)
+_ITEM_IN_BODY = re.compile(
+    r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*(\d+)\s*[-–:]?\s*(.{0,300}?)(?=\s{2,}|$)", _I
+)
 
 
 @dataclass
@@ -155,8 +197,18 @@ class StatedExtract:
     plain: str = ""
 
 
-ATTENDANCE_KINDS = ("members_in_office", "legal_members", "present", "present_titulaires", "present_suppleants",
-                    "absent", "represented", "proxies", "voters", "votes_cast")
+ATTENDANCE_KINDS = (
+    "members_in_office",
+    "legal_members",
+    "present",
+    "present_titulaires",
+    "present_suppleants",
+    "absent",
+    "represented",
+    "proxies",
+    "voters",
+    "votes_cast",
+)
 
 
 def read_extract(source: str, original: str) -> StatedExtract:
@@ -176,18 +228,21 @@ def read_extract(source: str, original: str) -> StatedExtract:
     deliberations = _deliberations(flat, low, block_end, counts)
     if not listed and not deliberations and not meeting_counts:
         raise DocumentError(
-            source, "aucun extrait de registre reconnu",
+            source,
+            "aucun extrait de registre reconnu",
             line=flat.line_of(len(text.rstrip())),
             hint="attendu : la liste des présents (« Etaient présents : »), des comptes (« en exercice : ») "
             "ou au moins une « Délibération n° … »",
         )
     if not deliberations:
         last = max((m.person.end for m in listed), default=0)
-        findings.append(warning(
-            "no_deliberation",
-            f"Aucune délibération après les listes de présence (document tronqué ?), ligne {flat.line_of(last)} ; "
-            "la séance et les présences sont lues, il n'y a aucun vote à vérifier.",
-        ))
+        findings.append(
+            warning(
+                "no_deliberation",
+                f"Aucune délibération après les listes de présence (document tronqué ?), ligne {flat.line_of(last)} ; "
+                "la séance et les présences sont lues, il n'y a aucun vote à vérifier.",
+            )
+        )
     chair, place = _chair_and_place(text)
     opened, closed = _opening_and_closing(text)
     stated = StatedExtract(
@@ -218,6 +273,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
 
 
 # -- attendance ------------------------------------------------------------------------------
+
 
 def _sections(text: str) -> list[tuple[str, int, int]]:
     """(name, start of content, end) for each labelled section, in text order."""
@@ -286,7 +342,9 @@ def _attendance(text: str, sections, findings: list[Violation]):
         elif name == "proxies":
             pairs = _proxy_pairs(text, people, roster, findings, end)
             proxies += pairs
-            block_end = max([block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start])
+            block_end = max(
+                [block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start]
+            )
     # "(pouvoir à Christian MAZUC)" inside the absent list or the proxy list
     principals = {p.principal.key for p in proxies}
     noted = [line.person for line in listed if not line.present]
@@ -309,12 +367,12 @@ def _list_members(text, name, start, people, proxies, findings) -> list[ListedMe
     index = 0
     while index < len(people):
         person = people[index]
-        between = text[cursor: person.start]
+        between = text[cursor : person.start]
         label = _COMMUNE_LABEL.search(between.strip(" ,;"))
         if label and not re.search(CIVILITY, label.group(1)) and not re.search(r"\d", label.group(1)):
             commune = squash(label.group(1))
         nxt = people[index + 1] if index + 1 < len(people) else None
-        joint = text[person.end: nxt.start] if nxt else ""
+        joint = text[person.end : nxt.start] if nxt else ""
         if nxt and _SUBSTITUTION.fullmatch(joint):
             # "JL Bouchard suppléé par N Ferreira de Souza": the titular is away, the substitute sits
             members.append(_listed(person, commune, False))
@@ -336,12 +394,14 @@ def _list_members(text, name, start, people, proxies, findings) -> list[ListedMe
         index += 1
     for member in members:
         if member.clock:
-            findings.append(warning(
-                "clock_time_window_unmapped",
-                f"{member.person.name} : « {member.clock} » est une heure, pas une question ; la fenêtre ne peut "
-                "pas être placée dans l'ordre de passage, le membre est compté pour toute la séance.",
-                members=(member.person.key,),
-            ))
+            findings.append(
+                warning(
+                    "clock_time_window_unmapped",
+                    f"{member.person.name} : « {member.clock} » est une heure, pas une question ; la fenêtre ne peut "
+                    "pas être placée dans l'ordre de passage, le membre est compté pour toute la séance.",
+                    members=(member.person.key,),
+                )
+            )
     return members
 
 
@@ -360,13 +420,15 @@ def _listed(person: NamedPerson, commune: str | None, present: bool) -> ListedMe
     return ListedMember(person, commune, present, window, substitute, clock)
 
 
-def _proxy_pairs(text: str, people: list[NamedPerson], roster: Roster, findings, end: int) -> list[StatedProxy]:
+def _proxy_pairs(
+    text: str, people: list[NamedPerson], roster: Roster, findings, end: int
+) -> list[StatedProxy]:
     proxies = []
     index = 0
     while index < len(people):
         principal = people[index]
         holder = people[index + 1] if index + 1 < len(people) else None
-        joint = text[principal.end: holder.start] if holder else text[principal.end: end]
+        joint = text[principal.end : holder.start] if holder else text[principal.end : end]
         if holder and _PROXY_JOINT.fullmatch(joint):
             reading = read_window(" ".join(holder.notes + principal.notes))
             proxies.append(StatedProxy(principal, holder, reading.window, reading.clock))
@@ -374,22 +436,27 @@ def _proxy_pairs(text: str, people: list[NamedPerson], roster: Roster, findings,
             continue
         split = _split_holder(joint, roster)
         if split:
-            findings.append(warning(
-                "name_split_by_layout",
-                f"Le mandataire de {principal.name} est coupé par la mise en page ; lu « {split.name} » d'après "
-                "la liste des présents.",
-                members=(split.key,),
-            ))
+            findings.append(
+                warning(
+                    "name_split_by_layout",
+                    f"Le mandataire de {principal.name} est coupé par la mise en page ; lu « {split.name} » d'après "
+                    "la liste des présents.",
+                    members=(split.key,),
+                )
+            )
             proxies.append(StatedProxy(principal, split, None))
         index += 1
     return proxies
 
 
-_SPLIT = re.compile(r"^\s*,?\s*(?:pouvoir|procuration)?\s*[àa]\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*)\b(?P<rest>.{0,120})", re.S)
+_SPLIT = re.compile(
+    r"^\s*,?\s*(?:pouvoir|procuration)?\s*[àa]\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*)\b(?P<rest>.{0,120})",
+    re.S,
+)
 
 
 def _split_holder(joint: str, roster: Roster) -> NamedPerson | None:
-    """"Jean-Marc CARTE à Jean-Marc Conseil Municipal peut | DUMONT": a first name, the other
+    """ "Jean-Marc CARTE à Jean-Marc Conseil Municipal peut | DUMONT": a first name, the other
     column's words, then the surname."""
     match = _SPLIT.match(joint)
     if not match:
@@ -404,21 +471,27 @@ def _split_holder(joint: str, roster: Roster) -> NamedPerson | None:
 def _secretary(text: str, sections) -> NamedPerson | None:
     where = _first(sections, "secretary")
     if where:
-        people = find_people(text[where[0]: min(where[1], where[0] + 200)], where[0])
+        people = find_people(text[where[0] : min(where[1], where[0] + 200)], where[0])
         if people:
             return people[0]
     # "Monsieur Alain PIASER a été désigné secrétaire de séance", "M. Denis HERCULE a été désigné pour
     # assurer les fonctions de Secrétaire"
-    for match in re.finditer(r"a\s+[ée]t[ée]\s+(?:d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|pour\s+(?:assurer|remplir)\s+les\s+fonctions\s+de\s+)?secr[ée]taire", text, _I):
-        people = find_people(text[max(0, match.start() - 80): match.start()])
+    for match in re.finditer(
+        r"a\s+[ée]t[ée]\s+(?:d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|pour\s+(?:assurer|remplir)\s+les\s+fonctions\s+de\s+)?secr[ée]taire",
+        text,
+        _I,
+    ):
+        people = find_people(text[max(0, match.start() - 80) : match.start()])
         if people:
             return people[-1]
     # "… désignation d'un secrétaire … Mme Yasmine BOUDJENAH ayant obtenu la majorité des suffrages"
     for match in re.finditer(r"secr[ée]taire", text, _I):
-        tail = text[match.end(): match.end() + 500]
-        elected = re.search(r"ayant\s+obtenu\s+la\s+majorit[ée]|a\s+[ée]t[ée]\s+d[ée]sign[ée]e?\s+pour\s+remplir", tail, _I)
+        tail = text[match.end() : match.end() + 500]
+        elected = re.search(
+            r"ayant\s+obtenu\s+la\s+majorit[ée]|a\s+[ée]t[ée]\s+d[ée]sign[ée]e?\s+pour\s+remplir", tail, _I
+        )
         if elected:
-            people = find_people(tail[max(0, elected.start() - 100): elected.start()])
+            people = find_people(tail[max(0, elected.start() - 100) : elected.start()])
             if people:
                 return people[-1]
     return None
@@ -436,7 +509,9 @@ _HEADER_DATE = re.compile(
     r"|Conseil\s+(?:municipal|communautaire|de\s+communaut[ée]|d[ée]partemental|r[ée]gional|m[ée]tropolitain)\s+(?:du\s+)?"
     r"|Bureau\s+communautaire\s+(?:du\s+)?|Commission\s+permanente\s+(?:du\s+)?|R[ée]union\s+(?:du\s+conseil\s+\w+\s+)?du\s+"
     r"|S[ÉE]ANCE\s+DU\s+CONSEIL\s+\w+\s+EN\s+DATE\s+DU\s+)"
-    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", _I)
+    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
+    _I,
+)
 
 
 @lru_cache(maxsize=4)
@@ -452,11 +527,15 @@ def header_date(text: str) -> tuple[int, dt.date] | None:
 def preamble_date(text: str) -> tuple[int, dt.date] | None:
     """The date the opening sentence spells out ("Le premier décembre deux mille vingt-deux, …")."""
     for offset, date in spelled_dates(text[:6000]):
-        before = text[max(0, offset - 120): offset + 40]
+        before = text[max(0, offset - 120) : offset + 40]
         if re.search(r"convoqu|convocation", before[-60:] if len(before) > 60 else before, _I):
             continue
         return offset, date
-    match = re.search(r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}\s*(?:er)?\s+[a-zéû]{3,9}\s+\d{4})\s+[àa]\s+\d{1,2}\s*h", text[:6000], _I)
+    match = re.search(
+        r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}\s*(?:er)?\s+[a-zéû]{3,9}\s+\d{4})\s+[àa]\s+\d{1,2}\s*h",
+        text[:6000],
+        _I,
+    )
     if match:
         date = parse_french_date(match.group(1).lower())
         if date:
@@ -472,7 +551,11 @@ def _meeting_date(text: str) -> dt.date | None:
 @lru_cache(maxsize=4)
 def convened_dates(text: str) -> tuple[dt.date, ...]:
     dates = []
-    for match in re.finditer(r"(?:convoqu[ée]e?s?(?:\s+par\s+[^,]{0,60}?)?\s+le|convocation(?:\s+du\s+conseil\s+\w+)?\s*:?)\s*(.{4,200})", text[:6000], _I):
+    for match in re.finditer(
+        r"(?:convoqu[ée]e?s?(?:\s+par\s+[^,]{0,60}?)?\s+le|convocation(?:\s+du\s+conseil\s+\w+)?\s*:?)\s*(.{4,200})",
+        text[:6000],
+        _I,
+    ):
         tail = match.group(1)
         date = parse_french_date(tail[:60].lower())
         spelled = spelled_dates(tail[:80])
@@ -497,25 +580,33 @@ def _convened_on(text: str, meeting: dt.date | None = None) -> dt.date | None:
 
 def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
     place = None
-    match = re.search(r"r[ée]uni(?:e|s)?\s+(?:[àa]|en|au|dans)\s+(.{3,200}?)\s*,?\s+sous\s+la\s+pr[ée]sidence", text, _I)
+    match = re.search(
+        r"r[ée]uni(?:e|s)?\s+(?:[àa]|en|au|dans)\s+(.{3,200}?)\s*,?\s+sous\s+la\s+pr[ée]sidence", text, _I
+    )
     if match:
         place = squash(match.group(1))
     chair = None
-    for pattern in (r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(.{0,120})",
-                    r"\bPr[ée]siden(?:te?|ce)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*(.{0,120})"):
+    for pattern in (
+        r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(.{0,120})",
+        r"\bPr[ée]siden(?:te?|ce)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*(.{0,120})",
+    ):
         match = re.search(pattern, text, _I)
         if match:
             people = find_people(match.group(1), match.start(1))
-            between = text[match.start(1): people[0].start] if people else ""
+            between = text[match.start(1) : people[0].start] if people else ""
             # "sous la présidence de Mme la Maire. Etaient présents : …" names nobody: the next name is not the chair
             if people and len(between) < 40 and not re.search(r"[.;:]", between):
                 chair = people[0]
                 break
-    if chair is None and re.search(r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(?:M\.|Mme|Monsieur|Madame|son|sa)?\s*(?:l[ea]\s+)?"
-                                   r"(?:Maire|Pr[ée]sidente?)", text, _I):
+    if chair is None and re.search(
+        r"sous\s+la\s+pr[ée]sidence\s+d[eu]\s+(?:M\.|Mme|Monsieur|Madame|son|sa)?\s*(?:l[ea]\s+)?"
+        r"(?:Maire|Pr[ée]sidente?)",
+        text,
+        _I,
+    ):
         # the chair named in the list: "Mme Hélène DE COMARMOND, Maire"
         for person in find_people(text[:8000]):
-            if re.match(r"\s*,\s*(?:Maire|Pr[ée]sidente?)\b", text[person.end: person.end + 20]):
+            if re.match(r"\s*,\s*(?:Maire|Pr[ée]sidente?)\b", text[person.end : person.end + 20]):
                 chair = person
                 break
     return chair, place
@@ -523,8 +614,13 @@ def _chair_and_place(text: str) -> tuple[NamedPerson | None, str | None]:
 
 def _opening_and_closing(text: str) -> tuple[dt.time | None, dt.time | None]:
     opened = re.search(r"s[ée]ance\s+est\s+ouverte\s+[àa]\s+(\d{1,2}\s*h\s*\d{0,2})", text, _I)
-    closed = re.search(r"(?:lev[ée]e|close)\s+(?:le\s+\d{1,2}\s+[a-zéû]+\s+)?[àa]?\s*(\d{1,2}\s*h\s*\d{0,2})", text, _I)
-    return (parse_clock(opened.group(1)) if opened else None, parse_clock(closed.group(1)) if closed else None)
+    closed = re.search(
+        r"(?:lev[ée]e|close)\s+(?:le\s+\d{1,2}\s+[a-zéû]+\s+)?[àa]?\s*(\d{1,2}\s*h\s*\d{0,2})", text, _I
+    )
+    return (
+        parse_clock(opened.group(1)) if opened else None,
+        parse_clock(closed.group(1)) if closed else None,
+    )
 
 
 def _authority(text: str) -> str | None:
@@ -544,11 +640,16 @@ def _authority(text: str) -> str | None:
 
 
 def _council(text: str) -> str | None:
-    match = re.search(r"\b(Conseil\s+(?:de\s+Communaut[ée]|communautaire|municipal|m[ée]tropolitain|d[ée]partemental|r[ée]gional)|Bureau\s+communautaire|Commission\s+permanente)", text, _I)
+    match = re.search(
+        r"\b(Conseil\s+(?:de\s+Communaut[ée]|communautaire|municipal|m[ée]tropolitain|d[ée]partemental|r[ée]gional)|Bureau\s+communautaire|Commission\s+permanente)",
+        text,
+        _I,
+    )
     return squash(match.group(1)) if match else None
 
 
 # -- deliberations ----------------------------------------------------------------------------
+
 
 @dataclass
 class _Header:
@@ -587,7 +688,10 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
     groups: list[list[_Header]] = []
     for header in headers:
         key = _norm(header.number) if header.number else f"item{header.item}"
-        if groups and (_norm(groups[-1][0].number) if groups[-1][0].number else f"item{groups[-1][0].item}") == key:
+        if (
+            groups
+            and (_norm(groups[-1][0].number) if groups[-1][0].number else f"item{groups[-1][0].item}") == key
+        ):
             groups[-1].append(header)
         else:
             groups.append([header])
@@ -607,7 +711,7 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
             end = starts[index + 1] if index + 1 < len(starts) else len(text)
             number, item = group[0].number, group[0].item
             if number is None:
-                dcm = re.search(r"\bDCM[\s-]*(?P<dcm>[\d.,]+\d)", text[group[0].end: group[0].end + 400])
+                dcm = re.search(r"\bDCM[\s-]*(?P<dcm>[\d.,]+\d)", text[group[0].end : group[0].end + 400])
                 number = dcm.group("dcm") if dcm else str(item)
             segments.append((group[0].start, end, number, item, True))
         first = starts[0]
@@ -634,7 +738,9 @@ def _deliberations(flat: FlatText, low: str, block_end: int, counts: list[Count]
             unnumbered += 1
             number = "s.n." if unnumbered == 1 else f"s.n.-{unnumbered}"
             numbered = False
-        deliberation = _deliberation(flat, low, start, end, number, item, index, len(segments) > 1, numbered, counts)
+        deliberation = _deliberation(
+            flat, low, start, end, number, item, index, len(segments) > 1, numbered, counts
+        )
         if deliberation.item in used_items:
             deliberation.item = None
         if deliberation.item is not None:
@@ -674,8 +780,18 @@ def _trailing_number(number: str) -> int | None:
     return value if 0 < value <= 999 else None
 
 
-def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, item: int | None, index: int,
-                  several: bool, numbered: bool, all_counts: list[Count]) -> StatedDeliberation:
+def _deliberation(
+    flat: FlatText,
+    low: str,
+    start: int,
+    end: int,
+    number: str,
+    item: int | None,
+    index: int,
+    several: bool,
+    numbered: bool,
+    all_counts: list[Count],
+) -> StatedDeliberation:
     text = flat.text
     body = text[start:end]
     report = _ITEM_IN_BODY.search(body)
@@ -687,7 +803,9 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
     rapporteur = re.search(r"Rapporteur\s*:\s*(.{0,120}?)(?=\s{2,}|$)", body, _I)
     committee = re.search(r"Commission\s*:\s*(.{0,200}?)(?=\s{2,}|$)", body, _I)
     budget = re.search(r"Inscription\s+budg[ée]taire\s+(.{0,200}?)(?=\s{2,}Montant|\s{3,}|$)", body, _I)
-    decision = re.search(r"((?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée])[^:]{0,80}:.*?)(?:Pour\s+extrait|$)", body, _I)
+    decision = re.search(
+        r"((?:[AÀ]\s+l'unanimit[ée]|[AÀ]\s+la\s+majorit[ée])[^:]{0,80}:.*?)(?:Pour\s+extrait|$)", body, _I
+    )
     reading = read_votes(text, low, start, end, all_counts)
     vote = reading.main
     counts = {}
@@ -722,34 +840,35 @@ def _deliberation(flat: FlatText, low: str, start: int, end: int, number: str, i
 
 
 def _inside_a_vote(text: str, count: Count) -> bool:
-    """"38 votes pour, dont 3 procurations": proxies used in a vote, not the meeting's count (unlike
+    """ "38 votes pour, dont 3 procurations": proxies used in a vote, not the meeting's count (unlike
     "Votants : 27 dont 22 Présents et 05 Procurations")."""
     if not count.raw[:1].isdigit():
         return False
-    before = text[max(0, count.start - 40): count.start]
+    before = text[max(0, count.start - 40) : count.start]
     return bool(re.search(r"(?:pour|contre|abstentions?|POUR|CONTRE)\s*,?\s*dont\s*$", before))
 
 
 _TITLE_END = re.compile(
     r"[.;]\s|\s(?:Vu\s|Le\s+Conseil|LE\s+CONSEIL|La\s+commission|Monsieur|Madame|M\.\s+le|Mme\s+la|Consid[ée]rant|CONSID[ÉE]RANT|"
     r"Rapporteur|ENTENDU|Il\s+est|Il\s+convient|DCM\b|Envoy[ée]|Re[çc]u\s+en|Le\s+Bureau|La\s+loi|Apr[èe]s\s|Suite\s+[àa]|"
-    r"Ceci\s+expos[ée]|Sur\s+(?:le\s+)?rapport|[àÀAa]\s+l'unanimit|[àÀAa]\s+la\s+majorit|Le\s+march[ée]|L'an\s)|\|")
+    r"Ceci\s+expos[ée]|Sur\s+(?:le\s+)?rapport|[àÀAa]\s+l'unanimit|[àÀAa]\s+la\s+majorit|Le\s+march[ée]|L'an\s)|\|"
+)
 
 
 def _title(body: str, report, number: str = "") -> str:
     point = re.match(r"\s*Point\s+n\s*°\s*\d+\s*", body, _I)
     if point:
-        return _clip(body[point.end(): point.end() + 400])
+        return _clip(body[point.end() : point.end() + 400])
     if report:
         return _clip(report.group(2))
     head = body[:4000]
     found = re.search(r"\bObjet\s*:\s*", head, _I)
     if found:
-        return _clip(head[found.end():])
+        return _clip(head[found.end() :])
     if number:
         at = head.find(number)
         if at >= 0:
-            rest = head[at + len(number):]
+            rest = head[at + len(number) :]
             rest = re.sub(r"^\s*(?:du|en\s+date\s+du)\s+\d{1,2}\s*(?:er)?\s+\w+\s+\d{4}", "", rest)
             return _clip(re.sub(r"^[\s\-–:|]+", "", rest))
     return ""
@@ -767,18 +886,20 @@ def _clip(text: str) -> str:
 
 _NOT_PARTICIPATING = re.compile(r"ne\s+(?:prenn?e?nt|prend)\s+(?:pas\s+)?part", _I)
 _BOUNDARY = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMr)[.:;]")
-_INTERESTED_LABEL = re.compile(r"\s*,?\s*(?:(?:conseill[eè]re?s?|[ée]lue?s?|membres?)\s+int[ée]ress[ée]e?s?\s*,?\s*)?$", _I)
+_INTERESTED_LABEL = re.compile(
+    r"\s*,?\s*(?:(?:conseill[eè]re?s?|[ée]lue?s?|membres?)\s+int[ée]ress[ée]e?s?\s*,?\s*)?$", _I
+)
 
 
 def _interested(body: str) -> list[NamedPerson]:
-    """"MM. Benoît VUILLEMIN, Sébastien COUDRY et Nicolas BODIN (2), conseillers intéressés ne prennent part
+    """ "MM. Benoît VUILLEMIN, Sébastien COUDRY et Nicolas BODIN (2), conseillers intéressés ne prennent part
     ni au débat, ni au vote": the people named in the sentence before the words."""
     anchor = _NOT_PARTICIPATING.search(body)
     if not anchor:
         return []
-    before = body[max(0, anchor.start() - 600): anchor.start()]
+    before = body[max(0, anchor.start() - 600) : anchor.start()]
     boundaries = [m.end() for m in _BOUNDARY.finditer(before)]
-    words = before[boundaries[-1]:] if boundaries else before
+    words = before[boundaries[-1] :] if boundaries else before
     words = words[: _INTERESTED_LABEL.search(words).start()]
     # "46 voix Pour, 1 abstention et 5 ne prenant pas part au vote": a figure, not names
     if re.search(r"\d\s*$", words):

@@ -12,14 +12,35 @@ import re
 from registre.core import fold
 
 MONTHS = {
-    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "decembre": 12, "décembre": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "février": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
+    "décembre": 12,
 }
 # abbreviations printed by stamps: "27 FEV. 2023", "1er DEC 2022"
 _MONTH_ABBREVIATIONS = {
-    "JANV": 1, "JAN": 1, "FEV": 2, "FEVR": 2, "AVR": 4, "JUIL": 7, "SEPT": 9, "SEP": 9,
-    "OCT": 10, "NOV": 11, "DEC": 12,
+    "JANV": 1,
+    "JAN": 1,
+    "FEV": 2,
+    "FEVR": 2,
+    "AVR": 4,
+    "JUIL": 7,
+    "SEPT": 9,
+    "SEP": 9,
+    "OCT": 10,
+    "NOV": 11,
+    "DEC": 12,
 }
 _MONTH_WORD = "|".join(sorted(set(MONTHS) | {m.capitalize() for m in MONTHS}, key=len, reverse=True))
 _WORDY = re.compile(r"(\d{1,2})\s*(?:er)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
@@ -52,10 +73,32 @@ def parse_clock(text: str) -> dt.time | None:
 # -- numbers written in words ------------------------------------------------------------
 
 _UNITS = {
-    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-    "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-    "cinquante": 50, "soixante": 60, "premier": 1, "premiere": 1,
+    "zero": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "premier": 1,
+    "premiere": 1,
 }
 NUMBER_WORD = (
     r"(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
@@ -66,10 +109,13 @@ NUMBER_WORD = (
 
 
 def words_to_number(text: str) -> int | None:
-    """"vingt-trois" -> 23, "deux mille vingt deux" -> 2022, "quatre-vingt-dix" -> 90."""
+    """ "vingt-trois" -> 23, "deux mille vingt deux" -> 2022, "quatre-vingt-dix" -> 90."""
     words = []
     for word in re.split(r"[\s-]+", fold(text).lower()):
-        glued = re.fullmatch(r"(vingt|trente|quarante|cinquante|soixante)(?:et)?(une?|deux|trois|quatre|cinq|six|sept|huit|neuf)", word)
+        glued = re.fullmatch(
+            r"(vingt|trente|quarante|cinquante|soixante)(?:et)?(une?|deux|trois|quatre|cinq|six|sept|huit|neuf)",
+            word,
+        )
         words += [glued.group(1), glued.group(2)] if glued else [word]
     words = [w for w in words if w and w != "et"]
     if not words:
@@ -116,12 +162,15 @@ _SPELLED = re.compile(
 )
 # "L'an deux mille vingt-trois et le 16 février", "L'an DEUX MILLE VINGT DEUX le 9 décembre"
 _YEAR_FIRST = re.compile(
-    r"\bL\s*'?\s*an\s+(?P<year>" + _YEAR_WORDS + r"|\d{4})\s*,?\s*(?:et\s+)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+    r"\bL\s*'?\s*an\s+(?P<year>"
+    + _YEAR_WORDS
+    + r"|\d{4})\s*,?\s*(?:et\s+)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
     r"(?P<day>" + _DAY_WORDS + r")\s+(?P<month>" + _ANY_MONTH + r")(?:\s+(?P<year2>\d{4}))?",
     re.I,
 )
 _STAMP = re.compile(
-    r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[A-Za-zéû]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b")
+    r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[A-Za-zéû]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b"
+)
 
 
 def _day(text: str) -> int | None:
@@ -154,7 +203,9 @@ def spelled_dates(text: str) -> list[tuple[int, dt.date]]:
     for match in _SPELLED.finditer(text):
         if match.group("year").strip().isdigit():
             continue  # "16 février 2023": an ordinary date, read by parse_french_date
-        date = _make(_year(match.group("year")), MONTHS[fold(match.group("month")).lower()], _day(match.group("day")))
+        date = _make(
+            _year(match.group("year")), MONTHS[fold(match.group("month")).lower()], _day(match.group("day"))
+        )
         if date:
             found.append((match.start(), date))
     return sorted(found)

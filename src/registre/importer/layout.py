@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 # "_" is emphasis around words, but part of an identifier inside one ("DEL_20220628_1")
-_MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|[\t\r\n\f\v\u00a0\u202f\u2007]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_MARKUP = re.compile(
+    r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|[\t\r\n\f\v\u00a0\u202f\u2007]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
+)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
@@ -22,7 +24,7 @@ class FlatText:
     line_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, original: str) -> "FlatText":
+    def of(cls, original: str) -> FlatText:
         starts = [0] + [m.end() for m in re.finditer("\n", original)]
         flat = _MARKUP.sub(lambda m: " " * len(m.group()), original).translate(_APOSTROPHES)
         return cls(flat, tuple(starts))

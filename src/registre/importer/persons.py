@@ -20,7 +20,7 @@ from registre.core import fold, member_key
 
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
-CIVILITY = (r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mrs\.?|Mr\.?)")
+CIVILITY = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mrs\.?|Mr\.?)"
 _PLURAL = r"(?:Mmes|Mrnes|MM\.?|Messieurs|Mesdames|Mrs\.?)"
 # capitals that are headings, verbs or labels, never a surname ("M. SY DECIDE", "Didier BUREAU COMMUNAUTAIRE DU DALLOY")
 _STOP_WORDS = (
@@ -35,8 +35,10 @@ _STOP_WORDS = (
 _NOT_STOP = rf"(?!(?:{_STOP_WORDS})(?![{UP}{LOW}'\-]))"
 _CIV_WORD = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|Monsieur|Madame|Messieurs|Mesdames|Mrs|Mr)"
 _FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:-\s?[{UP}][{LOW}]+)*"
-_UPPER_WORD = (rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[l1](?=[{UP}]))*"
-               rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])")
+_UPPER_WORD = (
+    rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[l1](?=[{UP}]))*"
+    rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])"
+)
 _LAST_WORD = rf"(?:{_UPPER_WORD}|[{UP}]'[{UP}]+)"
 _PARTICLE = r"(?:de|du|des|d'|le|la|van|von|dit|da|dos)"
 # bounded repetitions: a name has a few words, and long runs of capitals must not cost quadratic time
@@ -56,7 +58,9 @@ _PATTERNS = {
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
 }
 _INITIALS_PATTERN = rf"(?<![{UP}{LOW}.])(?P<initials>{_INITIALS})\s+(?P<ilast>{CAP_LAST}){_END}"
-_REVERSED_PATTERN = (rf"(?<![{UP}{LOW}])(?:(?P<rciv>{CIVILITY})\s*)?(?P<rlast>{LAST})\s+(?P<rfirst>{FIRST})(?![{LOW}])")
+_REVERSED_PATTERN = (
+    rf"(?<![{UP}{LOW}])(?:(?P<rciv>{CIVILITY})\s*)?(?P<rlast>{LAST})\s+(?P<rfirst>{FIRST})(?![{LOW}])"
+)
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
 PERSON = re.compile("(?:" + "|".join(f"(?:{p})" for p in _PATTERNS.values()) + rf")(?P<notes>{NOTES})")
@@ -64,10 +68,10 @@ _WITH_INITIALS = re.compile(_INITIALS_PATTERN + rf"(?P<notes>{NOTES})")
 _BARE = re.compile(_BARE_PATTERN + rf"(?P<notes>{NOTES})")
 _REVERSED = re.compile(_REVERSED_PATTERN + rf"(?P<notes>{NOTES})")
 _HEADINGS = re.compile(
-    rf"(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
-    rf"(?:\s+(?:DE|DU|DES|D'))?\b\s*)+"
-    rf"|\b\d{{1,2}}\s+(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\s+\d{{4}}\b"
-    rf"|(?<![\d/])\d{{1,2}}/\d{{1,2}}/\d{{4}}(?![\d/])"
+    r"(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
+    r"(?:\s+(?:DE|DU|DES|D'))?\b\s*)+"
+    r"|\b\d{1,2}\s+(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\s+\d{4}\b"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"
 )
 
 
@@ -88,9 +92,15 @@ class NamedPerson:
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    def with_key_of(self, other: "NamedPerson") -> "NamedPerson":
-        return NamedPerson(other.civility or self.civility, other.first_name, other.last_name, self.notes,
-                           self.start, self.end)
+    def with_key_of(self, other: NamedPerson) -> NamedPerson:
+        return NamedPerson(
+            other.civility or self.civility,
+            other.first_name,
+            other.last_name,
+            self.notes,
+            self.start,
+            self.end,
+        )
 
 
 def normal_civility(raw: str | None, inherited: str = "") -> str:
@@ -130,8 +140,16 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
             for index, part in enumerate(parts):
                 at = text.find(part, cursor)
                 cursor = at + len(part)
-                people.append(NamedPerson(civility, "", _tidy(part), notes if index == len(parts) - 1 else (),
-                                          offset + at, offset + cursor if index < len(parts) - 1 else end))
+                people.append(
+                    NamedPerson(
+                        civility,
+                        "",
+                        _tidy(part),
+                        notes if index == len(parts) - 1 else (),
+                        offset + at,
+                        offset + cursor if index < len(parts) - 1 else end,
+                    )
+                )
             continue
         if match.group("last"):
             raw = match.group("civility")
@@ -153,13 +171,25 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
 
 def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[NamedPerson]:
     # "DUPONT Jean, MARTIN Marie": surname first, when the list reads better that way
-    reversed_order = [m for m in _REVERSED.finditer(text)
-                      if re.match(r"\s*(?:[,;]|\bet\b|\(|$)", text[m.end("rfirst"):m.end("rfirst") + 4])
-                      and len(m.group("rlast").replace(" ", "")) >= 3]  # "JC Wambst" is initials, not a surname
+    reversed_order = [
+        m
+        for m in _REVERSED.finditer(text)
+        if re.match(r"\s*(?:[,;]|\bet\b|\(|$)", text[m.end("rfirst") : m.end("rfirst") + 4])
+        and len(m.group("rlast").replace(" ", "")) >= 3
+    ]  # "JC Wambst" is initials, not a surname
     with_first = [p for p in people if p.first_name and len(p.first_name) > 3]
     if len(reversed_order) >= 2 and len(reversed_order) > len(with_first):
-        people = [NamedPerson(normal_civility(m.group("rciv")), _tidy(m.group("rfirst")), _tidy(m.group("rlast")),
-                              _notes(m.group("notes")), offset + m.start(), offset + m.end()) for m in reversed_order]
+        people = [
+            NamedPerson(
+                normal_civility(m.group("rciv")),
+                _tidy(m.group("rfirst")),
+                _tidy(m.group("rlast")),
+                _notes(m.group("notes")),
+                offset + m.start(),
+                offset + m.end(),
+            )
+            for m in reversed_order
+        ]
     covered = [(p.start - offset, p.end - offset) for p in people]
 
     def free(start: int, end: int) -> bool:
@@ -169,15 +199,31 @@ def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[N
     initials = [m for m in _WITH_INITIALS.finditer(text) if free(m.start(), m.end())]
     if len(initials) >= 3 and len(initials) >= len(people):
         for match in initials:
-            extra.append(NamedPerson("", match.group("initials"), _tidy(match.group("ilast")),
-                                     _notes(match.group("notes")), offset + match.start(), offset + match.end()))
+            extra.append(
+                NamedPerson(
+                    "",
+                    match.group("initials"),
+                    _tidy(match.group("ilast")),
+                    _notes(match.group("notes")),
+                    offset + match.start(),
+                    offset + match.end(),
+                )
+            )
             covered.append((match.start(), match.end()))
     surname_only = sum(1 for p in people if not p.first_name)
     if people and surname_only * 2 > len(people):
         for match in _BARE.finditer(text):
             if free(match.start(), match.end()) and len(match.group("bare")) >= 3:
-                extra.append(NamedPerson("", "", _tidy(match.group("bare")), _notes(match.group("notes")),
-                                         offset + match.start(), offset + match.end()))
+                extra.append(
+                    NamedPerson(
+                        "",
+                        "",
+                        _tidy(match.group("bare")),
+                        _notes(match.group("notes")),
+                        offset + match.start(),
+                        offset + match.end(),
+                    )
+                )
     return sorted(people + extra, key=lambda p: p.start) if extra else people
 
 
@@ -195,12 +241,13 @@ def is_substitute_note(note: str) -> bool:
 
 # -- the same person written two ways ------------------------------------------------------
 
+
 def _initials_of(first: str) -> str:
     return "".join(part[0] for part in re.split(r"[\s-]+", fold(first)) if part)
 
 
 def first_names_agree(a: str, b: str) -> bool:
-    """"" agrees with anything; "JL" with "Jean-Luc"; "P-Y" with "Pierre-Yves"; otherwise equal."""
+    """ "" agrees with anything; "JL" with "Jean-Luc"; "P-Y" with "Pierre-Yves"; otherwise equal."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb or fa == fb:
         return True
@@ -216,11 +263,11 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     if len(a) > len(b):
         a, b = b, a
     for i in range(len(b)):
-        if a == b[:i] + b[i + 1:]:
+        if a == b[:i] + b[i + 1 :]:
             return True
     return False
 
@@ -246,22 +293,35 @@ class Roster:
         if person.key in self.people:
             return self.people[person.key], None
         last = fold(person.last_name)
-        same = [p for p in self.people.values() if self._last(p) == last
-                and first_names_agree(p.first_name, person.first_name)]
+        same = [
+            p
+            for p in self.people.values()
+            if self._last(p) == last and first_names_agree(p.first_name, person.first_name)
+        ]
         if len(same) == 1:
             return same[0], None
         if len(same) > 1:
             return person, None
         if not same:
-            near = [p for p in self.people.values() if self._last(p) == last and p.first_name and person.first_name
-                    and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))]
+            near = [
+                p
+                for p in self.people.values()
+                if self._last(p) == last
+                and p.first_name
+                and person.first_name
+                and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))
+            ]
             if len(near) == 1:
                 return near[0], "variant"
         if len(last) >= 4:
-            close = [p for p in self.people.values()
-                     if len(self._last(p)) >= 4 and _edit_distance_at_most_one(self._last(p), last)
-                     and first_names_agree(p.first_name, person.first_name)
-                     and (p.first_name or person.first_name or len(last) >= 5)]
+            close = [
+                p
+                for p in self.people.values()
+                if len(self._last(p)) >= 4
+                and _edit_distance_at_most_one(self._last(p), last)
+                and first_names_agree(p.first_name, person.first_name)
+                and (p.first_name or person.first_name or len(last) >= 5)
+            ]
             if len(close) == 1:
                 return close[0], "variant"
         return person, None
@@ -269,6 +329,11 @@ class Roster:
     def find(self, first_name: str, last_word: str) -> NamedPerson | None:
         """A listed person with this first name whose surname is this word (a name split by a column)."""
         last = fold(last_word)
-        found = [p for p in self.people.values() if self._last(p) == last and first_names_agree(p.first_name, first_name)
-                 and fold(p.first_name) == fold(first_name)]
+        found = [
+            p
+            for p in self.people.values()
+            if self._last(p) == last
+            and first_names_agree(p.first_name, first_name)
+            and fold(p.first_name) == fold(first_name)
+        ]
         return found[0] if len(found) == 1 else None

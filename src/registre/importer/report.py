@@ -28,8 +28,16 @@ from .errors import DocumentError
 from .extract import StatedDeliberation, read_extract
 from .traps import deliberation_traps
 
-STATED_FIELDS = ("members_in_office", "present", "represented", "voters", "for", "against", "abstain",
-                 "not_participating")
+STATED_FIELDS = (
+    "members_in_office",
+    "present",
+    "represented",
+    "voters",
+    "for",
+    "against",
+    "abstain",
+    "not_participating",
+)
 # added to "stated" beside the original fields: what other layouts print
 EXTRA_STATED = ("legal_members", "present_titular", "present_substitutes", "absent", "proxies", "votes_cast")
 _COUNT_KEYS = {"present_titular": "present_titulaires", "present_substitutes": "present_suppleants"}
@@ -81,7 +89,11 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             for a in meeting.attendance
         ],
         "proxies": [
-            {"principal": _plain(meeting, p.principal), "holder": _plain(meeting, p.holder), **_window(p.window)}
+            {
+                "principal": _plain(meeting, p.principal),
+                "holder": _plain(meeting, p.holder),
+                **_window(p.window),
+            }
             for p in meeting.proxies
         ],
         "deliberations": [
@@ -106,12 +118,15 @@ def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
             continue
         holes = [states[i][0] for i in range(covered[0], covered[-1] + 1) if not states[i][1]]
         if holes:
-            findings.append(warning(
-                "proxy_window_gap",
-                f"{meeting.display_name(principal)} n'est ni présent ni représenté aux questions "
-                f"{', '.join(f'n°{i}' for i in holes[:6])} : la fenêtre de sa procuration laisse un trou.",
-                members=(principal,), items=tuple(holes),
-            ))
+            findings.append(
+                warning(
+                    "proxy_window_gap",
+                    f"{meeting.display_name(principal)} n'est ni présent ni représenté aux questions "
+                    f"{', '.join(f'n°{i}' for i in holes[:6])} : la fenêtre de sa procuration laisse un trou.",
+                    members=(principal,),
+                    items=tuple(holes),
+                )
+            )
     return findings
 
 
@@ -136,7 +151,9 @@ def _window(window) -> dict:
     return data
 
 
-def _deliberation_dict(document: ImportedDocument, tally: MeetingTally, deliberation: StatedDeliberation) -> dict:
+def _deliberation_dict(
+    document: ImportedDocument, tally: MeetingTally, deliberation: StatedDeliberation
+) -> dict:
     meeting = document.meeting
     number = document.items[deliberation.number]
     item_tally = tally.for_item(number)
@@ -147,8 +164,11 @@ def _deliberation_dict(document: ImportedDocument, tally: MeetingTally, delibera
     findings = _relevant(tally.violations, number, meeting)
     if has_present_list:
         findings += list(item_tally.violations if item_tally else [])
-    findings += [v for v in document.stated.findings + document.findings
-                 if v.severity is Severity.VIOLATION and (not v.items or number in v.items)]
+    findings += [
+        v
+        for v in document.stated.findings + document.findings
+        if v.severity is Severity.VIOLATION and (not v.items or number in v.items)
+    ]
     findings += deliberation_traps(document.stated, deliberation)
     if computed is not None:
         findings += _unnamed_not_participating(deliberation, computed, number)
@@ -202,8 +222,10 @@ def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dic
     return data
 
 
-def _unnamed_not_participating(deliberation: StatedDeliberation, computed: dict, item: int) -> list[Violation]:
-    """"5 ne prenant pas part au vote", names not given: the engine cannot know who; the computed
+def _unnamed_not_participating(
+    deliberation: StatedDeliberation, computed: dict, item: int
+) -> list[Violation]:
+    """ "5 ne prenant pas part au vote", names not given: the engine cannot know who; the computed
     voters are reduced by the stated figure and the missing total re-derived, with a warning."""
     said = deliberation.vote.not_participating
     named = len(deliberation.interested)
@@ -227,15 +249,20 @@ def _unnamed_not_participating(deliberation: StatedDeliberation, computed: dict,
         computed["adopted"] = totals[0] > totals[1] if totals[0] != totals[1] else None
         computed["unanimous"] = totals[0] > 0 and totals[1] == 0 and totals[2] == 0
         computed["unanimous_of_votes_cast"] = totals[0] > 0 and totals[1] == 0
-    return [warning(
-        "not_participating_unnamed",
-        f"Question n°{item} : {said} membres ne prennent pas part au vote sans être nommés ; le calcul retire "
-        f"{missing} votant(s) sans savoir lesquels.",
-        items=(item,), field="not_participating",
-    )]
+    return [
+        warning(
+            "not_participating_unnamed",
+            f"Question n°{item} : {said} membres ne prennent pas part au vote sans être nommés ; le calcul retire "
+            f"{missing} votant(s) sans savoir lesquels.",
+            items=(item,),
+            field="not_participating",
+        )
+    ]
 
 
-def _named_ballots(document: ImportedDocument, deliberation: StatedDeliberation, item: ItemTally | None) -> list[Violation]:
+def _named_ballots(
+    document: ImportedDocument, deliberation: StatedDeliberation, item: ItemTally | None
+) -> list[Violation]:
     """A voter named in a ballot list who was neither present nor represented at the item."""
     if item is None:
         return []
@@ -247,12 +274,15 @@ def _named_ballots(document: ImportedDocument, deliberation: StatedDeliberation,
         for key in keys:
             if key in present or key in represented:
                 continue
-            findings.append(violation(
-                "voter_listed_absent",
-                f"{meeting.display_name(key)} est nommé parmi les votes « {ballot} » de la question n°{item.item} "
-                "mais n'était ni présent ni représenté.",
-                members=(key,), items=(item.item,),
-            ))
+            findings.append(
+                violation(
+                    "voter_listed_absent",
+                    f"{meeting.display_name(key)} est nommé parmi les votes « {ballot} » de la question n°{item.item} "
+                    "mais n'était ni présent ni représenté.",
+                    members=(key,),
+                    items=(item.item,),
+                )
+            )
     return findings
 
 
@@ -275,9 +305,15 @@ def _computed(item: ItemTally) -> dict:
 
 
 _LABELS = {
-    "members_in_office": "conseillers en exercice", "present": "présents", "represented": "représentés",
-    "voters": "votants", "for": "pour", "against": "contre", "abstain": "abstentions",
-    "not_participating": "ne prenant pas part au vote", "proxies": "procurations",
+    "members_in_office": "conseillers en exercice",
+    "present": "présents",
+    "represented": "représentés",
+    "voters": "votants",
+    "for": "pour",
+    "against": "contre",
+    "abstain": "abstentions",
+    "not_participating": "ne prenant pas part au vote",
+    "proxies": "procurations",
     "present_sum": "présents (titulaires et suppléants)",
 }
 
@@ -287,7 +323,11 @@ def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
         return []
     findings = []
     pairs = [(f, f) for f in STATED_FIELDS] + [("proxies", "represented")]
-    if stated["present"] is None and stated["present_titular"] is not None and stated["present_substitutes"] is not None:
+    if (
+        stated["present"] is None
+        and stated["present_titular"] is not None
+        and stated["present_substitutes"] is not None
+    ):
         stated = dict(stated, present_sum=stated["present_titular"] + stated["present_substitutes"])
         pairs.append(("present_sum", "present"))
     for field_name, computed_name in pairs:
@@ -295,15 +335,20 @@ def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
         derived = computed.get(computed_name)
         if said is None or derived is None or said == derived:
             continue
-        findings.append(violation(
-            "stated_figure_mismatch",
-            f"Question n°{item} : le document indique {said} {_LABELS[field_name]}, le calcul donne {derived}.",
-            items=(item,), field=computed_name if field_name == "present_sum" else field_name,
-        ))
+        findings.append(
+            violation(
+                "stated_figure_mismatch",
+                f"Question n°{item} : le document indique {said} {_LABELS[field_name]}, le calcul donne {derived}.",
+                items=(item,),
+                field=computed_name if field_name == "present_sum" else field_name,
+            )
+        )
     return findings
 
 
-def _check_interested_counts(meeting, deliberation: StatedDeliberation, item: ItemTally | None) -> list[Violation]:
+def _check_interested_counts(
+    meeting, deliberation: StatedDeliberation, item: ItemTally | None
+) -> list[Violation]:
     if item is None:
         return []
     findings = []
@@ -311,12 +356,16 @@ def _check_interested_counts(meeting, deliberation: StatedDeliberation, item: It
         held = sum(1 for p in item.represented if p.holder == key)
         own = 1 if key in item.present else 0
         if own + held != said:
-            findings.append(warning(
-                "interested_count_mismatch",
-                f"{meeting.display_name(key)} est noté ({said}) parmi les intéressés ; le calcul donne "
-                f"{own + held} voix non exprimées.",
-                members=(key,), items=(item.item,), field="not_participating",
-            ))
+            findings.append(
+                warning(
+                    "interested_count_mismatch",
+                    f"{meeting.display_name(key)} est noté ({said}) parmi les intéressés ; le calcul donne "
+                    f"{own + held} voix non exprimées.",
+                    members=(key,),
+                    items=(item.item,),
+                    field="not_participating",
+                )
+            )
     return findings
 
 
@@ -330,5 +379,8 @@ def import_path(path) -> DocumentReport:
     except DocumentError:
         raise
     except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as error:
-        raise DocumentError(str(path), f"lecture impossible ({error.__class__.__name__} : {error})",
-                            hint="signalez ce document à l'équipe Registre") from error
+        raise DocumentError(
+            str(path),
+            f"lecture impossible ({error.__class__.__name__} : {error})",
+            hint="signalez ce document à l'équipe Registre",
+        ) from error

@@ -29,8 +29,11 @@ def read_source(path: str | Path) -> str:
     except OSError as error:
         raise DocumentError(name, f"lecture impossible ({error.strerror})") from None
     if data is None:
-        raise DocumentError(name, f"fichier trop volumineux (plus de {MAX_BYTES // (1024 * 1024)} Mo)",
-                            hint="un extrait de registre fait quelques dizaines de pages")
+        raise DocumentError(
+            name,
+            f"fichier trop volumineux (plus de {MAX_BYTES // (1024 * 1024)} Mo)",
+            hint="un extrait de registre fait quelques dizaines de pages",
+        )
     return decode(name, data)
 
 
@@ -90,10 +93,21 @@ def _pdf_text(name: str, data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as error:
         raise DocumentError(name, f"PDF illisible ({error.__class__.__name__})") from None
     text = "\n".join(pages)
     if not text.strip():
-        raise DocumentError(name, "ce PDF n'a pas de couche texte",
-                            hint="document numérisé : passez-le d'abord à la reconnaissance de caractères (OCR)")
+        raise DocumentError(
+            name,
+            "ce PDF n'a pas de couche texte",
+            hint="document numérisé : passez-le d'abord à la reconnaissance de caractères (OCR)",
+        )
     return text

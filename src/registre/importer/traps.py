@@ -25,40 +25,57 @@ _I = re.I
 _STAMP = re.compile(
     r"(?:transmission\s+en\s+pr[ée]fecture|publication|affich[ée]e?|publi[ée]e?|re[çc]u\s+en\s+pr[ée]fecture|"
     r"envoy[ée]\s+en\s+pr[ée]fecture|r[ée]ception\s+(?:pr[ée]fecture|AR)|t[ée]l[ée]transmission)"
-    r"(?:\s+le)?\s*:?\s*(?:le\s*)?(?P<date>[\d?][\d ?]{0,3}\s*[/.]?\s*[A-Za-zéû.]{0,6}[/.,]?\s*[/.]?\s*\d{2,4}(?:\s*\d)?)", _I)
+    r"(?:\s+le)?\s*:?\s*(?:le\s*)?(?P<date>[\d?][\d ?]{0,3}\s*[/.]?\s*[A-Za-zéû.]{0,6}[/.,]?\s*[/.]?\s*\d{2,4}(?:\s*\d)?)",
+    _I,
+)
 _CLOSING = re.compile(
     r"pour\s+extrait\s+conforme|pour\s+copie\s+conforme|certifi[ée]e?\s+(?:conforme|ex[ée]cutoire)|fait\s+et\s+d[ée]lib[ée]r[ée]|"
     r"s[ée]ance\s+est\s+lev[ée]e|accus[ée]\s+de\s+r[ée]ception|identifiant\s+unique\s+de\s+l'acte|recours|"
-    r"sign[ée]\s+(?:[ée]lectroniquement|par)|le\s+maire\s*,", _I)
+    r"sign[ée]\s+(?:[ée]lectroniquement|par)|le\s+maire\s*,",
+    _I,
+)
 
 
-def document_traps(stated: "StatedExtract") -> list[Violation]:
+def document_traps(stated: StatedExtract) -> list[Violation]:
     findings: list[Violation] = []
     findings += _dates(stated)
     findings += _counts(stated.counts, "la séance")
     findings += _annexed(stated)
-    if stated.chair and stated.secretary and stated.chair.last_name.upper() == stated.secretary.last_name.upper() \
-            and first_names_agree(stated.chair.first_name, stated.secretary.first_name):
-        findings.append(warning(
-            "chair_is_secretary",
-            f"{stated.chair.name} préside la séance et en est aussi le secrétaire.",
-            members=(stated.chair.key,),
-        ))
-    delegation = re.search(r"(?:sign[ée]\s+(?:[ée]lectroniquement\s+)?par\s*:?\s*(?P<who>[^#]{2,40}?)\s+(?:Date|#|Qualit)|"
-                           r"par\s+d[ée]l[ée]gation[^.]{0,80}?sign[ée][^:]{0,30}:\s*(?P<who2>[^#]{2,40}?)\s+(?:Date|#|Qualit))",
-                           stated.flat, _I)
+    if (
+        stated.chair
+        and stated.secretary
+        and stated.chair.last_name.upper() == stated.secretary.last_name.upper()
+        and first_names_agree(stated.chair.first_name, stated.secretary.first_name)
+    ):
+        findings.append(
+            warning(
+                "chair_is_secretary",
+                f"{stated.chair.name} préside la séance et en est aussi le secrétaire.",
+                members=(stated.chair.key,),
+            )
+        )
+    delegation = re.search(
+        r"(?:sign[ée]\s+(?:[ée]lectroniquement\s+)?par\s*:?\s*(?P<who>[^#]{2,40}?)\s+(?:Date|#|Qualit)|"
+        r"par\s+d[ée]l[ée]gation[^.]{0,80}?sign[ée][^:]{0,30}:\s*(?P<who2>[^#]{2,40}?)\s+(?:Date|#|Qualit))",
+        stated.flat,
+        _I,
+    )
     if delegation and re.search(r"par\s+d[ée]l[ée]gation", stated.flat, _I):
         who = (delegation.group("who") or delegation.group("who2") or "").strip()
-        findings.append(warning(
-            "signed_by_delegation",
-            f"L'acte est signé par délégation ({who}), pas par le président de séance.",
-        ))
+        findings.append(
+            warning(
+                "signed_by_delegation",
+                f"L'acte est signé par délégation ({who}), pas par le président de séance.",
+            )
+        )
     if _truncated(stated.flat):
-        findings.append(warning(
-            "document_truncated",
-            "Le texte s'arrête avant la fin de l'acte (ni formule de clôture, ni signature après le dernier "
-            "passage lu) : les chiffres absents restent inconnus.",
-        ))
+        findings.append(
+            warning(
+                "document_truncated",
+                "Le texte s'arrête avant la fin de l'acte (ni formule de clôture, ni signature après le dernier "
+                "passage lu) : les chiffres absents restent inconnus.",
+            )
+        )
     return findings
 
 
@@ -73,11 +90,16 @@ def _truncated(text: str) -> bool:
     if not closings:
         return True
     # a new extract begins after the last closing formula: the next one is cut
-    after = tail[closings[-1]:]
-    return bool(re.search(r"EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|[ÉE]taient\s+pr[ée]sents|D[ÉE]LIB[ÉE]RATION\s", after))
+    after = tail[closings[-1] :]
+    return bool(
+        re.search(
+            r"EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|[ÉE]taient\s+pr[ée]sents|D[ÉE]LIB[ÉE]RATION\s",
+            after,
+        )
+    )
 
 
-def _dates(stated: "StatedExtract") -> list[Violation]:
+def _dates(stated: StatedExtract) -> list[Violation]:
     from .extract import convened_dates, header_date, preamble_date
 
     text = stated.flat
@@ -86,19 +108,23 @@ def _dates(stated: "StatedExtract") -> list[Violation]:
     opening = preamble_date(text)
     meeting = stated.date
     if header and opening and header[1] != opening[1]:
-        findings.append(violation(
-            "contradictory_dates",
-            f"Le titre date la séance du {_fr(header[1])}, le préambule du {_fr(opening[1])} : le préambule "
-            "vient peut-être d'une autre séance.",
-            field="date",
-        ))
+        findings.append(
+            violation(
+                "contradictory_dates",
+                f"Le titre date la séance du {_fr(header[1])}, le préambule du {_fr(opening[1])} : le préambule "
+                "vient peut-être d'une autre séance.",
+                field="date",
+            )
+        )
     for convened in convened_dates(text):
         if meeting and convened > meeting:
-            findings.append(violation(
-                "contradictory_dates",
-                f"La convocation ({_fr(convened)}) est postérieure à la séance ({_fr(meeting)}).",
-                field="convened_on",
-            ))
+            findings.append(
+                violation(
+                    "contradictory_dates",
+                    f"La convocation ({_fr(convened)}) est postérieure à la séance ({_fr(meeting)}).",
+                    field="convened_on",
+                )
+            )
             break
     if meeting:
         for match in re.finditer(r"\b\d{3}-\d{9}-(?P<day>\d{8})-[\w-]+?-(?:DE|AR|AU|CC)\b", text):
@@ -108,11 +134,13 @@ def _dates(stated: "StatedExtract") -> list[Violation]:
             except ValueError:
                 continue
             if day != meeting:
-                findings.append(violation(
-                    "contradictory_dates",
-                    f"L'identifiant de l'acte porte la date du {_fr(day)}, la séance est du {_fr(meeting)}.",
-                    field="date",
-                ))
+                findings.append(
+                    violation(
+                        "contradictory_dates",
+                        f"L'identifiant de l'acte porte la date du {_fr(day)}, la séance est du {_fr(meeting)}.",
+                        field="date",
+                    )
+                )
                 break
         for match in _STAMP.finditer(text):
             raw = match.group("date").strip()
@@ -120,16 +148,18 @@ def _dates(stated: "StatedExtract") -> list[Violation]:
             if date is None and not garbled:
                 continue
             if date is None or date < meeting or date > meeting + dt.timedelta(days=400):
-                findings.append(warning(
-                    "implausible_date",
-                    f"Date de transmission ou de publication illisible ou invraisemblable : « {raw} » "
-                    f"(séance du {_fr(meeting)}) ; elle n'est pas corrigée.",
-                    field="date",
-                ))
+                findings.append(
+                    warning(
+                        "implausible_date",
+                        f"Date de transmission ou de publication illisible ou invraisemblable : « {raw} » "
+                        f"(séance du {_fr(meeting)}) ; elle n'est pas corrigée.",
+                        field="date",
+                    )
+                )
     return findings
 
 
-def _annexed(stated: "StatedExtract") -> list[Violation]:
+def _annexed(stated: StatedExtract) -> list[Violation]:
     from .french import parse_french_date
 
     if not stated.date or not stated.deliberations:
@@ -141,12 +171,14 @@ def _annexed(stated: "StatedExtract") -> list[Violation]:
             continue
         date = parse_french_date(match.group("date").lower())
         if date and date != stated.date:
-            findings.append(warning(
-                "annexed_other_meeting",
-                f"Un document d'une autre séance ({_fr(date)}) est joint après la délibération ; ses chiffres "
-                "ne sont pas ceux de la séance.",
-                field="date",
-            ))
+            findings.append(
+                warning(
+                    "annexed_other_meeting",
+                    f"Un document d'une autre séance ({_fr(date)}) est joint après la délibération ; ses chiffres "
+                    "ne sont pas ceux de la séance.",
+                    field="date",
+                )
+            )
             break
     return findings
 
@@ -154,14 +186,20 @@ def _annexed(stated: "StatedExtract") -> list[Violation]:
 _OTHER_MEETING = re.compile(
     r"(?:EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|PROC[ÈE]S[- ]VERBAL|Proc[èe]s[- ]verbal)[^.]{0,200}?"
     r"s[ée]ance\s+(?:publique\s+|ordinaire\s+)?(?:du|en\s+date\s+du)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", _I)
+    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
+    _I,
+)
 
 
 def _counts(counts: dict[str, int], where: str, *, not_participating: int | None = None) -> list[Violation]:
     findings = []
     office = counts.get("members_in_office") or counts.get("legal_members")
     present = counts.get("present")
-    if present is None and counts.get("present_titulaires") is not None and counts.get("present_suppleants") is not None:
+    if (
+        present is None
+        and counts.get("present_titulaires") is not None
+        and counts.get("present_suppleants") is not None
+    ):
         present = counts["present_titulaires"] + counts["present_suppleants"]
     absent = counts.get("absent")
     represented = counts.get("represented", counts.get("proxies"))
@@ -172,9 +210,12 @@ def _counts(counts: dict[str, int], where: str, *, not_participating: int | None
 
     if office is not None and present is not None and absent is not None:
         if present + absent != office and present + absent + (represented or 0) != office:
-            add(f"{present} présents + {absent} absents"
+            add(
+                f"{present} présents + {absent} absents"
                 + (f" (+ {represented} représentés)" if represented else "")
-                + f" ne font pas les {office} conseillers en exercice.", "absent")
+                + f" ne font pas les {office} conseillers en exercice.",
+                "absent",
+            )
     if office is not None and present is not None and present > office:
         add(f"{present} présents pour {office} conseillers en exercice.", "present")
     if present is not None and represented is not None and voters is not None:
@@ -188,63 +229,79 @@ def _counts(counts: dict[str, int], where: str, *, not_participating: int | None
     return findings
 
 
-def deliberation_traps(stated: "StatedExtract", deliberation: "StatedDeliberation") -> list[Violation]:
+def deliberation_traps(stated: StatedExtract, deliberation: StatedDeliberation) -> list[Violation]:
     findings: list[Violation] = []
     reading = deliberation.reading
     number = deliberation.item
     items = (number,) if number is not None else ()
     if reading and reading.committee_figures:
         figures = ", ".join(f"{c.kind} {c.value}" for c in reading.committee_figures)
-        findings.append(warning(
-            "committee_opinion_not_council_vote",
-            f"Les chiffres « {figures} » sont l'avis d'une commission, pas le vote du conseil : ils ne sont pas "
-            "repris comme résultat.",
-            items=items,
-        ))
+        findings.append(
+            warning(
+                "committee_opinion_not_council_vote",
+                f"Les chiffres « {figures} » sont l'avis d'une commission, pas le vote du conseil : ils ne sont pas "
+                "repris comme résultat.",
+                items=items,
+            )
+        )
     if reading and reading.checkbox_form:
-        findings.append(warning(
-            "checkbox_form",
-            "Résultat lu sur un formulaire à cases (« Adopté à l'unanimité : □ / Adopté à la majorité : □ ») : la case "
-            "cochée n'est pas lisible dans le texte ; le résultat est déduit des chiffres portés sur la ligne remplie.",
-            items=items,
-        ))
+        findings.append(
+            warning(
+                "checkbox_form",
+                "Résultat lu sur un formulaire à cases (« Adopté à l'unanimité : □ / Adopté à la majorité : □ ») : la case "
+                "cochée n'est pas lisible dans le texte ; le résultat est déduit des chiffres portés sur la ligne remplie.",
+                items=items,
+            )
+        )
     vote = deliberation.vote
     if vote.noted and not vote.no_vote:
-        findings.append(warning(
-            "noted_with_vote",
-            "Le conseil « prend acte » et le texte rapporte pourtant un vote : les deux sont conservés.",
-            items=items,
-        ))
+        findings.append(
+            warning(
+                "noted_with_vote",
+                "Le conseil « prend acte » et le texte rapporte pourtant un vote : les deux sont conservés.",
+                items=items,
+            )
+        )
     if not deliberation.votes:
-        findings.append(warning(
-            "no_vote_stated",
-            f"La délibération n°{deliberation.number} n'indique aucun vote (installation, information, ou texte "
-            "tronqué) : rien n'est recalculé.",
-            items=items,
-        ))
+        findings.append(
+            warning(
+                "no_vote_stated",
+                f"La délibération n°{deliberation.number} n'indique aucun vote (installation, information, ou texte "
+                "tronqué) : rien n'est recalculé.",
+                items=items,
+            )
+        )
     if len(deliberation.votes) > 1:
-        findings.append(warning(
-            "several_votes",
-            f"La délibération n°{deliberation.number} rapporte {len(deliberation.votes)} votes ; les chiffres "
-            "comparés sont ceux du premier vote chiffré, tous sont listés dans « votes ».",
-            items=items,
-        ))
+        findings.append(
+            warning(
+                "several_votes",
+                f"La délibération n°{deliberation.number} rapporte {len(deliberation.votes)} votes ; les chiffres "
+                "comparés sont ceux du premier vote chiffré, tous sont listés dans « votes ».",
+                items=items,
+            )
+        )
     counts = dict(stated.counts)
     counts.update(deliberation.counts)
     if deliberation.counts:
-        findings += _counts(deliberation.counts, f"la délibération n°{deliberation.number}",
-                            not_participating=vote.not_participating)
+        findings += _counts(
+            deliberation.counts,
+            f"la délibération n°{deliberation.number}",
+            not_participating=vote.not_participating,
+        )
     totals = [vote.votes_for, vote.votes_against, vote.abstentions]
     voters = vote.voters if vote.voters is not None else counts.get("voters")
     if None not in totals and voters is not None:
         cast = totals[0] + totals[1] + totals[2]
         if cast != voters and cast + (vote.not_participating or 0) != voters:
-            findings.append(violation(
-                "counts_do_not_add_up",
-                f"Délibération n°{deliberation.number} : pour {totals[0]} + contre {totals[1]} + abstentions "
-                f"{totals[2]} = {cast}, pour {voters} votants indiqués.",
-                items=items, field="voters",
-            ))
+            findings.append(
+                violation(
+                    "counts_do_not_add_up",
+                    f"Délibération n°{deliberation.number} : pour {totals[0]} + contre {totals[1]} + abstentions "
+                    f"{totals[2]} = {cast}, pour {voters} votants indiqués.",
+                    items=items,
+                    field="voters",
+                )
+            )
     return findings
 
 

@@ -16,16 +16,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .counts import Count, VOTE_KINDS, label_matches, read_counts
+from .counts import VOTE_KINDS, Count, label_matches, read_counts
 from .persons import NamedPerson, find_people
 
 _PHRASES = (
     ("unanimous_of_votes_cast", r"\ba\s+l\s*'?\s*unanimite\s+des\s+suffrages\s+exprimes"),
-    ("unanimous", r"\ba\s+l\s*'?\s*unanimite(?:\s+des\s+(?:voix|membres\s+presents(?:\s+et\s+representes)?|presents(?:\s+et\s+representes)?|votants))?"),
-    ("majority", r"\ba\s+la\s+majorite(?:\s+absolue|\s+des\s+suffrages\s+exprimes|\s+des\s+voix|\s+des\s+membres\s+presents)?"),
+    (
+        "unanimous",
+        r"\ba\s+l\s*'?\s*unanimite(?:\s+des\s+(?:voix|membres\s+presents(?:\s+et\s+representes)?|presents(?:\s+et\s+representes)?|votants))?",
+    ),
+    (
+        "majority",
+        r"\ba\s+la\s+majorite(?:\s+absolue|\s+des\s+suffrages\s+exprimes|\s+des\s+voix|\s+des\s+membres\s+presents)?",
+    ),
     ("adopted", r"\badopte(?:e|s|es)?\s+par\b|\b(?:est|sont)\s+adopte(?:e|s|es)?\b"),
     ("rejected", r"\bn\s*'?\s*est\s+pas\s+adopte|\brejete(?:e|s|es)?\s+(?:par|a)\b"),
-    ("noted", r"\b(?:prend|prennent)\s+acte\b(?!\s+(?:que|qu\s*'))|\bprise\s+d\s*'?\s*acte\b|\bdonne\s+acte\b"),
+    (
+        "noted",
+        r"\b(?:prend|prennent)\s+acte\b(?!\s+(?:que|qu\s*'))|\bprise\s+d\s*'?\s*acte\b|\bdonne\s+acte\b",
+    ),
 )
 _PHRASE = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PHRASES))
 _FORM_UNANIMOUS = re.compile(r"adopte(?:e)?\s+a\s+l\s*'?\s*unanimite\s*:")
@@ -35,7 +44,8 @@ _OPINION = re.compile(r"\b(?:avis|examen|examine)\b")
 _NAMES_STOP = re.compile(
     r"\b(?:DECIDE|DÉCIDE|APPROUVE|AUTORISE|ADOPTE|DESIGNE|DÉSIGNE|FIXE|COMPLETE|COMPLÈTE|PREND|DIT|CHARGE|VALIDE|"
     r"ACCEPTE|SOLLICITE|CONFIRME|DONNE|ATTRIBUE|ARR[ÊE]TE)\b|Point\s+n|Date\s|Pour\s+copie|Pour\s+extrait|(?<!\bM)\.\s|;\s|"
-    r"\bconseil\b|\bprend\b|\bAdopt|\bVoix\b|\bd[ée]cide\b|\buse\s+du\s+pouvoir")
+    r"\bconseil\b|\bprend\b|\bAdopt|\bVoix\b|\bd[ée]cide\b|\buse\s+du\s+pouvoir"
+)
 _PROXY_USE = re.compile(r"\s+use\s+du\s+pouvoir\s+de\s+", re.I)
 
 
@@ -65,8 +75,11 @@ class StatedVote:
 
     def as_dict(self) -> dict:
         return {
-            "result": self.result, "phrase": self.phrase,
-            "for": self.votes_for, "against": self.votes_against, "abstain": self.abstentions,
+            "result": self.result,
+            "phrase": self.phrase,
+            "for": self.votes_for,
+            "against": self.votes_against,
+            "abstain": self.abstentions,
             "not_participating": self.not_participating,
             "named": {ballot: [p.name for p in people] for ballot, people in self.named.items() if people},
         }
@@ -87,25 +100,25 @@ class VoteReading:
 
 
 def committee_spans(low: str) -> list[tuple[int, int]]:
-    """"Vu l'avis … des commissions (pour : 21 ; …)": from the opinion to the end of its sentence."""
+    """ "Vu l'avis … des commissions (pour : 21 ; …)": from the opinion to the end of its sentence."""
     spans = []
     for word in _COMMITTEE_WORD.finditer(low):
-        before = low[max(0, word.start() - 200): word.start()]
+        before = low[max(0, word.start() - 200) : word.start()]
         opinion = None
         for opinion in _OPINION.finditer(before):
             pass
-        if opinion is not None and not re.search(r"[.()]", before[opinion.end():]):
+        if opinion is not None and not re.search(r"[.()]", before[opinion.end() :]):
             begin = word.start() - len(before) + opinion.start()
         else:
             # "La commission des finances, réunie le 3 mars, a émis un avis favorable (pour : 5 …)"
-            after = low[word.end(): word.end() + 150]
+            after = low[word.end() : word.end() + 150]
             later = re.search(r"\b(?:avis|a\s+emis|s'est\s+prononcee|a\s+vote|a\s+examine)\b", after)
             if not later or re.search(r"\.\s", after[: later.start()]):
                 continue
             begin = word.start()
         if spans and begin < spans[-1][1]:
             continue
-        tail = low[word.end(): word.end() + 300]
+        tail = low[word.end() : word.end() + 300]
         close = re.search(r"\)\s*[.;]|\)\s|\.\s", tail)
         end = word.end() + (close.end() if close else len(tail))
         spans.append((begin, end))
@@ -149,7 +162,9 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
     vote_counts = [c for c in counts if c.kind in VOTE_KINDS or c.kind == "voters"]
     votes: list[StatedVote] = []
     for position, stop, kind in deciding:
-        vote = StatedVote(result=None if kind == "form" else kind, phrase=_words(text, position, stop), start=position)
+        vote = StatedVote(
+            result=None if kind == "form" else kind, phrase=_words(text, position, stop), start=position
+        )
         vote.checkbox_form = bool(form) and kind in ("majority", "form")
         votes.append(vote)
     if not votes and vote_counts:
@@ -158,7 +173,9 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
     # are a table ("Votes pour : 41") or close to it, not when they are prose far away
     if deliberating := [v for v in votes if v.result is not None]:
         first = deliberating[0].start
-        vote_counts = [c for c in vote_counts if c.start >= first or not c.raw[:1].isdigit() or first - c.start < 300]
+        vote_counts = [
+            c for c in vote_counts if c.start >= first or not c.raw[:1].isdigit() or first - c.start < 300
+        ]
     for count in vote_counts:
         owner = votes[0]
         for vote in votes:
@@ -171,7 +188,9 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
         if noted:
             vote.noted = True
     if not votes and noted:
-        vote = StatedVote(no_vote=True, result="noted", phrase=_words(text, noted[0][0], noted[0][1]), start=noted[0][0])
+        vote = StatedVote(
+            no_vote=True, result="noted", phrase=_words(text, noted[0][0], noted[0][1]), start=noted[0][0]
+        )
         votes.append(vote)
     if votes:
         _named(text, low, start, end, votes, counts)
@@ -184,8 +203,8 @@ def read_votes(text: str, low: str, start: int, end: int, counts: list[Count] | 
     # "Mme Girardet use du pouvoir de Mme Youssouf"
     uses = []
     for match in _PROXY_USE.finditer(text, start, end):
-        holders = find_people(text[max(start, match.start() - 60): match.start()])
-        principals = find_people(text[match.end(): match.end() + 60])
+        holders = find_people(text[max(start, match.start() - 60) : match.start()])
+        principals = find_people(text[match.end() : match.end() + 60])
         if holders and principals:
             uses.append((holders[-1].name, principals[0].name))
     return VoteReading(votes, committee_figures, bool(form), uses)
@@ -205,8 +224,13 @@ def _checkbox_form(body_low: str, offset: int):
     return start + offset, end + offset, majority.start() + offset
 
 
-_FIELD = {"for": "votes_for", "against": "votes_against", "abstain": "abstentions",
-          "not_participating": "not_participating", "voters": "voters"}
+_FIELD = {
+    "for": "votes_for",
+    "against": "votes_against",
+    "abstain": "abstentions",
+    "not_participating": "not_participating",
+    "voters": "voters",
+}
 
 
 def _assign(vote: StatedVote, count: Count) -> None:
@@ -216,19 +240,31 @@ def _assign(vote: StatedVote, count: Count) -> None:
 
 
 def _merge(votes: list[StatedVote]) -> list[StatedVote]:
-    """"A l'unanimité, le Conseil … Rapport adopté à l'unanimité : Pour : 104": one vote, said twice."""
+    """ "A l'unanimité, le Conseil … Rapport adopté à l'unanimité : Pour : 104": one vote, said twice."""
     merged: list[StatedVote] = []
     for vote in votes:
         previous = merged[-1] if merged else None
-        if previous and not previous.has_figures and (previous.result == vote.result or vote.result in (None, "adopted")
-                                                      or previous.result in (None, "adopted")):
+        if (
+            previous
+            and not previous.has_figures
+            and (
+                previous.result == vote.result
+                or vote.result in (None, "adopted")
+                or previous.result in (None, "adopted")
+            )
+        ):
             vote.result = previous.result if vote.result in (None, "adopted") else vote.result
             vote.phrase = previous.phrase if vote.phrase is None else vote.phrase
             vote.start = previous.start
             vote.checkbox_form = vote.checkbox_form or previous.checkbox_form
             merged[-1] = vote
             continue
-        if previous and not vote.has_figures and vote.result in (None, "adopted", previous.result) and previous.has_figures:
+        if (
+            previous
+            and not vote.has_figures
+            and vote.result in (None, "adopted", previous.result)
+            and previous.has_figures
+        ):
             continue  # "adoptée" after the figures: the same vote
         merged.append(vote)
     return merged
@@ -276,7 +312,11 @@ def _named(text: str, low: str, start: int, end: int, votes: list[StatedVote], c
                 owner.named[kind].append(person)
     # a roll call names the voters instead of counting them: the names are the count
     for vote in votes:
-        for ballot, field_name in (("for", "votes_for"), ("against", "votes_against"), ("abstain", "abstentions")):
+        for ballot, field_name in (
+            ("for", "votes_for"),
+            ("against", "votes_against"),
+            ("abstain", "abstentions"),
+        ):
             named = vote.named.get(ballot)
             if named and getattr(vote, field_name) is None and not (ballot == "for" and vote.unanimous):
                 setattr(vote, field_name, len(named))

@@ -18,17 +18,28 @@ from registre.core import Window
 
 _NOUN = r"(?:questions?|d[ée]lib[ée]rations?|points?|rapports?|affaires?|dossiers?|objets?)"
 _REF = r"(?:n\s*°|n°|no\.?|num[ée]ro)?\s*(?:D\s*)?(\d{1,4})(?:\s*/\s*\d{2,4})?(?!\s*h\s*\d|\s*h\b|\d)"
-_ITEM = (r"(?:\d{1,2}\s*h\s*(?:\d{2})?\s*,\s*)?"  # "jusqu'à 22h40, point n°2": the item decides
-         r"(?:la\s+|le\s+|l\s*'\s*|les\s+)?(?:" + _NOUN + r"\s*)?" + _REF)
+_ITEM = (
+    r"(?:\d{1,2}\s*h\s*(?:\d{2})?\s*,\s*)?"  # "jusqu'à 22h40, point n°2": the item decides
+    r"(?:la\s+|le\s+|l\s*'\s*|les\s+)?(?:" + _NOUN + r"\s*)?" + _REF
+)
 _FROM = re.compile(
     r"(?:[àa]\s+compter\s+(?:de|du|des)|[àa]\s+partir\s+(?:de|du|des)|depuis|arriv[ée]e?\s+(?:[àa]|au|aux|en\s+cours\s+de|lors\s+d[eu])|"
-    r"pr[ée]sente?\s+[àa]\s+partir\s+(?:de|du))\s*" + _ITEM, re.I)
+    r"pr[ée]sente?\s+[àa]\s+partir\s+(?:de|du))\s*" + _ITEM,
+    re.I,
+)
 _UNTIL = re.compile(
     r"(?:jusqu\s*'?\s*(?:[àa]|au|aux)|d[ée]part\s+apr[èe]s|parti(?:e)?\s+apr[èe]s|quitte\s+la\s+s[ée]ance\s+apr[èe]s|"
-    r"d[ée]part\s+(?:[àa]|au|lors\s+d[eu])|parti(?:e)?\s+(?:[àa]|au))\s*" + _ITEM + r"(\s*(?:incluse?|inclus))?", re.I)
+    r"d[ée]part\s+(?:[àa]|au|lors\s+d[eu])|parti(?:e)?\s+(?:[àa]|au))\s*"
+    + _ITEM
+    + r"(\s*(?:incluse?|inclus))?",
+    re.I,
+)
 _AFTER = re.compile(r"(?:parti(?:e)?|d[ée]part|quitte\s+la\s+s[ée]ance)\s+apr[èe]s", re.I)
 _EXCEPT = re.compile(r"(?:sauf|except[ée]|hors|[àa]\s+l'exception\s+d[eu]s?)\s+(.*)", re.I)
-_ONLY = re.compile(r"^(?:pr[ée]sente?\s+|uniquement\s+|seulement\s+)?(?:pour\s+)?(?:les?\s+|la\s+)?" + _NOUN + r"\s+(.*)$", re.I)
+_ONLY = re.compile(
+    r"^(?:pr[ée]sente?\s+|uniquement\s+|seulement\s+)?(?:pour\s+)?(?:les?\s+|la\s+)?" + _NOUN + r"\s+(.*)$",
+    re.I,
+)
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})\s*h\s*(\d{2})?(?!\d)|(?<!\d)(\d{1,2}):(\d{2})(?!\d)", re.I)
 _RANGE = re.compile(_REF + r"\s*(?:[àa]|-|au)\s*" + _ITEM, re.I)
 
@@ -41,7 +52,7 @@ class WindowReading:
 
 
 def _items_in(text: str) -> set[int]:
-    """"D90/13 à D96/13 et D106/13", "3, 4 et 7", "3 à 5"."""
+    """ "D90/13 à D96/13 et D106/13", "3, 4 et 7", "3 à 5"."""
     items: set[int] = set()
     consumed = []
     for match in _RANGE.finditer(text):
@@ -65,7 +76,9 @@ def read_window(note: str) -> WindowReading:
     found = _EXCEPT.search(text)
     if found:
         # the exclusion runs to a new clause ("et départ à ...")
-        clause = re.split(r"\bet\s+(?=d[ée]part|parti|jusqu|[àa]\s+partir|[àa]\s+compter|arriv)", found.group(1), maxsplit=1)
+        clause = re.split(
+            r"\bet\s+(?=d[ée]part|parti|jusqu|[àa]\s+partir|[àa]\s+compter|arriv)", found.group(1), maxsplit=1
+        )
         except_items = _items_in(clause[0])
         text = text[: found.start()] + (" " + clause[1] if len(clause) > 1 else "")
     start = _FROM.search(text)
@@ -83,7 +96,9 @@ def read_window(note: str) -> WindowReading:
         if clock and re.search(r"arriv|d[ée]part|parti|jusqu|partir|compter|quitt", note, re.I):
             return WindowReading(None, clock, clock_only=True)
         return WindowReading(None, clock)
-    window = Window(from_item=from_item, until_item=until_item, except_items=frozenset(except_items), loose_end=loose)
+    window = Window(
+        from_item=from_item, until_item=until_item, except_items=frozenset(except_items), loose_end=loose
+    )
     return WindowReading(window, clock)
 
 

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 NOMENCLATURE_FILE = "actes-nomenclature.json"
@@ -46,11 +46,12 @@ def subjects() -> dict[str, Subject]:
     titles = level1_titles()
     return {
         s["code"]: Subject(s["code"], s["title"], titles[s["code"].split(".")[0]])
-        for s in _data()["subjects"] if "." in s["code"]
+        for s in _data()["subjects"]
+        if "." in s["code"]
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def scdl_name(code: str) -> str:
     """DELIB_MATIERE_NOM of an ACTES code: "7.5" → "finances locales/subventions"."""
     known = subjects()[code]

@@ -29,12 +29,16 @@ _YEARS = re.compile(r"^(\d{4})(?:/(\d{4}))?$")
 def siret_problem(value: str) -> str | None:
     """Why ``value`` is not a SIRET, or None. Never "repairs": a damaged number stays refused."""
     if _DIGITS14.fullmatch(value):
-        return None if stdnum_siret.is_valid(value) else (
-            f"SIRET « {value} » invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas"
+        return (
+            None
+            if stdnum_siret.is_valid(value)
+            else (f"SIRET « {value} » invalide : la clé de contrôle (algorithme de Luhn) ne correspond pas")
         )
     if re.fullmatch(r"\d+\.0+", value) or re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", value):
-        return (f"SIRET « {value} » abîmé : converti en nombre décimal en amont, ses derniers chiffres "
-                "sont perdus ; il n'est pas corrigé, reprenez le SIRET exact")
+        return (
+            f"SIRET « {value} » abîmé : converti en nombre décimal en amont, ses derniers chiffres "
+            "sont perdus ; il n'est pas corrigé, reprenez le SIRET exact"
+        )
     return f"SIRET « {value} » invalide : 14 chiffres attendus"
 
 
@@ -86,12 +90,14 @@ def _cohesive(row, params):
     if not filled or len(filled) == len(columns):
         return []
     missing = [c for c in columns if c not in filled]
-    return [Finding(
-        "cohesive-columns-value",
-        f"les colonnes {', '.join(columns)} sont à remplir toutes ou aucune : {', '.join(missing)} "
-        f"vide(s) alors que {', '.join(filled)} rempli(es)",
-        field=missing[0],
-    )]
+    return [
+        Finding(
+            "cohesive-columns-value",
+            f"les colonnes {', '.join(columns)} sont à remplir toutes ou aucune : {', '.join(missing)} "
+            f"vide(s) alors que {', '.join(filled)} rempli(es)",
+            field=missing[0],
+        )
+    ]
 
 
 def _number_or_date(value: str):
@@ -109,8 +115,10 @@ def _number_or_date(value: str):
 
 
 _OPS: dict[str, tuple[Callable, str]] = {
-    ">": (lambda a, b: a > b, "supérieur à"), ">=": (lambda a, b: a >= b, "supérieur ou égal à"),
-    "<": (lambda a, b: a < b, "inférieur à"), "<=": (lambda a, b: a <= b, "inférieur ou égal à"),
+    ">": (lambda a, b: a > b, "supérieur à"),
+    ">=": (lambda a, b: a >= b, "supérieur ou égal à"),
+    "<": (lambda a, b: a < b, "inférieur à"),
+    "<=": (lambda a, b: a <= b, "inférieur ou égal à"),
     "==": (lambda a, b: a == b, "égal à"),
 }
 
@@ -125,11 +133,14 @@ def _compare(row, params):
     test, words = _OPS[params["op"]]
     if test(a, b):
         return []
-    return [Finding(
-        "compare-columns-value",
-        f"{left} ({row[left].strip()}) doit être {words} {right} ({row[right].strip()})",
-        field=left, value=row[left].strip(),
-    )]
+    return [
+        Finding(
+            "compare-columns-value",
+            f"{left} ({row[left].strip()}) doit être {words} {right} ({row[right].strip()})",
+            field=left,
+            value=row[left].strip(),
+        )
+    ]
 
 
 def _sum(row, params):
@@ -143,13 +154,16 @@ def _sum(row, params):
         return []
     if sum(values) == expected:
         return []
-    detail = " + ".join(f"{c} {v}" for c, v in zip(parts, values))
-    return [Finding(
-        "sum-columns-value",
-        f"{total} ({expected}) doit être égal à {detail} = {sum(values)} "
-        "(les membres ne prenant pas part au vote ne comptent pas parmi les votants)",
-        field=total, value=str(expected),
-    )]
+    detail = " + ".join(f"{c} {v}" for c, v in zip(parts, values, strict=False))
+    return [
+        Finding(
+            "sum-columns-value",
+            f"{total} ({expected}) doit être égal à {detail} = {sum(values)} "
+            "(les membres ne prenant pas part au vote ne comptent pas parmi les votants)",
+            field=total,
+            value=str(expected),
+        )
+    ]
 
 
 def _nomenclature(row, params):
@@ -164,7 +178,9 @@ def _nomenclature(row, params):
 @lru_cache(maxsize=4096)
 def _nomenclature_problem(value: str) -> str | None:
     if "/" not in value:
-        message = f"« {value} » : le nom de matière doit commencer par un intitulé ACTES de niveau 1 suivi de « / »"
+        message = (
+            f"« {value} » : le nom de matière doit commencer par un intitulé ACTES de niveau 1 suivi de « / »"
+        )
     elif re.search(r"\s/|/\s", value) and actes.level1_code_of_name(value.replace(" /", "/")) is not None:
         message = f"« {value} » : la barre oblique ne doit être ni précédée ni suivie d'une espace"
     elif actes.level1_code_of_name(value) is None:
@@ -205,13 +221,24 @@ def _actes_code_name(row):
 def _actes_code_name_findings(code: str, name: str) -> tuple[Finding, ...]:
     known = actes.subject(code)
     if known is None:
-        return (Finding(ACTES_CODE_NAME, f"« {code} » n'est pas un code de matière ACTES de niveau 2 (1.1 à 9.4)",
-                        field="DELIB_MATIERE_CODE", value=code),)
+        return (
+            Finding(
+                ACTES_CODE_NAME,
+                f"« {code} » n'est pas un code de matière ACTES de niveau 2 (1.1 à 9.4)",
+                field="DELIB_MATIERE_CODE",
+                value=code,
+            ),
+        )
     if actes.level1_code_of_name(name) is None or actes.name_matches_code(code, name):
         return ()  # a name outside the nomenclature is reported by nomenclature-actes-value
-    return (Finding(ACTES_CODE_NAME,
-                    f"le nom de matière « {name} » ne correspond pas au code {code} ({known.scdl_name})",
-                    field="DELIB_MATIERE_NOM", value=name),)
+    return (
+        Finding(
+            ACTES_CODE_NAME,
+            f"le nom de matière « {name} » ne correspond pas au code {code} ({known.scdl_name})",
+            field="DELIB_MATIERE_NOM",
+            value=name,
+        ),
+    )
 
 
 def _is_filled(value) -> bool:
@@ -236,6 +263,7 @@ def _fast(name: str, params: dict):
                 if value and not value.isspace():
                     filled += 1
             return filled == 0 or filled == count
+
         return fast
     if name == "compare-columns-value":
         left, right, test = params["column"], params["column2"], _OPS[params["op"]][0]
@@ -249,6 +277,7 @@ def _fast(name: str, params: dict):
             if len(a) == len(b) == 10 and a[4] == b[4] == "-" and a[7] == b[7] == "-":
                 return test(a, b) or None  # ISO dates compare as strings
             return None
+
         return fast
     if name == "sum-columns-value":
         total, parts = params["column"], tuple(params["columns"])
@@ -265,6 +294,7 @@ def _fast(name: str, params: dict):
                     return None
                 numbers.append(int(value))
             return numbers[0] == sum(numbers[1:]) or None
+
         return fast
     if name in ("french-siret-value", "french-siren-value"):
         column = params["column"]
@@ -273,6 +303,7 @@ def _fast(name: str, params: dict):
         def fast(row):
             value = (row.get(column) or "").strip()
             return not value or problem(value) is None or None
+
         return fast
     return None
 
@@ -285,8 +316,10 @@ class CustomChecks:
         unknown = [c["name"] for c in official_schema(kind).custom_checks if c["name"] not in CHECKS]
         if unknown:
             raise ValueError(f"contrôle(s) du schéma non implémenté(s) : {', '.join(unknown)}")
-        self._checks = [(CHECKS[c["name"]], c["params"], _fast(c["name"], c["params"]))
-                        for c in official_schema(kind).custom_checks]
+        self._checks = [
+            (CHECKS[c["name"]], c["params"], _fast(c["name"], c["params"]))
+            for c in official_schema(kind).custom_checks
+        ]
         self._extra = [_actes_code_name] if kind == DELIBERATIONS else []
 
     def check(self, row: dict, number: int | None = None, line: int | None = None) -> list[Finding]:

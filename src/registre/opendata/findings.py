@@ -29,10 +29,16 @@ class Finding:
         return f"{text} [règle {self.rule}]"
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "line": self.line, "field": self.field, "rule": self.rule,
-                "message": self.message, "value": self.value}
+        return {
+            "row": self.row,
+            "line": self.line,
+            "field": self.field,
+            "rule": self.rule,
+            "message": self.message,
+            "value": self.value,
+        }
 
-    def at(self, row: int | None, line: int | None) -> "Finding":
+    def at(self, row: int | None, line: int | None) -> Finding:
         return Finding(self.rule, self.message, row, line, self.field, self.value)
 
 

@@ -30,8 +30,12 @@ def person_id(key: str) -> str:
 
 
 def _person(member: Member) -> dict:
-    person = {"id": person_id(member.key), "name": member.name, "given_name": member.first_name,
-              "family_name": member.last_name}
+    person = {
+        "id": person_id(member.key),
+        "name": member.name,
+        "given_name": member.first_name,
+        "family_name": member.last_name,
+    }
     if member.civility:
         person["honorific_prefix"] = member.civility
     return person
@@ -57,11 +61,16 @@ def roster(meeting: Meeting) -> dict:
         if member.commune:
             membership["area"] = {"name": member.commune, "classification": "commune"}
         memberships.append(membership)
-    return {"organizations": [organization], "persons": [_person(m) for m in meeting.members],
-            "memberships": memberships}
+    return {
+        "organizations": [organization],
+        "persons": [_person(m) for m in meeting.members],
+        "memberships": memberships,
+    }
 
 
-def meeting_popolo(meeting: Meeting, tally: MeetingTally, *, deliberation_ids: dict[int, str] | None = None) -> dict:
+def meeting_popolo(
+    meeting: Meeting, tally: MeetingTally, *, deliberation_ids: dict[int, str] | None = None
+) -> dict:
     """The roster plus a Motion and a VoteEvent for each voted item of the meeting."""
     data = roster(meeting)
     org = organization_id(meeting)
@@ -75,22 +84,44 @@ def meeting_popolo(meeting: Meeting, tally: MeetingTally, *, deliberation_ids: d
         reference = ids.get(item.number, f"{day}/{item.number}")
         motion_id = f"motion/{_slug(reference)}"
         result = {True: "pass", False: "fail", None: None}[item_tally.adopted]
-        motion = {"id": motion_id, "organization_id": org, "text": item.title or f"Question n°{item.number}",
-                  "identifier": reference, "date": day,
-                  "requirement": "majorité absolue des suffrages exprimés", "classification": "délibération"}
+        motion = {
+            "id": motion_id,
+            "organization_id": org,
+            "text": item.title or f"Question n°{item.number}",
+            "identifier": reference,
+            "date": day,
+            "requirement": "majorité absolue des suffrages exprimés",
+            "classification": "délibération",
+        }
         if result:
             motion["result"] = result
         motions.append(motion)
         counts = []
-        for option, value in (("yes", item_tally.votes_for), ("no", item_tally.votes_against),
-                              ("abstain", item_tally.abstentions), ("not voting", item_tally.not_participating)):
+        for option, value in (
+            ("yes", item_tally.votes_for),
+            ("no", item_tally.votes_against),
+            ("abstain", item_tally.abstentions),
+            ("not voting", item_tally.not_participating),
+        ):
             if value is not None:
                 counts.append({"option": option, "value": value})
-        event = {"id": f"vote-event/{_slug(reference)}", "motion_id": motion_id, "organization_id": org,
-                 "identifier": reference, "start_date": day, "counts": counts,
-                 "extras": {"item": item.number, "position": item_tally.position + 1, "voters": item_tally.voters,
-                            "present": item_tally.present_count, "represented": item_tally.represented_count,
-                            "vote_kind": item.vote.kind.value, "quorum_reached": item_tally.quorum_reached}}
+        event = {
+            "id": f"vote-event/{_slug(reference)}",
+            "motion_id": motion_id,
+            "organization_id": org,
+            "identifier": reference,
+            "start_date": day,
+            "counts": counts,
+            "extras": {
+                "item": item.number,
+                "position": item_tally.position + 1,
+                "voters": item_tally.voters,
+                "present": item_tally.present_count,
+                "represented": item_tally.represented_count,
+                "vote_kind": item.vote.kind.value,
+                "quorum_reached": item_tally.quorum_reached,
+            },
+        }
         if result:
             event["result"] = result
         votes = _roll_call_votes(meeting, item, event["id"])

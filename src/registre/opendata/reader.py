@@ -41,11 +41,20 @@ NEAR = "near-format"
 
 # older SCDL Subventions layout (v1) → current fields
 _V1_GRANTS = {
-    "COLL_NOM": "nomAttribuant", "COLL_SIRET": "idAttribuant", "ACTE_DATE": "dateConvention",
-    "ACTE_REF": "referenceDecision", "ATTRIB_NOM": "nomBeneficiaire", "ATTRIB_SIRET": "idBeneficiaire",
-    "SUB_OBJ": "objet", "SUB_MONTANT": "montant", "NOTIFICATION A LA COMMISSION EUROPEENNE": "notificationUE",
-    "ATTRIB_RNA": "rnaBeneficiaire", "SUB_NATURE": "nature", "SUB_CONDITIONS": "conditionsVersement",
-    "SUB_DATES": "datesPeriodeVersement", "SUB_POURCENTAGE": "pourcentageSubvention",
+    "COLL_NOM": "nomAttribuant",
+    "COLL_SIRET": "idAttribuant",
+    "ACTE_DATE": "dateConvention",
+    "ACTE_REF": "referenceDecision",
+    "ATTRIB_NOM": "nomBeneficiaire",
+    "ATTRIB_SIRET": "idBeneficiaire",
+    "SUB_OBJ": "objet",
+    "SUB_MONTANT": "montant",
+    "NOTIFICATION A LA COMMISSION EUROPEENNE": "notificationUE",
+    "ATTRIB_RNA": "rnaBeneficiaire",
+    "SUB_NATURE": "nature",
+    "SUB_CONDITIONS": "conditionsVersement",
+    "SUB_DATES": "datesPeriodeVersement",
+    "SUB_POURCENTAGE": "pourcentageSubvention",
 }
 _V1_IGNORED = {"ANNEE", "COLL_TYPE"}
 
@@ -83,15 +92,19 @@ class ScdlImport:
         return sorted({f.row for f in self.refused if f.row is not None})
 
     def summary(self) -> str:
-        return (f"{self.source} : {len(self.accepted)} ligne(s) acceptée(s), {len(self.refused_rows)} refusée(s) "
-                f"(format {self.layout}, {self.encoding}, séparateur « {self.delimiter} »)")
+        return (
+            f"{self.source} : {len(self.accepted)} ligne(s) acceptée(s), {len(self.refused_rows)} refusée(s) "
+            f"(format {self.layout}, {self.encoding}, séparateur « {self.delimiter} »)"
+        )
 
 
 def decode(source: str, data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise ScdlFileError(source, "le fichier est vide")
     if b"\x00" in data[:4096]:
-        raise ScdlFileError(source, "fichier binaire : un fichier CSV est attendu (un classeur Excel ? enregistrez-le en CSV)")
+        raise ScdlFileError(
+            source, "fichier binaire : un fichier CSV est attendu (un classeur Excel ? enregistrez-le en CSV)"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -125,11 +138,18 @@ def _detect(source: str, header: list[str]) -> tuple[str, str, dict[int, str], l
         names = official_schema(kind).field_names
         by_fold = {_fold(n): n for n in names}
         mapping = {i: by_fold[f] for i, f in enumerate(folded) if f in by_fold}
-        required = [f["name"] for f in official_schema(kind).descriptor["fields"]
-                    if f.get("constraints", {}).get("required")]
+        required = [
+            f["name"]
+            for f in official_schema(kind).descriptor["fields"]
+            if f.get("constraints", {}).get("required")
+        ]
         if len(mapping) >= len(required) // 2 + 1:
             exact = all(header[i].strip() == n for i, n in mapping.items())
-            renamed = [f"« {header[i].strip()} » lu comme « {n} »" for i, n in mapping.items() if header[i].strip() != n]
+            renamed = [
+                f"« {header[i].strip()} » lu comme « {n} »"
+                for i, n in mapping.items()
+                if header[i].strip() != n
+            ]
             if renamed:
                 notes.append("en-têtes hors format : " + ", ".join(renamed))
             unknown = [header[i] for i in range(len(header)) if i not in mapping and header[i].strip()]
@@ -138,14 +158,19 @@ def _detect(source: str, header: list[str]) -> tuple[str, str, dict[int, str], l
             return kind, CURRENT if exact else NEAR, mapping, notes
     if "COLL_SIRET" in folded and "ATTRIB_NOM" in folded:
         mapping = {i: _V1_GRANTS[f] for i, f in enumerate(folded) if f in _V1_GRANTS}
-        notes.append("ancien format SCDL Subventions (v1) : " + ", ".join(
-            f"{header[i].strip()} → {n}" for i, n in mapping.items()))
+        notes.append(
+            "ancien format SCDL Subventions (v1) : "
+            + ", ".join(f"{header[i].strip()} → {n}" for i, n in mapping.items())
+        )
         ignored = [header[i] for i, f in enumerate(folded) if i not in mapping]
         if ignored:
             notes.append("colonnes sans équivalent, ignorées : " + ", ".join(ignored))
         return GRANTS, SCDL_V1, mapping, notes
-    raise ScdlFileError(source, "en-tête non reconnu : ni SCDL Délibérations, ni SCDL Subventions "
-                                f"(première ligne : {';'.join(header)[:200]})")
+    raise ScdlFileError(
+        source,
+        "en-tête non reconnu : ni SCDL Délibérations, ni SCDL Subventions "
+        f"(première ligne : {';'.join(header)[:200]})",
+    )
 
 
 def read_scdl(path: str | Path, data: bytes | None = None, *, kind: str | None = None) -> ScdlImport:
@@ -193,9 +218,15 @@ def read_scdl(path: str | Path, data: bytes | None = None, *, kind: str | None =
             result.blank_rows += 1
             continue
         number += 1
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            findings.append(Finding("table-schema:extra-cell", f"{len(cells)} cellules pour {len(header)} colonnes",
-                                    number, start))
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            findings.append(
+                Finding(
+                    "table-schema:extra-cell",
+                    f"{len(cells)} cellules pour {len(header)} colonnes",
+                    number,
+                    start,
+                )
+            )
             continue
         raw = {name: (cells[i] if i < len(cells) else "") for i, name in mapping.items()}
         record, problems = convert(raw)
@@ -217,14 +248,24 @@ def read_scdl(path: str | Path, data: bytes | None = None, *, kind: str | None =
 def _absent(problem: Finding, absent: set[str], layout: str) -> Finding:
     if problem.field in absent and problem.rule == "table-schema:required":
         where = " (ancien format SCDL v1)" if layout == SCDL_V1 else ""
-        return Finding(problem.rule, f"valeur obligatoire manquante : la colonne est absente du fichier{where}",
-                       problem.row, problem.line, problem.field, problem.value)
+        return Finding(
+            problem.rule,
+            f"valeur obligatoire manquante : la colonne est absente du fichier{where}",
+            problem.row,
+            problem.line,
+            problem.field,
+            problem.value,
+        )
     return problem
 
 
 def _siret_problems(raw: dict, kind: str) -> list[Finding]:
     """SIRET findings reported even when the row is refused for another field."""
-    columns = [c["params"]["column"] for c in official_schema(kind).custom_checks if c["name"] == "french-siret-value"]
+    columns = [
+        c["params"]["column"]
+        for c in official_schema(kind).custom_checks
+        if c["name"] == "french-siret-value"
+    ]
     found = []
     for column in columns:
         value = _siret(raw, column)
@@ -235,6 +276,7 @@ def _siret_problems(raw: dict, kind: str) -> list[Finding]:
 
 
 # ----- conversions: raw strings → record; each problem names its field -----
+
 
 def _clean(value: str | None) -> str:
     return (value or "").replace("\r\n", "\n").strip()
@@ -260,7 +302,9 @@ def _date(raw: dict, name: str, problems: list, required: bool = True) -> dt.dat
             return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         except ValueError:
             pass
-    problems.append(_problem(name, "table-schema:type-error", f"« {value} » n'est pas une date AAAA-MM-JJ", value))
+    problems.append(
+        _problem(name, "table-schema:type-error", f"« {value} » n'est pas une date AAAA-MM-JJ", value)
+    )
     return None
 
 
@@ -290,7 +334,9 @@ def _integer(raw: dict, name: str, problems: list) -> int | None:
         return None
     if re.fullmatch(r"\d+(\.0+)?", value):
         return int(value.split(".")[0])
-    problems.append(_problem(name, "table-schema:type-error", f"« {value} » n'est pas un nombre entier", value))
+    problems.append(
+        _problem(name, "table-schema:type-error", f"« {value} » n'est pas un nombre entier", value)
+    )
     return None
 
 
@@ -302,7 +348,9 @@ def _siret(raw: dict, name: str) -> str | None:
     return value or None
 
 
-def _choice(raw: dict, name: str, allowed: tuple[str, ...], problems: list, default: str | None = None) -> str | None:
+def _choice(
+    raw: dict, name: str, allowed: tuple[str, ...], problems: list, default: str | None = None
+) -> str | None:
     value = _clean(raw.get(name))
     if not value:
         if default is None:
@@ -312,8 +360,11 @@ def _choice(raw: dict, name: str, allowed: tuple[str, ...], problems: list, defa
     folded = actes.fold(value).replace(" ; ", ";").replace("; ", ";")
     if folded in by_fold:
         return by_fold[folded]
-    problems.append(_problem(name, "table-schema:enum",
-                             f"« {value} » hors de la liste autorisée ({', '.join(allowed)})", value))
+    problems.append(
+        _problem(
+            name, "table-schema:enum", f"« {value} » hors de la liste autorisée ({', '.join(allowed)})", value
+        )
+    )
     return None
 
 
@@ -326,14 +377,18 @@ def _grant_record(raw: dict) -> tuple[GrantRecord | None, list[Finding]]:
     conditions_text = _clean(raw.get("conditionsVersement"))
     conditions = None
     if not conditions_text:
-        problems.append(_problem("conditionsVersement", "table-schema:required", "valeur obligatoire manquante"))
+        problems.append(
+            _problem("conditionsVersement", "table-schema:required", "valeur obligatoire manquante")
+        )
     else:
         by_fold = {actes.fold(c): c for c in PAYMENT_CONDITIONS}
         conditions = by_fold.get(actes.fold(conditions_text), conditions_text)  # free text is allowed
     start = end = None
     dates = _clean(raw.get("datesPeriodeVersement"))
     if not dates:
-        problems.append(_problem("datesPeriodeVersement", "table-schema:required", "valeur obligatoire manquante"))
+        problems.append(
+            _problem("datesPeriodeVersement", "table-schema:required", "valeur obligatoire manquante")
+        )
     else:
         match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[/_](\d{4}-\d{2}-\d{2}))?", dates)
         try:
@@ -342,14 +397,26 @@ def _grant_record(raw: dict) -> tuple[GrantRecord | None, list[Finding]]:
             start = dt.date.fromisoformat(match.group(1))
             end = dt.date.fromisoformat(match.group(2)) if match.group(2) else None
         except ValueError:
-            problems.append(_problem("datesPeriodeVersement", "table-schema:pattern",
-                                     f"« {dates} » n'est ni une date AAAA-MM-JJ ni une période AAAA-MM-JJ/AAAA-MM-JJ",
-                                     dates))
+            problems.append(
+                _problem(
+                    "datesPeriodeVersement",
+                    "table-schema:pattern",
+                    f"« {dates} » n'est ni une date AAAA-MM-JJ ni une période AAAA-MM-JJ/AAAA-MM-JJ",
+                    dates,
+                )
+            )
     notification = _clean(raw.get("notificationUE")).lower()
     if notification not in ("oui", "non"):
-        problems.append(_problem("notificationUE", "table-schema:type-error" if notification else "table-schema:required",
-                                 f"« {raw.get('notificationUE')} » : « oui » ou « non » attendu" if notification
-                                 else "valeur obligatoire manquante", notification or None))
+        problems.append(
+            _problem(
+                "notificationUE",
+                "table-schema:type-error" if notification else "table-schema:required",
+                f"« {raw.get('notificationUE')} » : « oui » ou « non » attendu"
+                if notification
+                else "valeur obligatoire manquante",
+                notification or None,
+            )
+        )
     if problems:
         return None, problems
     return GrantRecord(
@@ -377,8 +444,10 @@ def _deliberation_record(raw: dict) -> tuple[DeliberationRecord | None, list[Fin
     problems: list[Finding] = []
     date = _date(raw, "DELIB_DATE", problems)
     prefecture_date = _date(raw, "PREF_DATE", problems, required=False)
-    votes = {name: _integer(raw, name, problems)
-             for name in ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")}
+    votes = {
+        name: _integer(raw, name, problems)
+        for name in ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
+    }
     if problems:
         return None, problems
     return DeliberationRecord(

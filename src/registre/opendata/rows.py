@@ -105,7 +105,12 @@ def header(kind: str) -> tuple[str, ...]:
 
 
 def deliberation_record(
-    meeting: Meeting, item: ItemTally, *, deliberation_id: str, subject_code: str, object: str,
+    meeting: Meeting,
+    item: ItemTally,
+    *,
+    deliberation_id: str,
+    subject_code: str,
+    object: str,
     **extra,
 ) -> DeliberationRecord:
     """A deliberation's SCDL record from the core meeting and the engine's tally of its item.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 DELIBERATIONS = "deliberations"
@@ -55,7 +55,7 @@ def schema_text(kind: str) -> str:
     return resources.files(__package__).joinpath("schemas").joinpath(_FILES[kind]).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def official_schema(kind: str) -> OfficialSchema:
     if kind not in _FILES:
         raise ValueError(f"schéma inconnu : {kind!r} (attendu : {', '.join(KINDS)})")

@@ -8,10 +8,9 @@ by row. Findings name the row, the field and the rule, in French.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .checks import CustomChecks
@@ -31,12 +30,16 @@ _CONSTRAINTS = {
     "unique": "valeur en double",
 }
 _TYPES = {
-    "date": "une date AAAA-MM-JJ", "integer": "un nombre entier", "number": "un nombre (séparateur décimal : le point)",
-    "boolean": "« oui » ou « non »", "string": "un texte", "uri": "une adresse web (URI)",
+    "date": "une date AAAA-MM-JJ",
+    "integer": "un nombre entier",
+    "number": "un nombre (séparateur décimal : le point)",
+    "boolean": "« oui » ou « non »",
+    "string": "un texte",
+    "uri": "une adresse web (URI)",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frictionless_schema(kind: str):
     from frictionless import Schema
 
@@ -53,7 +56,9 @@ def _constraint_message(note: str, cell) -> tuple[str, str]:
 
 
 def _type_message(spec: dict, cell) -> str:
-    expected = _TYPES.get(spec.get("format") if spec.get("format") == "uri" else spec.get("type"), spec.get("type"))
+    expected = _TYPES.get(
+        spec.get("format") if spec.get("format") == "uri" else spec.get("type"), spec.get("type")
+    )
     if spec.get("type") == "boolean":
         expected = " ou ".join(f"« {v} »" for v in spec.get("trueValues", []) + spec.get("falseValues", []))
     return f"« {cell} » n'est pas {expected}"
@@ -80,8 +85,13 @@ def _french(error, kind: str) -> Finding:
     else:
         message = f"{error.title} ({error.note})" if getattr(error, "note", None) else error.message
     row_number = getattr(error, "row_number", None)
-    return Finding(rule, message, row=row_number - 1 if row_number else None, field=field_name,
-                   value=None if cell is None else str(cell))
+    return Finding(
+        rule,
+        message,
+        row=row_number - 1 if row_number else None,
+        field=field_name,
+        value=None if cell is None else str(cell),
+    )
 
 
 def frictionless_findings(kind: str, rows: list[list[str]]) -> list[Finding]:
@@ -112,16 +122,20 @@ class FrictionlessCells:
     def __init__(self, kind: str):
         schema = _frictionless_schema(kind)
         descriptor = official_schema(kind).descriptor
-        if descriptor.get("primaryKey") or any(f.get("constraints", {}).get("unique") for f in descriptor["fields"]):
+        if descriptor.get("primaryKey") or any(
+            f.get("constraints", {}).get("unique") for f in descriptor["fields"]
+        ):
             raise ValueError("schéma avec contraintes d'unicité : validation par cellule impossible")
         self.kind = kind
         self.specs = official_schema(kind).fields
-        self.readers = [(field.name, field.create_cell_reader(), {}, field.format == "uri" and field.type == "string")
-                        for field in schema.fields]
+        self.readers = [
+            (field.name, field.create_cell_reader(), {}, field.format == "uri" and field.type == "string")
+            for field in schema.fields
+        ]
 
     def check(self, values: list[str], number: int, line: int | None) -> list[Finding]:
         findings = []
-        for (name, reader, cache, uri), value in zip(self.readers, values):
+        for (name, reader, cache, uri), value in zip(self.readers, values, strict=False):
             key = _uri_shape(value) if uri else value
             notes = cache.get(key, _UNSEEN)
             if notes is _UNSEEN:
@@ -137,7 +151,9 @@ class FrictionlessCells:
         cell = value
         for key, note in notes.items():
             if key == "type":
-                yield Finding("table-schema:type-error", _type_message(self.specs[name], cell), number, line, name, cell)
+                yield Finding(
+                    "table-schema:type-error", _type_message(self.specs[name], cell), number, line, name, cell
+                )
             else:
                 rule, message = _constraint_message(note, cell)
                 yield Finding(rule, message, number, line, name, cell)
@@ -166,8 +182,13 @@ def frictionless_file_findings(kind: str, path) -> list[Finding]:
     from frictionless import Resource
 
     path = Path(path).resolve()
-    resource = Resource(path=path.name, basepath=str(path.parent), format="csv", encoding="utf-8",
-                        schema=_frictionless_schema(kind))
+    resource = Resource(
+        path=path.name,
+        basepath=str(path.parent),
+        format="csv",
+        encoding="utf-8",
+        schema=_frictionless_schema(kind),
+    )
     report = resource.validate()
     return [_french(error, kind) for task in report.tasks for error in task.errors]
 

@@ -34,12 +34,21 @@ class ExportResult:
     schema: str  # "SCDL Délibérations 2.1.5"
 
     def summary(self) -> str:
-        return (f"{self.path} : {self.rows} ligne(s) au format {self.schema}, valides "
-                f"(schéma officiel vérifié par frictionless et contrôles propres au schéma)")
+        return (
+            f"{self.path} : {self.rows} ligne(s) au format {self.schema}, valides "
+            f"(schéma officiel vérifié par frictionless et contrôles propres au schéma)"
+        )
 
 
-def export_csv(kind: str, records: Iterable, out, *, chunk_rows: int = CHUNK_ROWS,
-               max_findings: int = MAX_FINDINGS, cells: bool = True) -> ExportResult:
+def export_csv(
+    kind: str,
+    records: Iterable,
+    out,
+    *,
+    chunk_rows: int = CHUNK_ROWS,
+    max_findings: int = MAX_FINDINGS,
+    cells: bool = True,
+) -> ExportResult:
     """Write ``records`` (DeliberationRecord or GrantRecord) to ``out`` as a valid SCDL CSV file."""
     started = time.perf_counter()
     out = Path(out)

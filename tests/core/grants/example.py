@@ -4,8 +4,21 @@ import datetime as dt
 from decimal import Decimal
 
 from registre.core.grants import (
-    ActionProgramme, Clauses, ExpenseLine, ForecastBudget, Funder, GrantAgreement, MissionCategory, Objective,
-    Party, RevenueLine, StatedTotals, Target, TargetKind, Tranche, Trigger,
+    ActionProgramme,
+    Clauses,
+    ExpenseLine,
+    ForecastBudget,
+    Funder,
+    GrantAgreement,
+    MissionCategory,
+    Objective,
+    Party,
+    RevenueLine,
+    StatedTotals,
+    Target,
+    TargetKind,
+    Tranche,
+    Trigger,
 )
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE
 
@@ -32,19 +45,43 @@ BUDGET = ForecastBudget(
     year=2021,
 )
 
-PROGRAMME = ActionProgramme(2021, (
-    Objective("labelled_projects", MissionCategory.A, "objectif 10 projets collaboratifs dont 3 financés",
-              Target(TargetKind.AT_LEAST, D(10), unit="projets labellisés")),
-    Objective("funded_projects", MissionCategory.A, "objectif 10 projets collaboratifs dont 3 financés",
-              Target(TargetKind.AT_LEAST, D(3), unit="projets financés")),
-    Objective("members", MissionCategory.B, "Nombre compris entre 220 250 adhérents",
-              Target(TargetKind.RANGE, D(220), D(250), "adhérents")),
-    Objective("private_share", MissionCategory.B, "une part privée supérieur à 55%",
-              Target(TargetKind.SHARE_ABOVE, D("0.55")), BUDGET_PRIVATE_SHARE),
-    Objective("companies_visited", MissionCategory.B, "Visiter 150 entreprises",
-              Target(TargetKind.AT_LEAST, D(150), unit="entreprises visitées")),
-    Objective("C.1", MissionCategory.C, "le conseil individuel"),
-))
+PROGRAMME = ActionProgramme(
+    2021,
+    (
+        Objective(
+            "labelled_projects",
+            MissionCategory.A,
+            "objectif 10 projets collaboratifs dont 3 financés",
+            Target(TargetKind.AT_LEAST, D(10), unit="projets labellisés"),
+        ),
+        Objective(
+            "funded_projects",
+            MissionCategory.A,
+            "objectif 10 projets collaboratifs dont 3 financés",
+            Target(TargetKind.AT_LEAST, D(3), unit="projets financés"),
+        ),
+        Objective(
+            "members",
+            MissionCategory.B,
+            "Nombre compris entre 220 250 adhérents",
+            Target(TargetKind.RANGE, D(220), D(250), "adhérents"),
+        ),
+        Objective(
+            "private_share",
+            MissionCategory.B,
+            "une part privée supérieur à 55%",
+            Target(TargetKind.SHARE_ABOVE, D("0.55")),
+            BUDGET_PRIVATE_SHARE,
+        ),
+        Objective(
+            "companies_visited",
+            MissionCategory.B,
+            "Visiter 150 entreprises",
+            Target(TargetKind.AT_LEAST, D(150), unit="entreprises visitées"),
+        ),
+        Objective("C.1", MissionCategory.C, "le conseil individuel"),
+    ),
+)
 
 GROUNDS = (
     "en cas d'utilisation différente, apparue au moment du contrôle, de celle qui avait motivé l'aide",
@@ -72,7 +109,10 @@ EXAMPLE = GrantAgreement(
     tranches=(Tranche(Trigger.SIGNATURE, share=D(1)),),
     budget=BUDGET,
     programme=PROGRAMME,
-    clauses=Clauses(repayment_grounds=GROUNDS, termination_notice_months=1,
-                    termination_without_notice="déclarations fausses ou incomplètes",
-                    court="Tribunal Administratif de Besançon"),
+    clauses=Clauses(
+        repayment_grounds=GROUNDS,
+        termination_notice_months=1,
+        termination_without_notice="déclarations fausses ou incomplètes",
+        court="Tribunal Administratif de Besançon",
+    ),
 )

@@ -36,16 +36,22 @@ def test_unbalanced_budget_is_a_violation():
 
 def test_a_grant_that_makes_a_profit_is_refused():
     richer = dataclasses.replace(
-        BUDGET, stated=StatedTotals(),
-        revenues=tuple(RevenueLine(r.label, D(60000), r.funder) if r.funder is Funder.AUTHORITY else r
-                       for r in BUDGET.revenues))
+        BUDGET,
+        stated=StatedTotals(),
+        revenues=tuple(
+            RevenueLine(r.label, D(60000), r.funder) if r.funder is Funder.AUTHORITY else r
+            for r in BUDGET.revenues
+        ),
+    )
     codes = [v.code for v in check_budget(richer, D(60000))]
     assert codes == ["budget.unbalanced", "grant.profit"]
     assert richer.max_grant(D(60000)) == D("45000.00")
 
 
 def test_printed_totals_are_checked_against_the_lines():
-    wrong = dataclasses.replace(BUDGET, stated=StatedTotals(D("846441"), D("421430"), D("425000"), D("846442")))
+    wrong = dataclasses.replace(
+        BUDGET, stated=StatedTotals(D("846441"), D("421430"), D("425000"), D("846442"))
+    )
     codes = {v.code for v in check_budget(wrong, D(45000))}
     assert codes == {"budget.total_expenses_mismatch", "budget.total_private_mismatch"}
 
@@ -53,5 +59,7 @@ def test_printed_totals_are_checked_against_the_lines():
 def test_the_authority_line_must_be_the_grant_and_lines_not_negative():
     codes = {v.code for v in check_budget(BUDGET, D(40000))}
     assert codes == {"budget.grant_line_mismatch"}
-    negative = dataclasses.replace(BUDGET, expenses=BUDGET.expenses + (ExpenseLine("Remise", D(-1)),), stated=StatedTotals())
+    negative = dataclasses.replace(
+        BUDGET, expenses=BUDGET.expenses + (ExpenseLine("Remise", D(-1)),), stated=StatedTotals()
+    )
     assert "budget.negative_line" in {v.code for v in check_budget(negative, D(45000))}

@@ -13,7 +13,9 @@ def _codes(agreement, **kw):
 
 def test_the_example_only_flags_its_private_share():
     findings = check_agreement(EXAMPLE, siret_validator=lambda s: True)
-    assert [(v.code, v.severity.value) for v in findings] == [("programme.private_share_below_objective", "warning")]
+    assert [(v.code, v.severity.value) for v in findings] == [
+        ("programme.private_share_below_objective", "warning")
+    ]
 
 
 def test_an_agreement_is_required_above_23_000_euros():
@@ -33,22 +35,50 @@ def test_siret_is_checked_by_the_injected_validator():
 
 
 def test_amount_over_cap_and_dates():
-    codes = _codes(dataclasses.replace(EXAMPLE, cap=D(40000), signed_on=dt.date(2021, 10, 1),
-                                       transmitted_on=dt.date(2021, 10, 2), valid_until=dt.date(2021, 9, 1)))
-    for code in ("grant.amount_over_cap", "grant.signed_before_deliberation", "grant.transmitted_before_deliberation",
-                 "grant.validity_before_start", "grant.reports_after_validity"):
+    codes = _codes(
+        dataclasses.replace(
+            EXAMPLE,
+            cap=D(40000),
+            signed_on=dt.date(2021, 10, 1),
+            transmitted_on=dt.date(2021, 10, 2),
+            valid_until=dt.date(2021, 9, 1),
+        )
+    )
+    for code in (
+        "grant.amount_over_cap",
+        "grant.signed_before_deliberation",
+        "grant.transmitted_before_deliberation",
+        "grant.validity_before_start",
+        "grant.reports_after_validity",
+    ):
         assert code in codes
 
 
 def test_the_grant_may_not_exceed_what_balances_the_budget():
-    codes = _codes(dataclasses.replace(EXAMPLE, amount=D(45000), budget=dataclasses.replace(
-        EXAMPLE.budget, expenses=EXAMPLE.budget.expenses[:-1])))
-    assert "grant.profit" in codes and "budget.unbalanced" in codes and "budget.programme_budget_mismatch" in codes
+    codes = _codes(
+        dataclasses.replace(
+            EXAMPLE,
+            amount=D(45000),
+            budget=dataclasses.replace(EXAMPLE.budget, expenses=EXAMPLE.budget.expenses[:-1]),
+        )
+    )
+    assert (
+        "grant.profit" in codes
+        and "budget.unbalanced" in codes
+        and "budget.programme_budget_mismatch" in codes
+    )
 
 
 def test_big_grants_and_late_reports_are_warned():
-    big = dataclasses.replace(EXAMPLE, amount=D(200000), cap=D(200000), budget=None, budget_line_amount=None,
-                              programme_end=dt.date(2022, 9, 30), valid_until=dt.date(2022, 12, 31))
+    big = dataclasses.replace(
+        EXAMPLE,
+        amount=D(200000),
+        cap=D(200000),
+        budget=None,
+        budget_line_amount=None,
+        programme_end=dt.date(2022, 9, 30),
+        valid_until=dt.date(2022, 12, 31),
+    )
     findings = {v.code: v for v in check_agreement(big)}
     assert findings["grant.prefecture_filing"].severity.value == "warning"
     assert findings["grant.financial_report_late_by_law"].severity.value == "warning"

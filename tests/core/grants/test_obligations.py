@@ -43,11 +43,19 @@ def test_unsigned_agreement_has_no_publication_deadline():
 
 
 def test_dashboard_across_agreements():
-    other = dataclasses.replace(EXAMPLE, reference="2022/000001", financial_year=2022, valid_until=D(2023, 11, 1),
-                                signed_on=D(2022, 3, 1))
+    other = dataclasses.replace(
+        EXAMPLE,
+        reference="2022/000001",
+        financial_year=2022,
+        valid_until=D(2023, 11, 1),
+        signed_on=D(2022, 3, 1),
+    )
     received = {("2021/005795", ObligationKind.ACTIVITY_REPORT): D(2022, 1, 3)}
-    entries = [(a.reference, o, received.get((a.reference, o.kind)))
-               for a in (EXAMPLE, other) for o in obligations_of(a)]
+    entries = [
+        (a.reference, o, received.get((a.reference, o.kind)))
+        for a in (EXAMPLE, other)
+        for o in obligations_of(a)
+    ]
     board = dashboard(entries, D(2022, 11, 15), horizon_days=30)
     assert [(l.agreement, l.obligation.kind) for l in board.overdue] == [
         ("2021/005795", ObligationKind.FINANCIAL_REPORT),
@@ -56,8 +64,11 @@ def test_dashboard_across_agreements():
         ("2022/000001", ObligationKind.PUBLICATION),
     ]
     assert board.overdue[0].days == -319
-    assert {l.obligation.kind for l in board.later} == {ObligationKind.FINANCIAL_REPORT, ObligationKind.ACTIVITY_REPORT,
-                                                        ObligationKind.INDICATORS}
+    assert {l.obligation.kind for l in board.later} == {
+        ObligationKind.FINANCIAL_REPORT,
+        ObligationKind.ACTIVITY_REPORT,
+        ObligationKind.INDICATORS,
+    }
     assert board.due_soon == ()
     soon = dashboard(entries, D(2022, 11, 15), horizon_days=60)
     assert len(soon.due_soon) == 3

@@ -1,6 +1,12 @@
 from decimal import Decimal as D
 
-from registre.core.grants import Assessment, ReportedResult, assess, check_programme_against_budget, check_results
+from registre.core.grants import (
+    Assessment,
+    ReportedResult,
+    assess,
+    check_programme_against_budget,
+    check_results,
+)
 from registre.core.grants.programme import assess_all
 
 from .example import BUDGET, PROGRAMME
@@ -8,7 +14,9 @@ from .example import BUDGET, PROGRAMME
 
 def test_the_example_contradiction_is_flagged():
     findings = check_programme_against_budget(PROGRAMME, BUDGET)
-    assert [(v.code, v.severity.value) for v in findings] == [("programme.private_share_below_objective", "warning")]
+    assert [(v.code, v.severity.value) for v in findings] == [
+        ("programme.private_share_below_objective", "warning")
+    ]
     assert "50,2\u00a0%" in findings[0].message and "plus de 55\u00a0%" in findings[0].message
 
 
@@ -24,8 +32,11 @@ def test_targets():
 
 
 def test_results_against_objectives():
-    results = [ReportedResult("labelled_projects", D(12), 2021), ReportedResult("funded_projects", D(2), 2021),
-               ReportedResult("companies_visited", D(150), 2021)]
+    results = [
+        ReportedResult("labelled_projects", D(12), 2021),
+        ReportedResult("funded_projects", D(2), 2021),
+        ReportedResult("companies_visited", D(150), 2021),
+    ]
     states = {o.key: s for o, _r, s in assess_all(PROGRAMME, results)}
     assert states["labelled_projects"] is Assessment.MET
     assert states["funded_projects"] is Assessment.NOT_MET
@@ -36,11 +47,17 @@ def test_results_against_objectives():
 
 
 def test_unknown_or_negative_results_are_violations():
-    codes = [v.code for v in check_results(PROGRAMME, [ReportedResult("nope", D(1)), ReportedResult("members", D(-1))])]
+    codes = [
+        v.code
+        for v in check_results(PROGRAMME, [ReportedResult("nope", D(1)), ReportedResult("members", D(-1))])
+    ]
     assert codes[:2] == ["programme.unknown_objective", "programme.negative_result"]
 
 
 def test_objectives_by_category():
     grouped = PROGRAMME.by_category()
-    assert [o.key for o in grouped[PROGRAMME.objectives[0].category]] == ["labelled_projects", "funded_projects"]
+    assert [o.key for o in grouped[PROGRAMME.objectives[0].category]] == [
+        "labelled_projects",
+        "funded_projects",
+    ]
     assert len(PROGRAMME.with_targets) == 5

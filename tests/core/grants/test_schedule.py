@@ -12,7 +12,7 @@ SIGNED = dt.date(2021, 10, 20)
 
 
 def test_the_example_pays_45_000_at_signature():
-    tranche, = EXAMPLE.tranches
+    (tranche,) = EXAMPLE.tranches
     assert tranche.trigger is Trigger.SIGNATURE
     assert tranche.amount_of(EXAMPLE.amount) == D("45000.00")
     assert check_schedule(EXAMPLE.tranches, EXAMPLE.amount, EXAMPLE.cap) == []
@@ -51,13 +51,21 @@ def test_zero_or_negative_payment_is_refused():
 
 def test_payment_after_termination_is_refused():
     with pytest.raises(GrantRefused) as refused:
-        record_payment(EXAMPLE.cap, (), Payment(dt.date(2022, 3, 1), D("100")), signed_on=SIGNED,
-                       terminated_on=dt.date(2022, 2, 1))
+        record_payment(
+            EXAMPLE.cap,
+            (),
+            Payment(dt.date(2022, 3, 1), D("100")),
+            signed_on=SIGNED,
+            terminated_on=dt.date(2022, 2, 1),
+        )
     assert refused.value.codes == ("grant.payment_after_termination",)
 
 
 def test_schedule_over_the_cap_and_over_100_percent():
-    tranches = (Tranche(Trigger.SIGNATURE, share=D("0.7")), Tranche(Trigger.DATE, share=D("0.4"), on=dt.date(2022, 1, 1)))
+    tranches = (
+        Tranche(Trigger.SIGNATURE, share=D("0.7")),
+        Tranche(Trigger.DATE, share=D("0.4"), on=dt.date(2022, 1, 1)),
+    )
     codes = {v.code for v in check_schedule(tranches, D(45000), D(45000))}
     assert codes == {"grant.schedule_shares_over_100", "grant.schedule_over_cap"}
 
@@ -65,8 +73,12 @@ def test_schedule_over_the_cap_and_over_100_percent():
 def test_tranche_needs_exactly_one_of_share_and_amount_and_its_trigger_data():
     codes = [v.code for v in check_schedule((Tranche(Trigger.SIGNATURE),), D(10), D(10))]
     assert codes == ["grant.tranche_share_or_amount", "grant.schedule_incomplete"]
-    codes = {v.code for v in check_schedule((Tranche(Trigger.DATE, amount=D(5)), Tranche(Trigger.REPORT, amount=D(5))),
-                                            D(10), D(10))}
+    codes = {
+        v.code
+        for v in check_schedule(
+            (Tranche(Trigger.DATE, amount=D(5)), Tranche(Trigger.REPORT, amount=D(5))), D(10), D(10)
+        )
+    }
     assert codes == {"grant.tranche_date_missing", "grant.tranche_report_missing"}
 
 
@@ -83,7 +95,14 @@ def test_tranches_release_on_their_trigger():
     )
     day = dt.date(2022, 1, 15)
     assert releasable(tranches, D(10000), signed_on=SIGNED, transmitted_on=None, received={}, today=day) == [
-        (0, D("5000.00"))]
-    later = releasable(tranches, D(10000), signed_on=SIGNED, transmitted_on=None,
-                       received={"financial_report": dt.date(2022, 1, 10)}, today=dt.date(2022, 6, 1))
+        (0, D("5000.00"))
+    ]
+    later = releasable(
+        tranches,
+        D(10000),
+        signed_on=SIGNED,
+        transmitted_on=None,
+        received={"financial_report": dt.date(2022, 1, 10)},
+        today=dt.date(2022, 6, 1),
+    )
     assert later == [(0, D("5000.00")), (1, D("3000.00")), (2, D("2000.00"))]

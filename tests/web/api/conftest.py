@@ -22,6 +22,11 @@ def draft(demo):
     published = demo["deliberation"]
     item = published.item.meeting.items.exclude(pk=published.item_id).order_by("position").first()
     return Deliberation.objects.create(
-        authority=published.authority, item=item, number="2021/005796", year=2021, sequence=5796,
-        title="Projet de délibération de test", budget_line="",
+        authority=published.authority,
+        item=item,
+        number="2021/005796",
+        year=2021,
+        sequence=5796,
+        title="Projet de délibération de test",
+        budget_line="",
     )

@@ -46,7 +46,9 @@ def test_meeting_popolo_and_roster(client, demo):
 
 def test_clerk_endpoints_need_a_token_of_the_authority(client, demo, draft, token_for):
     assert client.get("/api/v1/clerk/deliberations/").status_code == 401
-    assert client.get("/api/v1/clerk/deliberations/", HTTP_AUTHORIZATION="Token reg_inconnu").status_code == 401
+    assert (
+        client.get("/api/v1/clerk/deliberations/", HTTP_AUTHORIZATION="Token reg_inconnu").status_code == 401
+    )
     mine = client.get("/api/v1/clerk/deliberations/", HTTP_AUTHORIZATION=token_for("greffe")).json()
     assert {d["number"] for d in mine["results"]} == {"2021/005795", "2021/005796"}
     other = token_for("greffe-voisine")
@@ -72,14 +74,25 @@ def test_publication_is_checked_against_the_scdl_schema(client, demo, draft, tok
     assert ("DELIB_MATIERE_CODE", "table-schema:required") in fields
     draft.refresh_from_db()
     assert draft.status == Deliberation.DRAFT
-    assert client.patch(url, {"actes_code": "7.11"}, content_type="application/json",
-                        HTTP_AUTHORIZATION=auth).status_code == 400
-    changed = client.patch(url, {"actes_code": "7.4"}, content_type="application/json", HTTP_AUTHORIZATION=auth)
+    assert (
+        client.patch(
+            url, {"actes_code": "7.11"}, content_type="application/json", HTTP_AUTHORIZATION=auth
+        ).status_code
+        == 400
+    )
+    changed = client.patch(
+        url, {"actes_code": "7.4"}, content_type="application/json", HTTP_AUTHORIZATION=auth
+    )
     assert changed.status_code == 200 and changed.json()["actes_code"] == "7.4"
     published = client.post(url + "publish/", HTTP_AUTHORIZATION=auth)
     assert published.status_code == 200, published.json()
     assert published.json()["status"] == "published"
-    assert client.patch(url, {"title": "x"}, content_type="application/json", HTTP_AUTHORIZATION=auth).status_code == 409
+    assert (
+        client.patch(
+            url, {"title": "x"}, content_type="application/json", HTTP_AUTHORIZATION=auth
+        ).status_code
+        == 409
+    )
     assert client.get("/api/v1/deliberations/").json()["count"] == 2
 
 
@@ -89,7 +102,9 @@ def test_clerk_imports_a_scdl_file_of_their_authority_only(client, demo, token_f
     content = (FIXTURES / "lot_2017_windows-1252.csv").read_bytes()
     upload = io.BytesIO(content)
     upload.name = "lot.csv"
-    report = client.post("/api/v1/clerk/imports/scdl/", {"file": upload}, HTTP_AUTHORIZATION=token_for("greffe")).json()
+    report = client.post(
+        "/api/v1/clerk/imports/scdl/", {"file": upload}, HTTP_AUTHORIZATION=token_for("greffe")
+    ).json()
     assert report["stored"] == 0 and len(report["refused_rows"]) == 13
     assert {r["rule"] for r in report["refusals"]} == {"registre:autre-collectivite"}
 

@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_deliberations_export_is_valid(demo, tmp_path, capsys):
     out = tmp_path / "deliberations.csv"
-    assert main(["export", "scdl-deliberations", "--out", str(out), "--base-url", "https://registre.example.fr/"]) == 0
+    assert (
+        main(
+            ["export", "scdl-deliberations", "--out", str(out), "--base-url", "https://registre.example.fr/"]
+        )
+        == 0
+    )
     said = capsys.readouterr().out
     assert "1 ligne(s) au format SCDL Délibérations 2.1.5, valides" in said
     assert validate_file("deliberations", out) == []
@@ -116,7 +121,9 @@ def test_deliberations_file_round_trip_through_the_database(demo, tmp_path):
     out = tmp_path / "d.csv"
     assert main(["export", "scdl-deliberations", "--out", str(out)]) == 0
     other = tmp_path / "other.csv"
-    other.write_text(out.read_text(encoding="utf-8").replace("2021/005795", "2021-IMPORT-1"), encoding="utf-8")
+    other.write_text(
+        out.read_text(encoding="utf-8").replace("2021/005795", "2021-IMPORT-1"), encoding="utf-8"
+    )
     report = import_scdl_file(other)
     assert report.stored == 1 and not report.refused
     again = tmp_path / "again.csv"
@@ -131,14 +138,19 @@ def test_deliberations_file_round_trip_through_the_database(demo, tmp_path):
 def test_corpus_files_import(demo):
     from registre.web.api.models import ImportedGrant
 
-    results = {name: import_scdl_file(corpus_file(name)) for name in (
-        "subventions_scdl_haute-garonne-datalocale_2017.csv",
-        "subventions_scdl-v1_ville-de-poitiers_2017.csv",
-        "subventions_departement-du-lot_2017_latin1.csv",
-    )}
+    results = {
+        name: import_scdl_file(corpus_file(name))
+        for name in (
+            "subventions_scdl_haute-garonne-datalocale_2017.csv",
+            "subventions_scdl-v1_ville-de-poitiers_2017.csv",
+            "subventions_departement-du-lot_2017_latin1.csv",
+        )
+    }
     stored = {name: r.stored for name, r in results.items()}
-    assert stored == {"subventions_scdl_haute-garonne-datalocale_2017.csv": 37,
-                      "subventions_scdl-v1_ville-de-poitiers_2017.csv": 0,
-                      "subventions_departement-du-lot_2017_latin1.csv": 13}
+    assert stored == {
+        "subventions_scdl_haute-garonne-datalocale_2017.csv": 37,
+        "subventions_scdl-v1_ville-de-poitiers_2017.csv": 0,
+        "subventions_departement-du-lot_2017_latin1.csv": 13,
+    }
     assert ImportedGrant.objects.filter(grantor_siret__endswith=".0").count() == 0
     assert ImportedGrant.objects.count() == 50

@@ -41,15 +41,13 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", _application
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_anonymous(case, demo):
     case.call_and_validate(excluded_checks=EXCLUDED)
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_as_clerk(case, clerk_header):
     case.call_and_validate(headers={"Authorization": clerk_header}, excluded_checks=EXCLUDED)
 

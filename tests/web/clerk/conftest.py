@@ -33,8 +33,14 @@ def council(demo):
 
     council = Council.objects.create(authority=demo["authority"], name="Bureau communautaire")
     for civility, first, last, commune, substitute in ROSTER:
-        Member.objects.create(council=council, civility=civility, first_name=first, last_name=last,
-                              commune=commune, substitute=substitute)
+        Member.objects.create(
+            council=council,
+            civility=civility,
+            first_name=first,
+            last_name=last,
+            commune=commune,
+            substitute=substitute,
+        )
     return council
 
 
@@ -44,8 +50,14 @@ def meeting(council):
     from registre.web.register.models import Attendance, Item, Meeting
 
     members = list(council.members.order_by("pk"))
-    meeting = Meeting.objects.create(council=council, date=dt.date(2024, 3, 14), place="Hôtel de ville",
-                                     members_in_office=7, chair=members[0], secretary=members[5])
+    meeting = Meeting.objects.create(
+        council=council,
+        date=dt.date(2024, 3, 14),
+        place="Hôtel de ville",
+        members_in_office=7,
+        chair=members[0],
+        secretary=members[5],
+    )
     for number in (1, 2, 3):
         Item.objects.create(meeting=meeting, number=number, position=number, title=f"Rapport {number}")
     for member in members:

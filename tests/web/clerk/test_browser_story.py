@@ -15,8 +15,14 @@ def test_clerk_story(live_server, live_demo, page, screenshot):
 
     council = Council.objects.create(authority=live_demo["authority"], name="Bureau communautaire")
     for civility, first, last, commune, substitute in ROSTER:
-        Member.objects.create(council=council, civility=civility, first_name=first, last_name=last,
-                              commune=commune, substitute=substitute)
+        Member.objects.create(
+            council=council,
+            civility=civility,
+            first_name=first,
+            last_name=last,
+            commune=commune,
+            substitute=substitute,
+        )
     base = live_server.url
     page.goto(f"{base}/comptes/connexion/")
     page.fill("#id_username", "greffe")

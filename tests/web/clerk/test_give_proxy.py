@@ -9,8 +9,16 @@ URL = "/greffe/seances/{}/procurations/"
 
 
 def _proxy(greffe, meeting, principal, holder, start="", end="", **extra):
-    return greffe.post(URL.format(meeting.pk), {"proxy-principal": principal.pk, "proxy-holder": holder.pk,
-                                                "proxy-from_item": start, "proxy-until_item": end, **extra})
+    return greffe.post(
+        URL.format(meeting.pk),
+        {
+            "proxy-principal": principal.pk,
+            "proxy-holder": holder.pk,
+            "proxy-from_item": start,
+            "proxy-until_item": end,
+            **extra,
+        },
+    )
 
 
 def test_a_proxy_with_a_window_counts_only_inside_it(greffe, meeting):
@@ -52,9 +60,13 @@ def test_bad_proxies_are_refused_at_their_field(greffe, meeting):
     assert response.status_code == 400
     assert "Un conseiller ne peut pas se donner procuration à lui-même." in response.content.decode()
     response = _proxy(greffe, meeting, member(council, "GHEZALI"), bodin, start=3, end=1)
-    assert "La fin de la procuration précède son début dans l&#x27;ordre de passage." in response.content.decode()
-    response = greffe.post(URL.format(meeting.pk), {"proxy-principal": "x", "proxy-holder": "",
-                                                    "proxy-from_item": "99"})
+    assert (
+        "La fin de la procuration précède son début dans l&#x27;ordre de passage."
+        in response.content.decode()
+    )
+    response = greffe.post(
+        URL.format(meeting.pk), {"proxy-principal": "x", "proxy-holder": "", "proxy-from_item": "99"}
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Choisissez un conseiller de la liste." in page and "Choisissez le mandataire." in page

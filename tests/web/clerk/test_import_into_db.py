@@ -9,7 +9,12 @@ from registre.web.register.models import Attendance, Deliberation, Meeting, Memb
 
 
 def _counts():
-    return (Meeting.objects.count(), Member.objects.count(), Attendance.objects.count(), Deliberation.objects.count())
+    return (
+        Meeting.objects.count(),
+        Member.objects.count(),
+        Attendance.objects.count(),
+        Deliberation.objects.count(),
+    )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,8 +7,10 @@ from registre.web.register.models import Member
 
 
 def _upload(greffe, council, data: bytes):
-    return greffe.post(f"/greffe/assemblees/{council.pk}/conseillers/importer/",
-                       {"file": SimpleUploadedFile("liste.csv", data, content_type="text/csv")})
+    return greffe.post(
+        f"/greffe/assemblees/{council.pk}/conseillers/importer/",
+        {"file": SimpleUploadedFile("liste.csv", data, content_type="text/csv")},
+    )
 
 
 def test_semicolon_utf8_roster_is_imported_and_reimport_changes_nothing(greffe, council):
@@ -30,8 +32,10 @@ def test_comma_windows_1252_roster(greffe, council):
 
 def test_bad_rows_are_named_and_nothing_is_written(greffe, council):
     before = Member.objects.count()
-    data = ("civilité;prénom;nom;commune;suppléant\nMme;Lucie;BERNARD;Montferrand;non\nDr;Paul;;X;peut-être\n"
-            "Mme;Lucie;Bernard;Montferrand;non\n").encode("utf-8")
+    data = (
+        "civilité;prénom;nom;commune;suppléant\nMme;Lucie;BERNARD;Montferrand;non\nDr;Paul;;X;peut-être\n"
+        "Mme;Lucie;Bernard;Montferrand;non\n"
+    ).encode()
     response = _upload(greffe, council, data)
     page = response.content.decode()
     assert response.status_code == 400
@@ -40,7 +44,13 @@ def test_bad_rows_are_named_and_nothing_is_written(greffe, council):
     assert "Ligne 3, colonne « suppléant »" in page
     assert "Ligne 4, colonnes « prénom » et « nom » : Lucie Bernard figure déjà ligne 2." in page
     assert Member.objects.count() == before
-    for data, message in ((b"", "Choisissez un fichier CSV."), (b"\x00\x01\x02", "n&#x27;est pas un fichier texte CSV")):
-        response = _upload(greffe, council, data) if data else greffe.post(
-            f"/greffe/assemblees/{council.pk}/conseillers/importer/", {})
+    for data, message in (
+        (b"", "Choisissez un fichier CSV."),
+        (b"\x00\x01\x02", "n&#x27;est pas un fichier texte CSV"),
+    ):
+        response = (
+            _upload(greffe, council, data)
+            if data
+            else greffe.post(f"/greffe/assemblees/{council.pk}/conseillers/importer/", {})
+        )
         assert response.status_code == 400 and message in response.content.decode()

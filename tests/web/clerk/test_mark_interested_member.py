@@ -22,8 +22,10 @@ def test_an_interested_member_does_not_vote(greffe, meeting):
 def test_an_interested_holder_does_not_carry_the_proxy(greffe, meeting):
     council = meeting.council
     bodin = member(council, "BODIN")
-    greffe.post(f"/greffe/seances/{meeting.pk}/procurations/",
-                {"proxy-principal": member(council, "GHEZALI").pk, "proxy-holder": bodin.pk})
+    greffe.post(
+        f"/greffe/seances/{meeting.pk}/procurations/",
+        {"proxy-principal": member(council, "GHEZALI").pk, "proxy-holder": bodin.pk},
+    )
     greffe.post(item_url(meeting, 2, "interesses"), {"interested": [bodin.pk]})
     page = greffe.get(item_url(meeting, 2)).content.decode()
     assert figures(page)["not_participating"] == "2" and figures(page)["voters"] == "4"

@@ -9,7 +9,7 @@ from registre.web.clerk.urls import urlpatterns
 
 @pytest.fixture
 def urls(meeting, demo):
-    from registre.web.register.models import Deliberation, Proxy
+    from registre.web.register.models import Proxy
 
     council = meeting.council
     members = list(council.members.order_by("pk"))
@@ -27,7 +27,10 @@ def urls(meeting, demo):
         elif route.startswith("deliberations"):
             kwargs = {"pk": demo["deliberation"].pk}
         else:
-            kwargs = {"pk": meeting.pk, **{k: ids[k] for k in ("number", "proxy_pk") if f"<int:{k}>" in route}}
+            kwargs = {
+                "pk": meeting.pk,
+                **{k: ids[k] for k in ("number", "proxy_pk") if f"<int:{k}>" in route},
+            }
         found.append(reverse(f"clerk:{pattern.name}", kwargs=kwargs))
     assert len(found) >= 20
     return found

@@ -24,7 +24,9 @@ def test_publish_then_read_only_then_public(greffe, meeting, client):
     public = client.get(f"/deliberations/grand-besancon-metropole/2024/{deliberation.sequence}/")
     assert public.status_code == 200 and "Subvention au club de kayak" in public.content.decode()
     assert "2024/000001" in client.get("/?q=kayak").content.decode()
-    response = greffe.post(item_url(meeting, 2, "vote"), {"vote_kind": "show_of_hands", "votes_for": "1"}, follow=True)
+    response = greffe.post(
+        item_url(meeting, 2, "vote"), {"vote_kind": "show_of_hands", "votes_for": "1"}, follow=True
+    )
     assert "n&#x27;est plus modifiable" in response.content.decode()
     item = meeting.items.get(number=2)
     assert item.unanimous is True and item.votes_for is None
@@ -46,7 +48,9 @@ def test_correction_is_a_new_linked_record(greffe, meeting):
     correction = Deliberation.objects.get(corrects=original)
     assert response["Location"] == f"/greffe/deliberations/{correction.pk}/"
     assert correction.number == "2024/000002" and correction.status == "draft"
-    greffe.post(f"/greffe/deliberations/{correction.pk}/", {"title": "Subvention au club de kayak (rectifiée)"})
+    greffe.post(
+        f"/greffe/deliberations/{correction.pk}/", {"title": "Subvention au club de kayak (rectifiée)"}
+    )
     original.refresh_from_db()
     assert original.title == "Subvention au club de kayak" and original.is_published
 

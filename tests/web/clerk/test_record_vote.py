@@ -28,8 +28,16 @@ def test_unanimity_and_preview(greffe, meeting):
 
 def test_roll_call_and_chair_casting_vote(greffe, meeting):
     council = meeting.council
-    ballots = {"VIGNOT": "for", "BODIN": "against", "AEBISCHER": "for", "CROIZIER": "against", "VUILLEMIN": "abstain"}
-    greffe.post(item_url(meeting, 2, "scrutin-public"), {f"m{member(council, k).pk}": v for k, v in ballots.items()})
+    ballots = {
+        "VIGNOT": "for",
+        "BODIN": "against",
+        "AEBISCHER": "for",
+        "CROIZIER": "against",
+        "VUILLEMIN": "abstain",
+    }
+    greffe.post(
+        item_url(meeting, 2, "scrutin-public"), {f"m{member(council, k).pk}": v for k, v in ballots.items()}
+    )
     page = greffe.get(item_url(meeting, 2)).content.decode()
     assert (figures(page)["for"], figures(page)["against"], figures(page)["abstain"]) == ("2", "2", "1")
     assert 'data-result="adopted"' in page  # the chair (VIGNOT) voted for
@@ -38,8 +46,10 @@ def test_roll_call_and_chair_casting_vote(greffe, meeting):
 def test_bad_vote_input_gets_french_messages(greffe, meeting):
     page = _vote(greffe, meeting, votes_for="-1", votes_against="abc").content.decode()
     assert "Saisissez un nombre positif ou nul." in page and "Saisissez un nombre entier." in page
-    response = greffe.post(item_url(meeting, 2, "vote"), {"vote_kind": "secret_ballot", "votes_for": "3",
-                                                          "votes_against": "2", "chair_ballot": "for"})
+    response = greffe.post(
+        item_url(meeting, 2, "vote"),
+        {"vote_kind": "secret_ballot", "votes_for": "3", "votes_against": "2", "chair_ballot": "for"},
+    )
     assert response.status_code == 400
     assert "Au scrutin secret, le président n&#x27;a pas de voix prépondérante." in response.content.decode()
     assert Item.objects.get(meeting=meeting, number=2).votes_for is None

@@ -9,7 +9,10 @@ from registre.cli.main import main
 
 def test_render_stored_deliberation(tmp_path, capsys, demo):
     out = tmp_path / "extrait.pdf"
-    assert main(["render", "extract", "2021/005795", "--authority", demo["authority"].slug, "--out", str(out)]) == 0
+    assert (
+        main(["render", "extract", "2021/005795", "--authority", demo["authority"].slug, "--out", str(out)])
+        == 0
+    )
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "2021/005795" in text and "104" in text
 

@@ -23,4 +23,6 @@ def test_the_list_can_be_narrowed_to_one_meeting(client, register):
     assert numbers(response) == ["2021/000012"]
     assert "séance du 14 mars 2023" in response.content.decode()
     assert numbers(client.get("/", {"meeting": register["meeting"].pk, "q": "numérique"})) == [
-        "2021/005797", "2021/005795"]
+        "2021/005797",
+        "2021/005795",
+    ]

@@ -18,9 +18,13 @@ def test_the_page_shows_the_figures_of_the_rules_core(client, demo):
     attendance = item_attendance(demo["deliberation"].item)
     tally = attendance.tally
     assert _figures(html) == {
-        "present": str(tally.present_count), "represented": str(tally.represented_count),
-        "not_participating": str(tally.not_participating), "voters": str(tally.voters),
-        "for": str(tally.votes_for), "against": str(tally.votes_against), "abstain": str(tally.abstentions),
+        "present": str(tally.present_count),
+        "represented": str(tally.represented_count),
+        "not_participating": str(tally.not_participating),
+        "voters": str(tally.voters),
+        "for": str(tally.votes_for),
+        "against": str(tally.votes_against),
+        "abstain": str(tally.abstentions),
     }
 
 
@@ -49,8 +53,14 @@ def test_the_page_links_its_meeting_and_names_its_subject(client, demo):
 def test_a_correction_is_announced_on_both_pages_once_published(client, register):
     example = register["example"]
     correction = Deliberation.objects.create(
-        authority=example.authority, item=example.item, number="2021/006000", year=2021, sequence=6000,
-        title="Correction d'une erreur matérielle", corrects=example)
+        authority=example.authority,
+        item=example.item,
+        number="2021/006000",
+        year=2021,
+        sequence=6000,
+        title="Correction d'une erreur matérielle",
+        corrects=example,
+    )
     assert "corrigée par" not in client.get(EXAMPLE).content.decode()  # a draft correction stays hidden
     correction.publish()
     correction.save()
@@ -59,11 +69,13 @@ def test_a_correction_is_announced_on_both_pages_once_published(client, register
 
 
 def test_an_unpublished_or_unknown_deliberation_is_a_french_404(client, register):
-    for url in ("/deliberations/grand-besancon-metropole/2021/5798/",  # draft
-                "/deliberations/commune-de-voisine-sur-doubs/2021/13/",  # draft of another authority
-                "/deliberations/grand-besancon-metropole/2021/5795999/",
-                "/deliberations/inconnue/2021/5795/",
-                "/deliberations/grand-besancon-metropole/2021/000012/"):  # another authority's number
+    for url in (
+        "/deliberations/grand-besancon-metropole/2021/5798/",  # draft
+        "/deliberations/commune-de-voisine-sur-doubs/2021/13/",  # draft of another authority
+        "/deliberations/grand-besancon-metropole/2021/5795999/",
+        "/deliberations/inconnue/2021/5795/",
+        "/deliberations/grand-besancon-metropole/2021/000012/",
+    ):  # another authority's number
         response = client.get(url)
         assert response.status_code == 404, url
         html = response.content.decode()

@@ -73,12 +73,21 @@ def test_the_register_can_index_explicitly_and_in_bulk(client, register):
     assert numbers(client.get("/", {"q": "velo"})) == []
     index_deliberation(example)  # what the clerk's publish path calls
     assert numbers(client.get("/", {"q": "Vélo"})) == ["2021/005795"]
-    bulk = Deliberation.objects.bulk_create([
-        Deliberation(authority=example.authority, item=example.item, number=f"2021/00{n}", year=2021, sequence=n,
-                     title=f"Convention ornithologique n°{n}", status=Deliberation.PUBLISHED,
-                     published_at=example.published_at)
-        for n in (7001, 7002)
-    ])
+    bulk = Deliberation.objects.bulk_create(
+        [
+            Deliberation(
+                authority=example.authority,
+                item=example.item,
+                number=f"2021/00{n}",
+                year=2021,
+                sequence=n,
+                title=f"Convention ornithologique n°{n}",
+                status=Deliberation.PUBLISHED,
+                published_at=example.published_at,
+            )
+            for n in (7001, 7002)
+        ]
+    )
     assert numbers(client.get("/", {"q": "ornithologique"})) == []
     assert index_deliberations([d.pk for d in bulk]) == 2
     assert sorted(numbers(client.get("/", {"q": "ornithologiques"}))) == ["2021/007001", "2021/007002"]
@@ -93,8 +102,18 @@ def test_a_query_of_function_words_only_says_so(client, register):
 
 
 def test_search_syntax_is_plain_text(client, register):
-    for query in ['"subvention', "subvention*", "NEAR(a b)", "title:subvention", "a OR b", "-(", "'; DROP TABLE x;--",
-                  "subvention & numérique | !", "\\", "%_%"]:
+    for query in [
+        '"subvention',
+        "subvention*",
+        "NEAR(a b)",
+        "title:subvention",
+        "a OR b",
+        "-(",
+        "'; DROP TABLE x;--",
+        "subvention & numérique | !",
+        "\\",
+        "%_%",
+    ]:
         response = client.get("/", {"q": query})
         assert response.status_code == 200, query
 

@@ -5,22 +5,42 @@ import pytest
 
 from .conftest import numbers
 
-PUBLIC_PAGES = ["/", "/?q=subvention", "/?q=budget", "/?subject=7", "/?authority=grand-besancon-metropole",
-                "/deliberations/grand-besancon-metropole/2021/5795/"]
-HIDDEN_WORDS = ["Projet confidentiel", "kayak", "Secret de brouillon", "Budget supplémentaire caché", "2021/005798",
-                "2021/000013"]
+PUBLIC_PAGES = [
+    "/",
+    "/?q=subvention",
+    "/?q=budget",
+    "/?subject=7",
+    "/?authority=grand-besancon-metropole",
+    "/deliberations/grand-besancon-metropole/2021/5795/",
+]
+HIDDEN_WORDS = [
+    "Projet confidentiel",
+    "kayak",
+    "Secret de brouillon",
+    "Budget supplémentaire caché",
+    "2021/005798",
+    "2021/000013",
+]
 
 
 @pytest.fixture
 def visitors(client, client_for):
-    return {"anonyme": client, "greffe-voisine": client_for("greffe-voisine"), "greffe": client_for("greffe"),
-            "subventions": client_for("subventions"), "admin": client_for("admin")}
+    return {
+        "anonyme": client,
+        "greffe-voisine": client_for("greffe-voisine"),
+        "greffe": client_for("greffe"),
+        "subventions": client_for("subventions"),
+        "admin": client_for("admin"),
+    }
 
 
 def test_everyone_sees_the_same_published_deliberations(visitors, register):
     seen = {}
     for name, visitor in visitors.items():
-        for url in PUBLIC_PAGES + [f"/seances/{register['meeting'].pk}/", f"/seances/{register['other_meeting'].pk}/"]:
+        for url in PUBLIC_PAGES + [
+            f"/seances/{register['meeting'].pk}/",
+            f"/seances/{register['other_meeting'].pk}/",
+        ]:
             response = visitor.get(url)
             assert response.status_code == 200, (name, url)
             html = response.content.decode()
@@ -32,9 +52,11 @@ def test_everyone_sees_the_same_published_deliberations(visitors, register):
 
 def test_unpublished_pages_are_404_for_everyone(visitors, register):
     for name, visitor in visitors.items():
-        for url in ("/deliberations/grand-besancon-metropole/2021/5798/",
-                    "/deliberations/commune-de-voisine-sur-doubs/2021/13/",
-                    f"/seances/{register['hidden_meeting'].pk}/"):
+        for url in (
+            "/deliberations/grand-besancon-metropole/2021/5798/",
+            "/deliberations/commune-de-voisine-sur-doubs/2021/13/",
+            f"/seances/{register['hidden_meeting'].pk}/",
+        ):
             assert visitor.get(url).status_code == 404, (name, url)
 
 

@@ -36,13 +36,22 @@ def other_agreement(demo):
     from registre.web.grants.models import Agreement, Beneficiary
 
     other = Beneficiary.objects.create(name="Association Voisine", email="contact@voisine.example")
-    user = User.objects.create_user("association-voisine", password="x", role=User.BENEFICIARY,
-                                    email="tresorier@voisine.example")
+    user = User.objects.create_user(
+        "association-voisine", password="x", role=User.BENEFICIARY, email="tresorier@voisine.example"
+    )
     other.accounts.add(user)
     return Agreement.objects.create(
-        authority=demo["authority"], beneficiary=other, deliberation=demo["deliberation"], reference="2021/AV-1",
-        object="Fonctionnement 2021", amount=Decimal(30000), cap=Decimal(30000), financial_year=2021,
-        signed_on=dt.date(2021, 11, 2), valid_until=dt.date(2022, 11, 1))
+        authority=demo["authority"],
+        beneficiary=other,
+        deliberation=demo["deliberation"],
+        reference="2021/AV-1",
+        object="Fonctionnement 2021",
+        amount=Decimal(30000),
+        cap=Decimal(30000),
+        financial_year=2021,
+        signed_on=dt.date(2021, 11, 2),
+        valid_until=dt.date(2022, 11, 1),
+    )
 
 
 @pytest.fixture

@@ -22,21 +22,30 @@ def test_another_beneficiarys_agreement_answers_404(other_client, agreement, pat
 
 
 def test_nothing_can_be_submitted_to_another_beneficiarys_agreement(other_client, agreement):
-    response = other_client.post(f"/subventions/portail/conventions/{agreement.pk}/document/",
-                                 {"kind": "activity_report", "year": "2021",
-                                  "file": SimpleUploadedFile("r.pdf", pdf_bytes())})
+    response = other_client.post(
+        f"/subventions/portail/conventions/{agreement.pk}/document/",
+        {"kind": "activity_report", "year": "2021", "file": SimpleUploadedFile("r.pdf", pdf_bytes())},
+    )
     assert response.status_code == 404
-    response = other_client.post(f"/subventions/portail/conventions/{agreement.pk}/indicateurs/",
-                                 {"year": "2021", "i_members__headcount": "1"})
+    response = other_client.post(
+        f"/subventions/portail/conventions/{agreement.pk}/indicateurs/",
+        {"year": "2021", "i_members__headcount": "1"},
+    )
     assert response.status_code == 404
-    assert other_client.post(f"/subventions/portail/conventions/{agreement.pk}/resultats/",
-                             {"year": "2021"}).status_code == 404
+    assert (
+        other_client.post(
+            f"/subventions/portail/conventions/{agreement.pk}/resultats/", {"year": "2021"}
+        ).status_code
+        == 404
+    )
     assert not Submission.objects.exists() and not IndicatorReport.objects.exists()
 
 
 def test_another_beneficiarys_document_cannot_be_downloaded(beneficiary, other_client, officer, agreement):
-    beneficiary.post(f"/subventions/portail/conventions/{agreement.pk}/document/",
-                     {"kind": "activity_report", "year": "2021", "file": SimpleUploadedFile("r.pdf", pdf_bytes())})
+    beneficiary.post(
+        f"/subventions/portail/conventions/{agreement.pk}/document/",
+        {"kind": "activity_report", "year": "2021", "file": SimpleUploadedFile("r.pdf", pdf_bytes())},
+    )
     submission = Submission.objects.get()
     assert other_client.get(f"/subventions/documents/{submission.pk}/").status_code == 404
     assert beneficiary.get(f"/subventions/documents/{submission.pk}/").status_code == 200
@@ -49,11 +58,19 @@ def test_the_beneficiarys_calendar_holds_only_its_agreements(other_client, agree
 
 
 def test_a_beneficiary_cannot_open_the_officer_pages(beneficiary, agreement):
-    for url in ("/subventions/", f"/subventions/conventions/{agreement.pk}/", "/subventions/calendrier.ics",
-                "/subventions/nouvelle/"):
+    for url in (
+        "/subventions/",
+        f"/subventions/conventions/{agreement.pk}/",
+        "/subventions/calendrier.ics",
+        "/subventions/nouvelle/",
+    ):
         assert beneficiary.get(url).status_code == 403
-    assert beneficiary.post(f"/subventions/conventions/{agreement.pk}/versement/",
-                            {"paid_on": "2021-12-01", "amount": "1"}).status_code == 403
+    assert (
+        beneficiary.post(
+            f"/subventions/conventions/{agreement.pk}/versement/", {"paid_on": "2021-12-01", "amount": "1"}
+        ).status_code
+        == 403
+    )
 
 
 def test_the_officer_has_no_portal(officer):
@@ -63,12 +80,20 @@ def test_the_officer_has_no_portal(officer):
 def test_another_authority_sees_none_of_it(client_for, agreement):
     neighbour = client_for("greffe-voisine")
     assert neighbour.get(f"/subventions/conventions/{agreement.pk}/").status_code == 404
-    assert neighbour.post(f"/subventions/conventions/{agreement.pk}/versement/",
-                          {"paid_on": "2021-12-01", "amount": "1"}).status_code == 404
+    assert (
+        neighbour.post(
+            f"/subventions/conventions/{agreement.pk}/versement/", {"paid_on": "2021-12-01", "amount": "1"}
+        ).status_code
+        == 404
+    )
     assert agreement.reference not in neighbour.get("/subventions/").content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_login(client, agreement):
-    for url in ("/subventions/", "/subventions/portail/", f"/subventions/portail/conventions/{agreement.pk}/"):
+    for url in (
+        "/subventions/",
+        "/subventions/portail/",
+        f"/subventions/portail/conventions/{agreement.pk}/",
+    ):
         response = client.get(url)
         assert response.status_code == 302 and "/comptes/connexion/" in response["Location"]

@@ -25,8 +25,9 @@ def _state(page, kind):
     return page.locator(f'tr[data-obligation="{kind}"]').get_attribute("data-state")
 
 
-def test_beneficiary_submits_and_the_officer_sees_it_received(live_server, live_demo, page, screenshot, tmp_path,
-                                                             settings):
+def test_beneficiary_submits_and_the_officer_sees_it_received(
+    live_server, live_demo, page, screenshot, tmp_path, settings
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     report = tmp_path / "rapport-activite-2021.pdf"
     report.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
@@ -41,7 +42,9 @@ def test_beneficiary_submits_and_the_officer_sees_it_received(live_server, live_
     page.get_by_label("Année").fill("2021")
     for label, value in INDICATORS.items():
         page.get_by_label(label, exact=True).fill(value)
-    page.get_by_label("Emplois créés ou maintenus, par entreprise impliquée").fill("Microtech SA ; 4\nHorlogerie Comtoise ; 2")
+    page.get_by_label("Emplois créés ou maintenus, par entreprise impliquée").fill(
+        "Microtech SA ; 4\nHorlogerie Comtoise ; 2"
+    )
     page.get_by_role("button", name="Transmettre les indicateurs").click()
     assert "Indicateurs 2021 transmis." in page.locator(".messages").inner_text()
 
@@ -57,14 +60,23 @@ def test_beneficiary_submits_and_the_officer_sees_it_received(live_server, live_
     page.get_by_role("button", name="Se déconnecter (pole-microtechniques)").click()
 
     _login(page, live_server.url, "subventions")
-    assert page.get_by_role("heading", level=1).inner_text() == "Conventions de subvention — Grand Besançon Métropole"
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Conventions de subvention — Grand Besançon Métropole"
+    )
     overdue = page.locator('table[data-list="overdue"]').inner_text()
     assert "Compte-rendu financier" in overdue and "Rapport d'activité" not in overdue
     page.get_by_role("link", name="2021/005795", exact=True).click()
     assert _state(page, "activity_report") == "received"
     assert _state(page, "indicators") == "received"
-    assert "Rapport d'activité — rapport-activite-2021.pdf" in page.locator('tr[data-submission="activity_report"]').inner_text()
+    assert (
+        "Rapport d'activité — rapport-activite-2021.pdf"
+        in page.locator('tr[data-submission="activity_report"]').inner_text()
+    )
     indicators = page.locator('table[data-indicators="2021"]').inner_text()
-    assert "Horlogerie Comtoise" in indicators and "Brevets déposés dans le cadre de ces programmes" in indicators
+    assert (
+        "Horlogerie Comtoise" in indicators
+        and "Brevets déposés dans le cadre de ces programmes" in indicators
+    )
     assert "50,2" in page.locator('[data-finding="programme.private_share_below_objective"]').inner_text()
     assert screenshot("subventions-convention-agent").stat().st_size > 10_000

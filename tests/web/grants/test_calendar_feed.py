@@ -37,11 +37,14 @@ def _feed_url(client, path):
     return re.search(r'value="http://testserver(/subventions/agenda/[^"]+\.ics)"', html).group(1)
 
 
-def test_a_calendar_application_subscribes_with_a_personal_token(client, officer, beneficiary, other_client, agreement,
-                                                                 other_agreement):
+def test_a_calendar_application_subscribes_with_a_personal_token(
+    client, officer, beneficiary, other_client, agreement, other_agreement
+):
     url = _feed_url(officer, "/subventions/")
     events = _events(client.get(url))  # no session: a calendar application
-    assert any(other_agreement.reference in s for s in events) and any(agreement.reference in s for s in events)
+    assert any(other_agreement.reference in s for s in events) and any(
+        agreement.reference in s for s in events
+    )
     mine = _events(client.get(_feed_url(other_client, "/subventions/portail/")))
     assert all(other_agreement.reference in s for s in mine) and mine
 

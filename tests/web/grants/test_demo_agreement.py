@@ -24,9 +24,12 @@ def test_the_example_agreement_is_linked_to_its_deliberation(agreement, demo):
 def test_budget_balanced_to_the_euro_and_paid_at_signature(agreement):
     record = amended(agreement)
     assert record.budget.total_expenses == record.budget.total_revenues == Decimal("846442.00")
-    assert (record.budget.total_public, record.budget.total_private) == (Decimal("421430.00"), Decimal("425012.00"))
+    assert (record.budget.total_public, record.budget.total_private) == (
+        Decimal("421430.00"),
+        Decimal("425012.00"),
+    )
     assert core.check_budget(record.budget, record.amount) == []
-    payment, = agreement.payments.all()
+    (payment,) = agreement.payments.all()
     assert (payment.paid_on, payment.amount) == (agreement.signed_on, Decimal("45000.00"))
     assert agreement.tranches.get().trigger == "signature"
     assert core.balance(record.cap, payments_of(agreement)) == 0
@@ -41,7 +44,9 @@ def test_reports_due_at_the_end_of_the_programme(agreement):
 
 def test_objectives_and_indicators_are_loaded(agreement):
     assert Objective.objects.filter(agreement=agreement, target_kind="").count() > 50
-    targets = dict(Objective.objects.filter(agreement=agreement).exclude(target_kind="").values_list("key", "target_low"))
+    targets = dict(
+        Objective.objects.filter(agreement=agreement).exclude(target_kind="").values_list("key", "target_low")
+    )
     assert targets["labelled_projects"] == 10 and targets["companies_visited"] == 150
     assert len(agreement.indicators) == 10
 
@@ -75,4 +80,7 @@ def test_a_grant_deliberation_without_agreement_is_flagged_on_the_dashboard(offi
     html = officer.get("/subventions/").content.decode()
     assert 'data-list="without_agreement"' in html
     assert 'data-finding="grant.agreement_required"' in html
-    assert "Une convention est obligatoire au-delà de 23\u202f000\u00a0€ par an (45\u202f000\u00a0€ attribués)" in html
+    assert (
+        "Une convention est obligatoire au-delà de 23\u202f000\u00a0€ par an (45\u202f000\u00a0€ attribués)"
+        in html
+    )

@@ -9,8 +9,12 @@ def test_an_account_is_linked_and_then_sees_the_agreement(client_for, demo, othe
     admin = client_for("admin")
     user = User.objects.create_user("tresoriere-pole", password="x", role=User.BENEFICIARY)
     pole = Beneficiary.objects.get(name="Pôle des Microtechniques")
-    data = {"name": pole.name, "siret": "", "email": pole.email,
-            "accounts": [str(u.pk) for u in pole.accounts.all()] + [str(user.pk)]}
+    data = {
+        "name": pole.name,
+        "siret": "",
+        "email": pole.email,
+        "accounts": [str(u.pk) for u in pole.accounts.all()] + [str(user.pk)],
+    }
     response = admin.post(f"/admin/grants/beneficiary/{pole.pk}/change/", data)
     assert response.status_code == 302
     treasurer = client_for("tresoriere-pole")
@@ -19,7 +23,9 @@ def test_an_account_is_linked_and_then_sees_the_agreement(client_for, demo, othe
 
 
 def test_an_invalid_siret_is_refused_in_the_admin(client_for, demo):
-    response = client_for("admin").post("/admin/grants/beneficiary/add/", {"name": "Fab Lab", "siret": "12345678901234"})
+    response = client_for("admin").post(
+        "/admin/grants/beneficiary/add/", {"name": "Fab Lab", "siret": "12345678901234"}
+    )
     assert response.status_code == 200
     assert "SIRET invalide : la clé de contrôle ne correspond pas." in response.content.decode()
     assert not Beneficiary.objects.filter(name="Fab Lab").exists()

@@ -22,7 +22,10 @@ def test_a_payment_over_the_cap_is_refused_at_the_amount_field(officer, agreemen
     response = _post(officer, agreement, paid_on="2021-12-01", amount="0.01")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_amount-error">Versement refusé : 0,01\u00a0€ dépasserait le plafond de 45\u202f000\u00a0€' in html
+    assert (
+        'id="id_amount-error">Versement refusé : 0,01\u00a0€ dépasserait le plafond de 45\u202f000\u00a0€'
+        in html
+    )
     assert agreement.payments.count() == 1
 
 

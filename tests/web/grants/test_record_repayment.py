@@ -15,8 +15,10 @@ def test_a_partial_repayment_on_a_listed_ground(officer, agreement):
     assert response.status_code == 302
     repayment = Repayment.objects.get()
     assert (repayment.amount, repayment.ground, repayment.total) == (Decimal("5000.00"), ground, False)
-    assert "Net versé après reversements : 40\u202f000\u00a0€" in officer.get(
-        f"/subventions/conventions/{agreement.pk}/").content.decode()
+    assert (
+        "Net versé après reversements : 40\u202f000\u00a0€"
+        in officer.get(f"/subventions/conventions/{agreement.pk}/").content.decode()
+    )
 
 
 def test_a_ground_the_agreement_does_not_list_is_refused(officer, agreement):
@@ -35,5 +37,9 @@ def test_more_than_was_paid_or_a_wrong_total_is_refused(officer, agreement):
     assert response.status_code == 400
     assert "Un reversement total porte sur 45\u202f000\u00a0€" in response.content.decode()
     assert not Repayment.objects.exists()
-    assert _post(officer, agreement, requested_on="2022-12-15", amount="45000", ground=ground,
-                 total="on").status_code == 302
+    assert (
+        _post(
+            officer, agreement, requested_on="2022-12-15", amount="45000", ground=ground, total="on"
+        ).status_code
+        == 302
+    )

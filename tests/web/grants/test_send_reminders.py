@@ -19,7 +19,7 @@ def _run(date, *extra):
 
 
 def test_reminders_a_month_before_then_weekly(agreement):
-    assert _run("2021-11-30") .endswith("0 rappel(s) envoyé(s).\n")
+    assert _run("2021-11-30").endswith("0 rappel(s) envoyé(s).\n")
     output = _run("2021-12-01")
     subjects = sorted(m.subject for m in mail.outbox)
     assert subjects == [
@@ -36,8 +36,10 @@ def test_reminders_a_month_before_then_weekly(agreement):
 
 
 def test_late_and_received(beneficiary, agreement):
-    beneficiary.post(f"/subventions/portail/conventions/{agreement.pk}/document/",
-                     {"kind": "activity_report", "year": "2021", "file": SimpleUploadedFile("r.pdf", pdf_bytes())})
+    beneficiary.post(
+        f"/subventions/portail/conventions/{agreement.pk}/document/",
+        {"kind": "activity_report", "year": "2021", "file": SimpleUploadedFile("r.pdf", pdf_bytes())},
+    )
     _run("2022-01-10")
     subjects = [m.subject for m in mail.outbox]
     assert "En retard : Compte-rendu financier (2 exemplaires) — convention 2021/005795" in subjects

@@ -8,11 +8,16 @@ URL = "/subventions/portail/conventions/{}/indicateurs/"
 
 FULL = {
     "year": "2021",
-    "i_members__headcount": "11000", "i_members__turnover": "1360000000",
-    "i_projects__programme_amount": "2500000", "i_projects__public_aid": "900000",
+    "i_members__headcount": "11000",
+    "i_members__turnover": "1360000000",
+    "i_projects__programme_amount": "2500000",
+    "i_projects__public_aid": "900000",
     "i_projects__jobs": "Microtech SA ; 4\nHorlogerie Comtoise ; 2",
-    "i_labs__programme_amount": "1200000", "i_labs__public_aid": "600000", "i_labs__researchers": "450",
-    "i_labs__publications": "85", "i_labs__patents": "6",
+    "i_labs__programme_amount": "1200000",
+    "i_labs__public_aid": "600000",
+    "i_labs__researchers": "450",
+    "i_labs__publications": "85",
+    "i_labs__patents": "6",
 }
 
 
@@ -31,14 +36,17 @@ def test_the_2021_indicators_are_stored_and_the_obligation_received(beneficiary,
 
 
 def test_a_partial_report_is_accepted_with_a_warning(beneficiary, agreement):
-    response = beneficiary.post(URL.format(agreement.pk), {"year": "2021", "i_members__headcount": "11000"},
-                                follow=True)
+    response = beneficiary.post(
+        URL.format(agreement.pk), {"year": "2021", "i_members__headcount": "11000"}, follow=True
+    )
     assert "Indicateurs non renseignés (9)" in response.content.decode()
 
 
 def test_bad_values_are_field_errors_and_nothing_is_written(beneficiary, agreement):
-    response = beneficiary.post(URL.format(agreement.pk), dict(FULL, i_members__headcount="-3",
-                                                               i_projects__jobs="Microtech SA quatre"))
+    response = beneficiary.post(
+        URL.format(agreement.pk),
+        dict(FULL, i_members__headcount="-3", i_projects__jobs="Microtech SA quatre"),
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Assurez-vous que cette valeur est supérieure ou égale à 0." in html

@@ -8,8 +8,10 @@ from .conftest import pdf_bytes
 
 
 def _upload(client, agreement, name, content, kind="activity_report", year="2021"):
-    return client.post(f"/subventions/portail/conventions/{agreement.pk}/document/",
-                       {"kind": kind, "year": year, "file": SimpleUploadedFile(name, content)})
+    return client.post(
+        f"/subventions/portail/conventions/{agreement.pk}/document/",
+        {"kind": kind, "year": year, "file": SimpleUploadedFile(name, content)},
+    )
 
 
 def _state(client, agreement, kind):
@@ -22,7 +24,11 @@ def test_the_activity_report_is_received(beneficiary, officer, agreement, media_
     response = _upload(beneficiary, agreement, "rapport-activite-2021.pdf", pdf_bytes())
     assert response.status_code == 302
     submission = Submission.objects.get()
-    assert (submission.kind, submission.year, submission.content_type) == ("activity_report", 2021, "application/pdf")
+    assert (submission.kind, submission.year, submission.content_type) == (
+        "activity_report",
+        2021,
+        "application/pdf",
+    )
     assert submission.submitted_by.username == "pole-microtechniques"
     assert _state(officer, agreement, "activity_report") == "received"
     assert _state(officer, agreement, "financial_report") == "late"
@@ -58,6 +64,8 @@ def test_an_empty_file_or_a_missing_year_is_a_field_error(beneficiary, agreement
 
 
 def test_an_office_document_is_accepted(beneficiary, agreement):
-    response = _upload(beneficiary, agreement, "compte-rendu.ods", b"PK\x03\x04" + b"\x00" * 200, kind="financial_report")
+    response = _upload(
+        beneficiary, agreement, "compte-rendu.ods", b"PK\x03\x04" + b"\x00" * 200, kind="financial_report"
+    )
     assert response.status_code == 302
     assert Submission.objects.get().content_type == "application/vnd.oasis.opendocument.spreadsheet"

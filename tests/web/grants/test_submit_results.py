@@ -5,10 +5,16 @@ from registre.web.grants.models import Objective, ObjectiveResult
 
 def test_results_are_assessed_against_their_targets(beneficiary, officer, agreement):
     objectives = {o.key: o for o in Objective.objects.filter(agreement=agreement)}
-    response = beneficiary.post(f"/subventions/portail/conventions/{agreement.pk}/resultats/", {
-        "year": "2021", f"o_{objectives['labelled_projects'].pk}": "12",
-        f"o_{objectives['funded_projects'].pk}": "2", f"o_{objectives['members'].pk}": "236",
-    }, follow=True)
+    response = beneficiary.post(
+        f"/subventions/portail/conventions/{agreement.pk}/resultats/",
+        {
+            "year": "2021",
+            f"o_{objectives['labelled_projects'].pk}": "12",
+            f"o_{objectives['funded_projects'].pk}": "2",
+            f"o_{objectives['members'].pk}": "236",
+        },
+        follow=True,
+    )
     assert response.status_code == 200
     assert "Objectif non atteint (A)" in response.content.decode()
     assert ObjectiveResult.objects.count() == 3
@@ -20,6 +26,8 @@ def test_results_are_assessed_against_their_targets(beneficiary, officer, agreem
 
 
 def test_no_result_is_a_form_error(beneficiary, agreement):
-    response = beneficiary.post(f"/subventions/portail/conventions/{agreement.pk}/resultats/", {"year": "2021"})
+    response = beneficiary.post(
+        f"/subventions/portail/conventions/{agreement.pk}/resultats/", {"year": "2021"}
+    )
     assert response.status_code == 400
     assert "Renseignez au moins un résultat." in response.content.decode()

@@ -122,11 +122,15 @@ def check_budget(budget: ForecastBudget, grant_amount: Decimal) -> list[Violatio
     findings: list[Violation] = []
     for line in budget.expenses + budget.revenues:
         if euros(line.amount) < 0:
-            findings.append(violation("budget.negative_line",
-                                      f"Ligne « {line.label} » : montant négatif.", field="budget"))
+            findings.append(
+                violation(
+                    "budget.negative_line", f"Ligne « {line.label} » : montant négatif.", field="budget"
+                )
+            )
     if not budget.expenses:
-        findings.append(violation("budget.no_expenses", "Le budget prévisionnel n'a aucune dépense.",
-                                  field="budget"))
+        findings.append(
+            violation("budget.no_expenses", "Le budget prévisionnel n'a aucune dépense.", field="budget")
+        )
     stated = budget.stated
     for name, label, computed in (
         ("expenses", "des dépenses", budget.total_expenses),
@@ -136,41 +140,59 @@ def check_budget(budget: ForecastBudget, grant_amount: Decimal) -> list[Violatio
     ):
         printed = getattr(stated, name)
         if printed is not None and euros(printed) != computed:
-            findings.append(violation(
-                f"budget.total_{name}_mismatch",
-                f"Le total {label} indiqué ({format_euros(printed)}) ne correspond pas à la somme des lignes "
-                f"({format_euros(computed)}).", field="budget"))
+            findings.append(
+                violation(
+                    f"budget.total_{name}_mismatch",
+                    f"Le total {label} indiqué ({format_euros(printed)}) ne correspond pas à la somme des lignes "
+                    f"({format_euros(computed)}).",
+                    field="budget",
+                )
+            )
     if budget.balance != 0:
         direction = "excédentaire" if budget.balance > 0 else "déficitaire"
-        findings.append(violation(
-            "budget.unbalanced",
-            f"Budget prévisionnel {direction} : recettes {format_euros(budget.total_revenues)}, "
-            f"dépenses {format_euros(budget.total_expenses)} (écart {format_euros(budget.balance)}).",
-            field="budget"))
+        findings.append(
+            violation(
+                "budget.unbalanced",
+                f"Budget prévisionnel {direction} : recettes {format_euros(budget.total_revenues)}, "
+                f"dépenses {format_euros(budget.total_expenses)} (écart {format_euros(budget.balance)}).",
+                field="budget",
+            )
+        )
     grant = euros(grant_amount)
     authority_line = budget.total_of(Funder.AUTHORITY)
     if budget.revenues and authority_line != grant:
-        findings.append(violation(
-            "budget.grant_line_mismatch",
-            f"La recette de la collectivité au budget ({format_euros(authority_line)}) diffère du montant "
-            f"de la subvention ({format_euros(grant)}).", field="budget"))
+        findings.append(
+            violation(
+                "budget.grant_line_mismatch",
+                f"La recette de la collectivité au budget ({format_euros(authority_line)}) diffère du montant "
+                f"de la subvention ({format_euros(grant)}).",
+                field="budget",
+            )
+        )
     ceiling = budget.max_grant(grant)
     if budget.expenses and grant > ceiling:
-        findings.append(violation(
-            "grant.profit",
-            f"La subvention ({format_euros(grant)}) dépasse ce qui équilibre le budget ({format_euros(ceiling)}) : "
-            "elle ne peut donner lieu à profit.", field="amount"))
+        findings.append(
+            violation(
+                "grant.profit",
+                f"La subvention ({format_euros(grant)}) dépasse ce qui équilibre le budget ({format_euros(ceiling)}) : "
+                "elle ne peut donner lieu à profit.",
+                field="amount",
+            )
+        )
     share = budget.grant_share(grant)
     if share is not None and share > 1:
-        findings.append(warning("grant.share_over_budget", "La subvention dépasse le coût du programme.",
-                                field="amount"))
+        findings.append(
+            warning("grant.share_over_budget", "La subvention dépasse le coût du programme.", field="amount")
+        )
     return findings
 
 
 def describe_shares(budget: ForecastBudget, grant_amount: Decimal) -> dict[str, str]:
     """French figures for display: totals and shares."""
+
     def pct(value):
         return format_percent(value) if value is not None else "—"
+
     return {
         "Dépenses": format_euros(budget.total_expenses),
         "Recettes": format_euros(budget.total_revenues),

@@ -19,7 +19,19 @@ def add_years(day: dt.date, years: int) -> dt.date:
 def format_date(day: dt.date | None) -> str:
     if day is None:
         return "—"
-    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-              "octobre", "novembre", "décembre")
+    months = (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    )
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {months[day.month - 1]} {day.year}"

@@ -44,16 +44,37 @@ class Indicator:
 ANNEX_3_INDICATORS: tuple[Indicator, ...] = (
     Indicator("members.headcount", IndicatorScope.MEMBER_COMPANIES, "Effectifs", Unit.COUNT),
     Indicator("members.turnover", IndicatorScope.MEMBER_COMPANIES, "Chiffre d'affaires", Unit.EUROS),
-    Indicator("projects.programme_amount", IndicatorScope.COLLABORATIVE_PROJECTS, "Montant des programmes", Unit.EUROS),
-    Indicator("projects.public_aid", IndicatorScope.COLLABORATIVE_PROJECTS,
-              "Montant des aides publiques liées à ces programmes", Unit.EUROS),
-    Indicator("projects.jobs", IndicatorScope.COLLABORATIVE_PROJECTS,
-              "Emplois créés ou maintenus, par entreprise impliquée", Unit.COUNT, per_company=True),
+    Indicator(
+        "projects.programme_amount",
+        IndicatorScope.COLLABORATIVE_PROJECTS,
+        "Montant des programmes",
+        Unit.EUROS,
+    ),
+    Indicator(
+        "projects.public_aid",
+        IndicatorScope.COLLABORATIVE_PROJECTS,
+        "Montant des aides publiques liées à ces programmes",
+        Unit.EUROS,
+    ),
+    Indicator(
+        "projects.jobs",
+        IndicatorScope.COLLABORATIVE_PROJECTS,
+        "Emplois créés ou maintenus, par entreprise impliquée",
+        Unit.COUNT,
+        per_company=True,
+    ),
     Indicator("labs.programme_amount", IndicatorScope.LABORATORIES, "Montant des programmes", Unit.EUROS),
     Indicator("labs.public_aid", IndicatorScope.LABORATORIES, "Montant des aides publiques", Unit.EUROS),
-    Indicator("labs.researchers", IndicatorScope.LABORATORIES, "Chercheurs concernés par les programmes", Unit.COUNT),
+    Indicator(
+        "labs.researchers", IndicatorScope.LABORATORIES, "Chercheurs concernés par les programmes", Unit.COUNT
+    ),
     Indicator("labs.publications", IndicatorScope.LABORATORIES, "Publications", Unit.COUNT),
-    Indicator("labs.patents", IndicatorScope.LABORATORIES, "Brevets déposés dans le cadre de ces programmes", Unit.COUNT),
+    Indicator(
+        "labs.patents",
+        IndicatorScope.LABORATORIES,
+        "Brevets déposés dans le cadre de ces programmes",
+        Unit.COUNT,
+    ),
 )
 
 
@@ -78,34 +99,58 @@ class IndicatorReport:
         return sum(found, Decimal(0)) if found else None
 
 
-def check_indicator_report(report: IndicatorReport, indicators=ANNEX_3_INDICATORS, *,
-                           programme_year: int | None = None) -> list[Violation]:
+def check_indicator_report(
+    report: IndicatorReport, indicators=ANNEX_3_INDICATORS, *, programme_year: int | None = None
+) -> list[Violation]:
     findings: list[Violation] = []
     known = {i.key: i for i in indicators}
     seen: set[tuple[str, str]] = set()
     if programme_year is not None and report.year != programme_year:
-        findings.append(warning("indicators.other_year",
-                                f"Indicateurs de {report.year} pour un programme {programme_year}.", field="year"))
+        findings.append(
+            warning(
+                "indicators.other_year",
+                f"Indicateurs de {report.year} pour un programme {programme_year}.",
+                field="year",
+            )
+        )
     for value in report.values:
         spec = known.get(value.key)
         if spec is None:
-            findings.append(violation("indicators.unknown", f"Indicateur inconnu : « {value.key} ».", field=value.key))
+            findings.append(
+                violation("indicators.unknown", f"Indicateur inconnu : « {value.key} ».", field=value.key)
+            )
             continue
         if value.value < 0:
-            findings.append(violation("indicators.negative", f"{spec.label} : valeur négative.", field=value.key))
+            findings.append(
+                violation("indicators.negative", f"{spec.label} : valeur négative.", field=value.key)
+            )
         if spec.unit is Unit.COUNT and value.value != value.value.to_integral_value():
-            findings.append(violation("indicators.not_a_count", f"{spec.label} : un nombre entier est attendu.",
-                                      field=value.key))
+            findings.append(
+                violation(
+                    "indicators.not_a_count", f"{spec.label} : un nombre entier est attendu.", field=value.key
+                )
+            )
         if spec.per_company and not value.company.strip():
-            findings.append(violation("indicators.company_missing",
-                                      f"{spec.label} : indiquer l'entreprise concernée.", field=value.key))
+            findings.append(
+                violation(
+                    "indicators.company_missing",
+                    f"{spec.label} : indiquer l'entreprise concernée.",
+                    field=value.key,
+                )
+            )
         if (value.key, value.company) in seen:
-            findings.append(violation("indicators.duplicate", f"{spec.label} : valeur en double.", field=value.key))
+            findings.append(
+                violation("indicators.duplicate", f"{spec.label} : valeur en double.", field=value.key)
+            )
         seen.add((value.key, value.company))
     reported = {v.key for v in report.values}
     missing = [i.label for i in indicators if i.key not in reported]
     if missing:
-        findings.append(warning("indicators.incomplete",
-                                f"Indicateurs non renseignés ({len(missing)}) : " + ", ".join(missing) + ".",
-                                field="values"))
+        findings.append(
+            warning(
+                "indicators.incomplete",
+                f"Indicateurs non renseignés ({len(missing)}) : " + ", ".join(missing) + ".",
+                field="values",
+            )
+        )
     return findings

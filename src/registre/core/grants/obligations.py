@@ -31,7 +31,11 @@ class ObligationKind(str, Enum):
 
     @property
     def by_beneficiary(self) -> bool:
-        return self in (ObligationKind.FINANCIAL_REPORT, ObligationKind.ACTIVITY_REPORT, ObligationKind.INDICATORS)
+        return self in (
+            ObligationKind.FINANCIAL_REPORT,
+            ObligationKind.ACTIVITY_REPORT,
+            ObligationKind.INDICATORS,
+        )
 
 
 OBLIGATION_LABELS = {
@@ -42,8 +46,14 @@ OBLIGATION_LABELS = {
     ObligationKind.END_OF_VALIDITY: "Fin de validité de la convention",
     ObligationKind.END_OF_RETENTION: "Fin de conservation des pièces justificatives",
 }
-SUBMITTED = frozenset({ObligationKind.FINANCIAL_REPORT, ObligationKind.ACTIVITY_REPORT,
-                       ObligationKind.INDICATORS, ObligationKind.PUBLICATION})
+SUBMITTED = frozenset(
+    {
+        ObligationKind.FINANCIAL_REPORT,
+        ObligationKind.ACTIVITY_REPORT,
+        ObligationKind.INDICATORS,
+        ObligationKind.PUBLICATION,
+    }
+)
 
 
 class State(str, Enum):
@@ -55,8 +65,13 @@ class State(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"due": "à produire", "received": "reçu", "late": "en retard", "upcoming": "à venir",
-                "passed": "échu"}[self.value]
+        return {
+            "due": "à produire",
+            "received": "reçu",
+            "late": "en retard",
+            "upcoming": "à venir",
+            "passed": "échu",
+        }[self.value]
 
 
 @dataclass(frozen=True)
@@ -87,20 +102,44 @@ def obligations_of(agreement: GrantAgreement, *, publishes_scdl: bool = True) ->
     end = agreement.programme_ends_on
     year = agreement.financial_year
     if end is not None:
-        found.append(Obligation(ObligationKind.FINANCIAL_REPORT, end, year, agreement.report_copies,
-                                "en fin de programme"))
-        found.append(Obligation(ObligationKind.ACTIVITY_REPORT, end, year, agreement.report_copies,
-                                "en fin de programme, avec les indicateurs des annexes 1 et 3"))
+        found.append(
+            Obligation(
+                ObligationKind.FINANCIAL_REPORT, end, year, agreement.report_copies, "en fin de programme"
+            )
+        )
+        found.append(
+            Obligation(
+                ObligationKind.ACTIVITY_REPORT,
+                end,
+                year,
+                agreement.report_copies,
+                "en fin de programme, avec les indicateurs des annexes 1 et 3",
+            )
+        )
         if agreement.indicators:
             found.append(Obligation(ObligationKind.INDICATORS, end, year, 1, "annexe 3"))
     if publishes_scdl and agreement.signed_on is not None:
-        found.append(Obligation(ObligationKind.PUBLICATION, add_months(agreement.signed_on, 3), year, 1,
-                                "décret 2017-779 : trois mois après la signature"))
+        found.append(
+            Obligation(
+                ObligationKind.PUBLICATION,
+                add_months(agreement.signed_on, 3),
+                year,
+                1,
+                "décret 2017-779 : trois mois après la signature",
+            )
+        )
     if agreement.valid_until is not None:
         found.append(Obligation(ObligationKind.END_OF_VALIDITY, agreement.valid_until, year))
     if agreement.retention_until is not None:
-        found.append(Obligation(ObligationKind.END_OF_RETENTION, agreement.retention_until, year, 1,
-                                f"{agreement.retention_years} ans"))
+        found.append(
+            Obligation(
+                ObligationKind.END_OF_RETENTION,
+                agreement.retention_until,
+                year,
+                1,
+                f"{agreement.retention_years} ans",
+            )
+        )
     return tuple(sorted(found, key=lambda o: (o.due_on, o.kind.value)))
 
 
@@ -134,11 +173,20 @@ def dashboard(entries, today: dt.date, horizon_days: int = 60) -> Dashboard:
         else:
             later.append(line)
     order = lambda line: (line.obligation.due_on, line.agreement)  # noqa: E731
-    return Dashboard(tuple(sorted(overdue, key=order)), tuple(sorted(soon, key=order)), tuple(sorted(later, key=order)))
+    return Dashboard(
+        tuple(sorted(overdue, key=order)), tuple(sorted(soon, key=order)), tuple(sorted(later, key=order))
+    )
 
 
-def needs_reminder(obligation: Obligation, today: dt.date, *, received_on: dt.date | None = None,
-                   last_sent: dt.date | None = None, lead_days: int = 30, repeat_days: int = 7) -> bool:
+def needs_reminder(
+    obligation: Obligation,
+    today: dt.date,
+    *,
+    received_on: dt.date | None = None,
+    last_sent: dt.date | None = None,
+    lead_days: int = 30,
+    repeat_days: int = 7,
+) -> bool:
     """Remind from ``lead_days`` before the due date, then every ``repeat_days`` until received."""
     if not obligation.kind.submitted or received_on is not None:
         return False

@@ -116,8 +116,12 @@ class Assessment(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"met": "atteint", "not_met": "non atteint", "not_reported": "non renseigné",
-                "no_target": "sans cible chiffrée"}[self.value]
+        return {
+            "met": "atteint",
+            "not_met": "non atteint",
+            "not_reported": "non renseigné",
+            "no_target": "sans cible chiffrée",
+        }[self.value]
 
 
 def assess(objective: Objective, result: ReportedResult | None) -> Assessment:
@@ -128,7 +132,9 @@ def assess(objective: Objective, result: ReportedResult | None) -> Assessment:
     return Assessment.MET if objective.target.met_by(result.value) else Assessment.NOT_MET
 
 
-def assess_all(programme: ActionProgramme, results) -> list[tuple[Objective, ReportedResult | None, Assessment]]:
+def assess_all(
+    programme: ActionProgramme, results
+) -> list[tuple[Objective, ReportedResult | None, Assessment]]:
     latest = {r.key: r for r in results}
     return [(o, latest.get(o.key), assess(o, latest.get(o.key))) for o in programme.objectives]
 
@@ -138,17 +144,27 @@ def check_results(programme: ActionProgramme, results) -> list[Violation]:
     keys = {o.key for o in programme.objectives}
     for result in results:
         if result.key not in keys:
-            findings.append(violation("programme.unknown_objective",
-                                      f"Objectif inconnu du programme : « {result.key} ».", field="key"))
+            findings.append(
+                violation(
+                    "programme.unknown_objective",
+                    f"Objectif inconnu du programme : « {result.key} ».",
+                    field="key",
+                )
+            )
         elif result.value < 0:
-            findings.append(violation("programme.negative_result",
-                                      "Un résultat ne peut pas être négatif.", field="value"))
+            findings.append(
+                violation("programme.negative_result", "Un résultat ne peut pas être négatif.", field="value")
+            )
     for objective, result, state in assess_all(programme, results):
         if state is Assessment.NOT_MET:
-            findings.append(warning(
-                "programme.objective_not_met",
-                f"Objectif non atteint ({objective.category.value}) : {objective.text} — cible "
-                f"{objective.target.describe()}, résultat {_number(result.value)}.", field=objective.key))
+            findings.append(
+                warning(
+                    "programme.objective_not_met",
+                    f"Objectif non atteint ({objective.category.value}) : {objective.text} — cible "
+                    f"{objective.target.describe()}, résultat {_number(result.value)}.",
+                    field=objective.key,
+                )
+            )
     return findings
 
 
@@ -160,9 +176,12 @@ def check_programme_against_budget(programme: ActionProgramme, budget: ForecastB
             continue
         share = budget.private_share
         if share is not None and not objective.target.met_by(share):
-            findings.append(warning(
-                "programme.private_share_below_objective",
-                f"La part privée du budget prévisionnel ({format_percent(share)}) est inférieure à "
-                f"l'objectif du programme d'actions ({objective.target.describe()}).",
-                field="budget"))
+            findings.append(
+                warning(
+                    "programme.private_share_below_objective",
+                    f"La part privée du budget prévisionnel ({format_percent(share)}) est inférieure à "
+                    f"l'objectif du programme d'actions ({objective.target.describe()}).",
+                    field="budget",
+                )
+            )
     return findings

@@ -72,71 +72,127 @@ def check_schedule(tranches, grant_amount: Decimal, cap: Decimal) -> list[Violat
     shares = Decimal(0)
     for index, tranche in enumerate(tranches, start=1):
         if (tranche.share is None) == (tranche.amount is None):
-            findings.append(violation(
-                "grant.tranche_share_or_amount",
-                f"Tranche {index} : indiquer soit un pourcentage, soit un montant.", field="tranches"))
+            findings.append(
+                violation(
+                    "grant.tranche_share_or_amount",
+                    f"Tranche {index} : indiquer soit un pourcentage, soit un montant.",
+                    field="tranches",
+                )
+            )
             continue
         if tranche.share is not None and not (0 < tranche.share <= 1):
-            findings.append(violation(
-                "grant.tranche_share_range",
-                f"Tranche {index} : le pourcentage doit être compris entre 0 et 100 %.", field="tranches"))
+            findings.append(
+                violation(
+                    "grant.tranche_share_range",
+                    f"Tranche {index} : le pourcentage doit être compris entre 0 et 100 %.",
+                    field="tranches",
+                )
+            )
         if tranche.amount is not None and euros(tranche.amount) <= 0:
-            findings.append(violation(
-                "grant.tranche_amount_positive", f"Tranche {index} : le montant doit être positif.", field="tranches"))
+            findings.append(
+                violation(
+                    "grant.tranche_amount_positive",
+                    f"Tranche {index} : le montant doit être positif.",
+                    field="tranches",
+                )
+            )
         if tranche.trigger is Trigger.DATE and tranche.on is None:
-            findings.append(violation(
-                "grant.tranche_date_missing", f"Tranche {index} : la date de versement manque.", field="tranches"))
+            findings.append(
+                violation(
+                    "grant.tranche_date_missing",
+                    f"Tranche {index} : la date de versement manque.",
+                    field="tranches",
+                )
+            )
         if tranche.trigger is Trigger.REPORT and not tranche.report:
-            findings.append(violation(
-                "grant.tranche_report_missing",
-                f"Tranche {index} : préciser le rapport qui déclenche le versement.", field="tranches"))
+            findings.append(
+                violation(
+                    "grant.tranche_report_missing",
+                    f"Tranche {index} : préciser le rapport qui déclenche le versement.",
+                    field="tranches",
+                )
+            )
         if tranche.share is not None:
             shares += tranche.share
         total += tranche.amount_of(grant_amount)
     if shares > 1:
-        findings.append(violation(
-            "grant.schedule_shares_over_100",
-            "Les tranches dépassent 100 % de la subvention.", field="tranches"))
+        findings.append(
+            violation(
+                "grant.schedule_shares_over_100",
+                "Les tranches dépassent 100 % de la subvention.",
+                field="tranches",
+            )
+        )
     if total > euros(cap):
-        findings.append(violation(
-            "grant.schedule_over_cap",
-            f"L'échéancier ({format_euros(total)}) dépasse le plafond de la subvention ({format_euros(cap)}).",
-            field="tranches"))
+        findings.append(
+            violation(
+                "grant.schedule_over_cap",
+                f"L'échéancier ({format_euros(total)}) dépasse le plafond de la subvention ({format_euros(cap)}).",
+                field="tranches",
+            )
+        )
     elif tranches and total < euros(grant_amount):
-        findings.append(warning(
-            "grant.schedule_incomplete",
-            f"L'échéancier ({format_euros(total)}) ne couvre pas toute la subvention ({format_euros(grant_amount)}).",
-            field="tranches"))
+        findings.append(
+            warning(
+                "grant.schedule_incomplete",
+                f"L'échéancier ({format_euros(total)}) ne couvre pas toute la subvention ({format_euros(grant_amount)}).",
+                field="tranches",
+            )
+        )
     return findings
 
 
-def check_payment(cap: Decimal, payments, new: Payment, *, signed_on: dt.date | None = None,
-                  terminated_on: dt.date | None = None) -> list[Violation]:
+def check_payment(
+    cap: Decimal,
+    payments,
+    new: Payment,
+    *,
+    signed_on: dt.date | None = None,
+    terminated_on: dt.date | None = None,
+) -> list[Violation]:
     findings: list[Violation] = []
     amount = euros(new.amount)
     if amount <= 0:
-        findings.append(violation("grant.payment_amount_positive",
-                                  "Le montant du versement doit être positif.", field="amount"))
+        findings.append(
+            violation(
+                "grant.payment_amount_positive", "Le montant du versement doit être positif.", field="amount"
+            )
+        )
         return findings
     remaining = balance(cap, payments)
     if amount > remaining:
-        findings.append(violation(
-            "grant.payment_over_cap",
-            f"Versement refusé : {format_euros(amount)} dépasserait le plafond de {format_euros(cap)} "
-            f"(déjà versé {format_euros(total_paid(payments))}, reste {format_euros(remaining)}).",
-            field="amount"))
+        findings.append(
+            violation(
+                "grant.payment_over_cap",
+                f"Versement refusé : {format_euros(amount)} dépasserait le plafond de {format_euros(cap)} "
+                f"(déjà versé {format_euros(total_paid(payments))}, reste {format_euros(remaining)}).",
+                field="amount",
+            )
+        )
     if signed_on is None:
-        findings.append(violation(
-            "grant.payment_before_signature",
-            "Versement refusé : la convention n'est pas signée.", field="paid_on"))
+        findings.append(
+            violation(
+                "grant.payment_before_signature",
+                "Versement refusé : la convention n'est pas signée.",
+                field="paid_on",
+            )
+        )
     elif new.paid_on < signed_on:
-        findings.append(violation(
-            "grant.payment_before_signature",
-            "Versement refusé : il précède la signature de la convention.", field="paid_on"))
+        findings.append(
+            violation(
+                "grant.payment_before_signature",
+                "Versement refusé : il précède la signature de la convention.",
+                field="paid_on",
+            )
+        )
     if terminated_on is not None and new.paid_on >= terminated_on:
-        findings.append(violation(
-            "grant.payment_after_termination",
-            "Versement refusé : la convention est résiliée.", field="paid_on"))
+        findings.append(
+            violation(
+                "grant.payment_after_termination",
+                "Versement refusé : la convention est résiliée.",
+                field="paid_on",
+            )
+        )
     return findings
 
 
@@ -146,8 +202,15 @@ def record_payment(cap: Decimal, payments, new: Payment, **context) -> tuple[Pay
     return tuple(payments) + (new,)
 
 
-def releasable(tranches, grant_amount: Decimal, *, signed_on: dt.date | None, transmitted_on: dt.date | None,
-               received: dict[str, dt.date], today: dt.date) -> list[tuple[int, Decimal]]:
+def releasable(
+    tranches,
+    grant_amount: Decimal,
+    *,
+    signed_on: dt.date | None,
+    transmitted_on: dt.date | None,
+    received: dict[str, dt.date],
+    today: dt.date,
+) -> list[tuple[int, Decimal]]:
     """(index, amount) of the tranches whose trigger has occurred by ``today``."""
     ready = []
     for index, tranche in enumerate(tranches):

@@ -8,7 +8,12 @@ from django.db import models
 
 
 class User(AbstractUser):
-    CLERK, ADMINISTRATOR, BENEFICIARY, GRANTS_OFFICER = "clerk", "administrator", "beneficiary", "grants_officer"
+    CLERK, ADMINISTRATOR, BENEFICIARY, GRANTS_OFFICER = (
+        "clerk",
+        "administrator",
+        "beneficiary",
+        "grants_officer",
+    )
     ROLES = [
         (CLERK, "Secrétariat des assemblées"),
         (GRANTS_OFFICER, "Service des subventions"),
@@ -17,7 +22,11 @@ class User(AbstractUser):
     ]
     role = models.CharField("rôle", max_length=20, choices=ROLES, default=CLERK)
     authority = models.ForeignKey(
-        "register.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="staff",
+        "register.Authority",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
         verbose_name="collectivité",
         help_text="Pour le secrétariat et le service des subventions : la seule collectivité visible.",
     )

@@ -6,7 +6,9 @@ from .permissions import authenticated, public
 
 app_name = "accounts"
 urlpatterns = [
-    path("connexion/", public(auth_views.LoginView.as_view(template_name="accounts/login.html")), name="login"),
+    path(
+        "connexion/", public(auth_views.LoginView.as_view(template_name="accounts/login.html")), name="login"
+    ),
     path("deconnexion/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("", authenticated(views.home), name="home"),
 ]

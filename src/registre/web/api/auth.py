@@ -17,17 +17,24 @@ class AuthorityTokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].lower() != self.keyword.lower().encode():
             return None
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed("En-tête Authorization mal formé : « Token <clé> » attendu.")
+            raise exceptions.AuthenticationFailed(
+                "En-tête Authorization mal formé : « Token <clé> » attendu."
+            )
         try:
             key = header[1].decode("ascii")
         except UnicodeDecodeError:
             raise exceptions.AuthenticationFailed("Jeton illisible.") from None
-        token = (ApiToken.objects.select_related("user", "authority").filter(key_hash=hash_key(key), revoked=False)
-                 .first())
+        token = (
+            ApiToken.objects.select_related("user", "authority")
+            .filter(key_hash=hash_key(key), revoked=False)
+            .first()
+        )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("Jeton inconnu ou révoqué.")
         if not (token.user.is_clerk and token.user.authority_id == token.authority_id):
-            raise exceptions.AuthenticationFailed("Ce jeton n'est plus celui d'un secrétariat de cette collectivité.")
+            raise exceptions.AuthenticationFailed(
+                "Ce jeton n'est plus celui d'un secrétariat de cette collectivité."
+            )
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
 
@@ -47,5 +54,9 @@ class TokenScheme(OpenApiAuthenticationExtension):
     name = "jetonCollectivite"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "« Token <clé> » : jeton d'un secrétariat, limité à sa collectivité."}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "« Token <clé> » : jeton d'un secrétariat, limité à sa collectivité.",
+        }

@@ -34,7 +34,9 @@ def load_demo(context: dict) -> None:
         deliberation.prefecture_transmitted_on = DEMO_TRANSMITTED_ON
         changed.append("prefecture_transmitted_on")
     if changed:
-        type(deliberation).objects.filter(pk=deliberation.pk).update(**{f: getattr(deliberation, f) for f in changed})
+        type(deliberation).objects.filter(pk=deliberation.pk).update(
+            **{f: getattr(deliberation, f) for f in changed}
+        )
     agreement = context.get("agreement")
     if agreement is not None and not agreement.beneficiary.siret:
         agreement.beneficiary.siret = DEMO_BENEFICIARY_SIRET

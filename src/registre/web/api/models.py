@@ -25,8 +25,9 @@ def hash_key(key: str) -> str:
 class ApiToken(models.Model):
     PREFIX = "reg_"
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    authority = models.ForeignKey("register.Authority", on_delete=models.CASCADE, related_name="api_tokens",
-                                  verbose_name="collectivité")
+    authority = models.ForeignKey(
+        "register.Authority", on_delete=models.CASCADE, related_name="api_tokens", verbose_name="collectivité"
+    )
     label = models.CharField("libellé", max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -38,7 +39,7 @@ class ApiToken(models.Model):
         verbose_name_plural = "jetons d'API"
 
     @classmethod
-    def issue(cls, user, authority=None, label: str = "") -> tuple["ApiToken", str]:
+    def issue(cls, user, authority=None, label: str = "") -> tuple[ApiToken, str]:
         """A new token for a clerk of ``authority`` (default: the user's). The key is shown once."""
         authority = authority or user.authority
         if authority is None or not (user.is_clerk and user.authority_id == authority.pk):
@@ -53,8 +54,9 @@ class ApiToken(models.Model):
 class DeliberationOpenData(models.Model):
     ENGINE, SCDL = "engine", "scdl"
     SOURCES = [(ENGINE, "calculé par le moteur de règles"), (SCDL, "fichier SCDL importé")]
-    deliberation = models.OneToOneField("register.Deliberation", on_delete=models.CASCADE,
-                                        related_name="open_data", primary_key=True)
+    deliberation = models.OneToOneField(
+        "register.Deliberation", on_delete=models.CASCADE, related_name="open_data", primary_key=True
+    )
     figures_source = models.CharField(max_length=10, choices=SOURCES, default=ENGINE)
     members_in_office = models.PositiveIntegerField(null=True, blank=True)
     voters = models.PositiveIntegerField(null=True, blank=True)
@@ -74,7 +76,9 @@ class DeliberationOpenData(models.Model):
 class ImportedGrant(models.Model):
     """A grant as an authority already published it (SCDL Subventions), imported as is."""
 
-    authority = models.ForeignKey("register.Authority", on_delete=models.CASCADE, related_name="imported_grants")
+    authority = models.ForeignKey(
+        "register.Authority", on_delete=models.CASCADE, related_name="imported_grants"
+    )
     grantor_name = models.CharField(max_length=300)
     grantor_siret = models.CharField(max_length=14)
     agreement_date = models.DateField()

@@ -23,7 +23,9 @@ from .models import DeliberationOpenData, ImportedGrant
 
 ITERATOR_CHUNK = 2000
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000/"
-_BUDGET_YEAR = re.compile(r"\b(?:BP|BS|DM|CA|budget(?: primitif| supplémentaire)?|exercice)\s*(\d{4})\b", re.I)
+_BUDGET_YEAR = re.compile(
+    r"\b(?:BP|BS|DM|CA|budget(?: primitif| supplémentaire)?|exercice)\s*(\d{4})\b", re.I
+)
 _ANNEX = re.compile(r"budget annexe[^,;.«»]*", re.I)
 _TRANSMISSION = re.compile(r"^(\d{2}[\dAB])-")
 
@@ -75,24 +77,48 @@ def ensure_figures(queryset=None) -> int:
         with transaction.atomic():
             for deliberation in deliberations:
                 item = meeting_tally.for_item(deliberation.item.number)
-                voted = item is not None and None not in (item.votes_for, item.votes_against, item.abstentions)
-                DeliberationOpenData.objects.get_or_create(deliberation=deliberation, defaults=dict(
-                    figures_source=DeliberationOpenData.ENGINE,
-                    members_in_office=meeting_tally.meeting.seats if voted else None,
-                    voters=item.voters if voted else None,
-                    votes_for=item.votes_for if voted else None,
-                    votes_against=item.votes_against if voted else None,
-                    abstentions=item.abstentions if voted else None,
-                ))
+                voted = item is not None and None not in (
+                    item.votes_for,
+                    item.votes_against,
+                    item.abstentions,
+                )
+                DeliberationOpenData.objects.get_or_create(
+                    deliberation=deliberation,
+                    defaults=dict(
+                        figures_source=DeliberationOpenData.ENGINE,
+                        members_in_office=meeting_tally.meeting.seats if voted else None,
+                        voters=item.voters if voted else None,
+                        votes_for=item.votes_for if voted else None,
+                        votes_against=item.votes_against if voted else None,
+                        abstentions=item.abstentions if voted else None,
+                    ),
+                )
                 created += 1
     return created
 
 
 _COLUMNS = (
-    "pk", "number", "year", "sequence", "title", "actes_code", "budget_line", "prefecture_transmission_id",
-    "prefecture_transmitted_on", "authority__name", "authority__siret", "authority__slug", "item__meeting__date",
-    "open_data__members_in_office", "open_data__voters", "open_data__votes_for", "open_data__votes_against",
-    "open_data__abstentions", "open_data__budget_year", "open_data__budget_name", "open_data__prefecture_id",
+    "pk",
+    "number",
+    "year",
+    "sequence",
+    "title",
+    "actes_code",
+    "budget_line",
+    "prefecture_transmission_id",
+    "prefecture_transmitted_on",
+    "authority__name",
+    "authority__siret",
+    "authority__slug",
+    "item__meeting__date",
+    "open_data__members_in_office",
+    "open_data__voters",
+    "open_data__votes_for",
+    "open_data__votes_against",
+    "open_data__abstentions",
+    "open_data__budget_year",
+    "open_data__budget_name",
+    "open_data__prefecture_id",
     "open_data__document_url",
 )
 
@@ -100,14 +126,36 @@ _COLUMNS = (
 def deliberation_records(queryset=None, base_url: str | None = None) -> Iterator[DeliberationRecord]:
     """Stream the SCDL records of published deliberations: one query, rows fetched in chunks."""
     base = (base_url or public_url()).rstrip("/")
-    queryset = published_deliberations() if queryset is None else queryset.filter(status=Deliberation.PUBLISHED)
+    queryset = (
+        published_deliberations() if queryset is None else queryset.filter(status=Deliberation.PUBLISHED)
+    )
     rows = queryset.order_by("authority_id", "year", "sequence").values_list(*_COLUMNS)
     page = reverse("front:deliberation", kwargs={"authority": "AUTHORITY", "year": 1, "sequence": 2})
     head, tail = page.split("AUTHORITY")
     tail = tail.replace("/1/2/", "/")
-    (number, year, sequence, title, code, budget_line, transmission, transmitted_on, authority_name,
-     authority_siret, slug, day, in_office, voters, votes_for, against, abstentions, budget_year, budget_name,
-     prefecture_id, document_url) = range(1, len(_COLUMNS))
+    (
+        number,
+        year,
+        sequence,
+        title,
+        code,
+        budget_line,
+        transmission,
+        transmitted_on,
+        authority_name,
+        authority_siret,
+        slug,
+        day,
+        in_office,
+        voters,
+        votes_for,
+        against,
+        abstentions,
+        budget_year,
+        budget_name,
+        prefecture_id,
+        document_url,
+    ) = range(1, len(_COLUMNS))
     budget = lru_cache(maxsize=1024)(budget_of)
     for row in rows.iterator(chunk_size=ITERATOR_CHUNK):
         year_text, name = row[budget_year], row[budget_name]
@@ -135,20 +183,36 @@ def deliberation_records(queryset=None, base_url: str | None = None) -> Iterator
 
 def imported_grant_record(grant: ImportedGrant) -> GrantRecord:
     return GrantRecord(
-        grantor_name=grant.grantor_name, grantor_siret=grant.grantor_siret, agreement_date=grant.agreement_date,
-        beneficiary_name=grant.beneficiary_name, object=grant.object, amount=grant.amount, nature=grant.nature,
-        payment_conditions=grant.payment_conditions, payment_start=grant.payment_start,
-        payment_end=grant.payment_end, budget_share=grant.budget_share,
-        decision_reference=grant.decision_reference or None, beneficiary_siret=grant.beneficiary_siret or None,
-        beneficiary_rna=grant.beneficiary_rna or None, rae_id=grant.rae_id or None,
-        eu_notification=grant.eu_notification, aid_scheme=grant.aid_scheme or None,
+        grantor_name=grant.grantor_name,
+        grantor_siret=grant.grantor_siret,
+        agreement_date=grant.agreement_date,
+        beneficiary_name=grant.beneficiary_name,
+        object=grant.object,
+        amount=grant.amount,
+        nature=grant.nature,
+        payment_conditions=grant.payment_conditions,
+        payment_start=grant.payment_start,
+        payment_end=grant.payment_end,
+        budget_share=grant.budget_share,
+        decision_reference=grant.decision_reference or None,
+        beneficiary_siret=grant.beneficiary_siret or None,
+        beneficiary_rna=grant.beneficiary_rna or None,
+        rae_id=grant.rae_id or None,
+        eu_notification=grant.eu_notification,
+        aid_scheme=grant.aid_scheme or None,
     )
 
 
 def grant_records(authority=None) -> Iterator[GrantRecord]:
     """SCDL Subventions records: the imported rows, then the grants app's signed agreements."""
-    imported = ImportedGrant.objects.all() if authority is None else ImportedGrant.objects.filter(authority=authority)
-    for grant in imported.order_by("authority_id", "agreement_date", "pk").iterator(chunk_size=ITERATOR_CHUNK):
+    imported = (
+        ImportedGrant.objects.all()
+        if authority is None
+        else ImportedGrant.objects.filter(authority=authority)
+    )
+    for grant in imported.order_by("authority_id", "agreement_date", "pk").iterator(
+        chunk_size=ITERATOR_CHUNK
+    ):
         yield imported_grant_record(grant)
     if apps.is_installed("registre.web.grants"):
         yield from agreement_records(authority)
@@ -169,8 +233,11 @@ def agreement_records(authority=None) -> Iterator[GrantRecord]:
     agreements = Agreement.objects.filter(signed_on__isnull=False)
     if authority is not None:
         agreements = agreements.filter(authority=authority)
-    agreements = (agreements.select_related("authority", "beneficiary", "deliberation")
-                  .prefetch_related("tranches", "payments").order_by("authority_id", "signed_on", "pk"))
+    agreements = (
+        agreements.select_related("authority", "beneficiary", "deliberation")
+        .prefetch_related("tranches", "payments")
+        .order_by("authority_id", "signed_on", "pk")
+    )
     for agreement in agreements.iterator(chunk_size=200):
         paid = sorted(p.paid_on for p in agreement.payments.all())
         planned = sorted(t.on for t in agreement.tranches.all() if t.on)
@@ -182,12 +249,19 @@ def agreement_records(authority=None) -> Iterator[GrantRecord]:
         tranches = len(agreement.tranches.all())
         text = " ".join(agreement.object.split())
         if len(text) > OBJECT_MAX:
-            text = text[:OBJECT_MAX - 1].rstrip() + "…"
+            text = text[: OBJECT_MAX - 1].rstrip() + "…"
         yield GrantRecord(
-            grantor_name=agreement.authority.name, grantor_siret=agreement.authority.siret or "",
-            agreement_date=agreement.signed_on, beneficiary_name=agreement.beneficiary.name, object=text,
-            amount=agreement.amount, payment_conditions="échelonné" if tranches > 1 else "unique",
-            payment_start=start, payment_end=end,
-            decision_reference=agreement.deliberation.number if agreement.deliberation else agreement.reference,
+            grantor_name=agreement.authority.name,
+            grantor_siret=agreement.authority.siret or "",
+            agreement_date=agreement.signed_on,
+            beneficiary_name=agreement.beneficiary.name,
+            object=text,
+            amount=agreement.amount,
+            payment_conditions="échelonné" if tranches > 1 else "unique",
+            payment_start=start,
+            payment_end=end,
+            decision_reference=agreement.deliberation.number
+            if agreement.deliberation
+            else agreement.reference,
             beneficiary_siret=agreement.beneficiary.siret or None,
         )

@@ -13,10 +13,15 @@ from .views import scdl_download
 
 @public
 def index(request):
-    return render(request, "api/opendata.html", {
-        "authorities": Authority.objects.order_by("name"),
-        "deliberations": official_schema(DELIBERATIONS), "grants": official_schema(GRANTS),
-    })
+    return render(
+        request,
+        "api/opendata.html",
+        {
+            "authorities": Authority.objects.order_by("name"),
+            "deliberations": official_schema(DELIBERATIONS),
+            "grants": official_schema(GRANTS),
+        },
+    )
 
 
 @public

@@ -50,24 +50,42 @@ class ImportReport:
         if self.error:
             return [f"{self.source} : fichier refusé, rien n'est enregistré : {self.error}"]
         read = self.read
-        head = (f"{self.source} : {self.stored} ligne(s) enregistrée(s), {self.already_there} déjà présente(s), "
-                f"{len(self.refused_rows)} refusée(s) (SCDL {self.kind}, format {read.layout}, {read.encoding}, "
-                f"séparateur « {read.delimiter} »)")
-        return [head, *(f"  note : {n}" for n in self.notes), *(f"  refus : {f.describe()}" for f in self.refused)]
+        head = (
+            f"{self.source} : {self.stored} ligne(s) enregistrée(s), {self.already_there} déjà présente(s), "
+            f"{len(self.refused_rows)} refusée(s) (SCDL {self.kind}, format {read.layout}, {read.encoding}, "
+            f"séparateur « {read.delimiter} »)"
+        )
+        return [
+            head,
+            *(f"  note : {n}" for n in self.notes),
+            *(f"  refus : {f.describe()}" for f in self.refused),
+        ]
 
     def as_dict(self) -> dict:
         read = self.read
         return {
-            "file": self.source, "kind": self.kind, "stored": self.stored, "already_there": self.already_there,
-            "refused_rows": self.refused_rows, "refusals": [f.as_dict() for f in self.refused],
-            "notes": self.notes, "error": self.error,
-            "layout": read.layout if read else None, "encoding": read.encoding if read else None,
+            "file": self.source,
+            "kind": self.kind,
+            "stored": self.stored,
+            "already_there": self.already_there,
+            "refused_rows": self.refused_rows,
+            "refusals": [f.as_dict() for f in self.refused],
+            "notes": self.notes,
+            "error": self.error,
+            "layout": read.layout if read else None,
+            "encoding": read.encoding if read else None,
             "delimiter": read.delimiter if read else None,
         }
 
 
-def import_scdl_file(path, data: bytes | None = None, *, authority: Authority | None = None,
-                     strict: bool = False, name: str | None = None) -> ImportReport:
+def import_scdl_file(
+    path,
+    data: bytes | None = None,
+    *,
+    authority: Authority | None = None,
+    strict: bool = False,
+    name: str | None = None,
+) -> ImportReport:
     """Read, check, then store. ``authority``: when given, rows of another authority are refused."""
     read = read_scdl(name or path, data if data is not None else Path(path).read_bytes())
     report = ImportReport(read.source, read.kind, read, refused=list(read.refused), notes=list(read.notes))
@@ -76,8 +94,10 @@ def import_scdl_file(path, data: bytes | None = None, *, authority: Authority | 
         rows, others = _own_rows(rows, read.kind, authority)
         report.refused = sorted(report.refused + others, key=lambda f: f.row or 0)
     if strict and report.refused:
-        report.error = (f"{len({f.row for f in report.refused})} ligne(s) refusée(s) en mode strict : "
-                        + report.refused[0].describe())
+        report.error = (
+            f"{len({f.row for f in report.refused})} ligne(s) refusée(s) en mode strict : "
+            + report.refused[0].describe()
+        )
         return report
     with transaction.atomic():
         store = _store_deliberation if read.kind == DELIBERATIONS else _store_grant
@@ -101,10 +121,17 @@ def _own_rows(rows, kind, authority):
         if authority.siret and siret == authority.siret:
             kept.append(row)
         else:
-            refused.append(Finding("registre:autre-collectivite",
-                                   f"SIRET « {siret} » : cette ligne n'est pas de {authority.name}"
-                                   + ("" if authority.siret else " (sa fiche n'a pas de SIRET)"),
-                                   row.number, row.line, column, siret))
+            refused.append(
+                Finding(
+                    "registre:autre-collectivite",
+                    f"SIRET « {siret} » : cette ligne n'est pas de {authority.name}"
+                    + ("" if authority.siret else " (sa fiche n'a pas de SIRET)"),
+                    row.number,
+                    row.line,
+                    column,
+                    siret,
+                )
+            )
     return kept, refused
 
 
@@ -144,37 +171,63 @@ def _store_deliberation(row, source: str, authority) -> bool:
     if Deliberation.objects.filter(authority=authority, number=record.deliberation_id).exists():
         return False
     council, _ = Council.objects.get_or_create(authority=authority, name=IMPORTED_COUNCIL)
-    meeting, _ = Meeting.objects.get_or_create(council=council, date=record.date,
-                                               defaults={"members_in_office": record.members_in_office})
+    meeting, _ = Meeting.objects.get_or_create(
+        council=council, date=record.date, defaults={"members_in_office": record.members_in_office}
+    )
     position = (meeting.items.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     number = (meeting.items.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     voted = record.votes_for is not None
     item = Item.objects.create(
-        meeting=meeting, number=number, position=position, title=record.object[:500],
+        meeting=meeting,
+        number=number,
+        position=position,
+        title=record.object[:500],
         vote_kind="show_of_hands" if voted else "no_vote",
-        votes_for=record.votes_for, votes_against=record.votes_against, abstentions=record.abstentions,
+        votes_for=record.votes_for,
+        votes_against=record.votes_against,
+        abstentions=record.abstentions,
     )
     year = record.date.year
     deliberation = Deliberation.objects.create(
-        authority=authority, item=item, number=record.deliberation_id[:40], year=year,
-        sequence=next_sequence(authority, year), title=record.object[:500], actes_code=record.subject_code,
-        prefecture_transmitted_on=record.prefecture_date, status=Deliberation.PUBLISHED,
-        published_at=timezone.now(), text=f"Importée de {source}, ligne {row.line}.",
+        authority=authority,
+        item=item,
+        number=record.deliberation_id[:40],
+        year=year,
+        sequence=next_sequence(authority, year),
+        title=record.object[:500],
+        actes_code=record.subject_code,
+        prefecture_transmitted_on=record.prefecture_date,
+        status=Deliberation.PUBLISHED,
+        published_at=timezone.now(),
+        text=f"Importée de {source}, ligne {row.line}.",
     )
     DeliberationOpenData.objects.create(
-        deliberation=deliberation, figures_source=DeliberationOpenData.SCDL,
-        members_in_office=record.members_in_office, voters=record.voters, votes_for=record.votes_for,
-        votes_against=record.votes_against, abstentions=record.abstentions,
-        budget_year=record.budget_year or "", budget_name=record.budget_name or "",
-        prefecture_id=record.prefecture_id or "", document_url=record.url or "",
+        deliberation=deliberation,
+        figures_source=DeliberationOpenData.SCDL,
+        members_in_office=record.members_in_office,
+        voters=record.voters,
+        votes_for=record.votes_for,
+        votes_against=record.votes_against,
+        abstentions=record.abstentions,
+        budget_year=record.budget_year or "",
+        budget_name=record.budget_name or "",
+        prefecture_id=record.prefecture_id or "",
+        document_url=record.url or "",
     )
     return True
 
 
 def _fingerprint(record) -> str:
-    parts = [record.grantor_siret, record.agreement_date.isoformat(), record.decision_reference or "",
-             record.beneficiary_siret or record.beneficiary_rna or record.beneficiary_name, record.object,
-             str(record.amount.normalize()), str(record.payment_start), str(record.payment_end)]
+    parts = [
+        record.grantor_siret,
+        record.agreement_date.isoformat(),
+        record.decision_reference or "",
+        record.beneficiary_siret or record.beneficiary_rna or record.beneficiary_name,
+        record.object,
+        str(record.amount.normalize()),
+        str(record.payment_start),
+        str(record.payment_end),
+    ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -185,13 +238,25 @@ def _store_grant(row, source: str, authority) -> bool:
         return False
     ImportedGrant.objects.create(
         authority=authority or authority_for(record.grantor_name, record.grantor_siret),
-        grantor_name=record.grantor_name, grantor_siret=record.grantor_siret,
-        agreement_date=record.agreement_date, decision_reference=record.decision_reference or "",
-        beneficiary_name=record.beneficiary_name, beneficiary_siret=record.beneficiary_siret or "",
-        beneficiary_rna=record.beneficiary_rna or "", object=record.object, amount=record.amount,
-        nature=record.nature, payment_conditions=record.payment_conditions, payment_start=record.payment_start,
-        payment_end=record.payment_end, eu_notification=record.eu_notification, budget_share=record.budget_share,
-        rae_id=record.rae_id or "", aid_scheme=record.aid_scheme or "", source_file=source[:300],
-        source_line=row.line, fingerprint=fingerprint,
+        grantor_name=record.grantor_name,
+        grantor_siret=record.grantor_siret,
+        agreement_date=record.agreement_date,
+        decision_reference=record.decision_reference or "",
+        beneficiary_name=record.beneficiary_name,
+        beneficiary_siret=record.beneficiary_siret or "",
+        beneficiary_rna=record.beneficiary_rna or "",
+        object=record.object,
+        amount=record.amount,
+        nature=record.nature,
+        payment_conditions=record.payment_conditions,
+        payment_start=record.payment_start,
+        payment_end=record.payment_end,
+        eu_notification=record.eu_notification,
+        budget_share=record.budget_share,
+        rae_id=record.rae_id or "",
+        aid_scheme=record.aid_scheme or "",
+        source_file=source[:300],
+        source_line=row.line,
+        fingerprint=fingerprint,
     )
     return True

@@ -13,7 +13,9 @@ class AuthoritySerializer(serializers.ModelSerializer):
 
 
 class VoteFiguresSerializer(serializers.Serializer):
-    members_in_office = serializers.IntegerField(allow_null=True, help_text="conseillers en exercice (VOTE_EFFECTIF)")
+    members_in_office = serializers.IntegerField(
+        allow_null=True, help_text="conseillers en exercice (VOTE_EFFECTIF)"
+    )
     voters = serializers.IntegerField(allow_null=True, help_text="votants (VOTE_REEL)")
     votes_for = serializers.IntegerField(allow_null=True)
     votes_against = serializers.IntegerField(allow_null=True)
@@ -31,8 +33,22 @@ class DeliberationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Deliberation
-        fields = ["id", "number", "authority", "meeting", "meeting_date", "item", "title", "actes_code", "subject",
-                  "status", "published_at", "prefecture_transmission_id", "prefecture_transmitted_on", "votes"]
+        fields = [
+            "id",
+            "number",
+            "authority",
+            "meeting",
+            "meeting_date",
+            "item",
+            "title",
+            "actes_code",
+            "subject",
+            "status",
+            "published_at",
+            "prefecture_transmission_id",
+            "prefecture_transmitted_on",
+            "votes",
+        ]
         read_only_fields = fields
 
     def get_subject(self, deliberation) -> str | None:
@@ -44,8 +60,14 @@ class DeliberationSerializer(serializers.ModelSerializer):
         data = getattr(deliberation, "open_data", None)
         if data is None:
             return None
-        return {"members_in_office": data.members_in_office, "voters": data.voters, "votes_for": data.votes_for,
-                "votes_against": data.votes_against, "abstentions": data.abstentions, "source": data.figures_source}
+        return {
+            "members_in_office": data.members_in_office,
+            "voters": data.voters,
+            "votes_for": data.votes_for,
+            "votes_against": data.votes_against,
+            "abstentions": data.abstentions,
+            "source": data.figures_source,
+        }
 
     def get_votes(self, deliberation) -> VoteFiguresSerializer(allow_null=True):  # type: ignore[valid-type]
         try:
@@ -65,12 +87,20 @@ class ClerkDeliberationUpdateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Deliberation
-        fields = ["title", "actes_code", "budget_line", "prefecture_transmission_id", "prefecture_transmitted_on"]
+        fields = [
+            "title",
+            "actes_code",
+            "budget_line",
+            "prefecture_transmission_id",
+            "prefecture_transmitted_on",
+        ]
         extra_kwargs = {"title": {"required": False}}
 
     def validate_actes_code(self, value: str) -> str:
         if value and actes.subject(value) is None:
-            raise serializers.ValidationError(f"« {value} » n'est pas un code de matière ACTES de niveau 2 (1.1 à 9.4).")
+            raise serializers.ValidationError(
+                f"« {value} » n'est pas un code de matière ACTES de niveau 2 (1.1 à 9.4)."
+            )
         return value
 
 
@@ -84,8 +114,11 @@ class MeetingSerializer(serializers.ModelSerializer):
         fields = ["id", "authority", "council", "date", "place", "members_in_office", "deliberations"]
 
     def get_deliberations(self, meeting) -> list[str]:
-        return list(Deliberation.objects.filter(item__meeting=meeting, status=Deliberation.PUBLISHED)
-                    .order_by("item__position", "pk").values_list("number", flat=True))
+        return list(
+            Deliberation.objects.filter(item__meeting=meeting, status=Deliberation.PUBLISHED)
+            .order_by("item__position", "pk")
+            .values_list("number", flat=True)
+        )
 
 
 class FindingSerializer(serializers.Serializer):
@@ -117,11 +150,18 @@ class ImportReportSerializer(serializers.Serializer):
 
 
 class ImportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(allow_empty_file=True, help_text="fichier CSV au format SCDL Délibérations ou Subventions")
-    strict = serializers.BooleanField(default=False, help_text="refuser tout le fichier si une ligne est refusée")
+    file = serializers.FileField(
+        allow_empty_file=True, help_text="fichier CSV au format SCDL Délibérations ou Subventions"
+    )
+    strict = serializers.BooleanField(
+        default=False, help_text="refuser tout le fichier si une ligne est refusée"
+    )
 
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False,
-                                   help_text="pour une requête invalide : les messages par champ")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="pour une requête invalide : les messages par champ",
+    )

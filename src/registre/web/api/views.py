@@ -12,7 +12,11 @@ from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
 )
 from rest_framework import generics, mixins, parsers, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -91,8 +95,10 @@ def exception_handler(error, context):
         response.data = {"detail": str(data["detail"])}
     else:
         errors = data if isinstance(data, dict) else {"non_field_errors": data}
-        response.data = {"detail": "Requête invalide : " + " ; ".join(_messages(data)),
-                         "errors": {key: _messages(value) for key, value in errors.items()}}
+        response.data = {
+            "detail": "Requête invalide : " + " ; ".join(_messages(data)),
+            "errors": {key: _messages(value) for key, value in errors.items()},
+        }
     return response
 
 
@@ -171,10 +177,12 @@ class AuthorityViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Délibérations publiées",
-                       responses={200: s.DeliberationSerializer(many=True), **ERRORS}),
-    retrieve=extend_schema(summary="Une délibération publiée",
-                           responses={200: s.DeliberationDetailSerializer, **ERRORS}),
+    list=extend_schema(
+        summary="Délibérations publiées", responses={200: s.DeliberationSerializer(many=True), **ERRORS}
+    ),
+    retrieve=extend_schema(
+        summary="Une délibération publiée", responses={200: s.DeliberationDetailSerializer, **ERRORS}
+    ),
 )
 class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
@@ -184,8 +192,11 @@ class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Deliberation.objects.none()
 
     def get_queryset(self):
-        return (published().select_related("authority", "item__meeting", "open_data")
-                .order_by("-item__meeting__date", "-pk"))
+        return (
+            published()
+            .select_related("authority", "item__meeting", "open_data")
+            .order_by("-item__meeting__date", "-pk")
+        )
 
     def get_serializer_class(self):
         return s.DeliberationDetailSerializer if self.action == "retrieve" else s.DeliberationSerializer
@@ -217,8 +228,11 @@ def with_figures(deliberations: list) -> None:
 
 
 def _published_meeting(pk: int) -> Meeting:
-    meeting = (Meeting.objects.select_related("council__authority")
-               .filter(pk=pk, items__deliberations__status=Deliberation.PUBLISHED).first())
+    meeting = (
+        Meeting.objects.select_related("council__authority")
+        .filter(pk=pk, items__deliberations__status=Deliberation.PUBLISHED)
+        .first()
+    )
     if meeting is None:
         raise Http404("Séance sans délibération publiée.")
     return meeting
@@ -228,18 +242,24 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
     serializer_class = s.MeetingSerializer
     queryset = Meeting.objects.all()
 
-    @extend_schema(summary="Une séance (ses délibérations publiées)", responses={200: s.MeetingSerializer, **ERRORS})
+    @extend_schema(
+        summary="Une séance (ses délibérations publiées)", responses={200: s.MeetingSerializer, **ERRORS}
+    )
     def retrieve(self, request, pk=None):
         return Response(self.get_serializer(_published_meeting(_int(pk))).data)
 
-    @extend_schema(summary="Votes de la séance au format Popolo",
-                   description="Organization, Person, Membership, Motion, VoteEvent, Count et Vote (scrutin public) ; "
-                               "seules les questions ayant une délibération publiée ont leur vote.",
-                   responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    @extend_schema(
+        summary="Votes de la séance au format Popolo",
+        description="Organization, Person, Membership, Motion, VoteEvent, Count et Vote (scrutin public) ; "
+        "seules les questions ayant une délibération publiée ont leur vote.",
+        responses={200: OpenApiTypes.OBJECT, **ERRORS},
+    )
     @action(detail=True, methods=["get"])
     def popolo(self, request, pk=None):
         meeting = _published_meeting(_int(pk))
-        published_items = set(published().filter(item__meeting=meeting).values_list("item__number", flat=True))
+        published_items = set(
+            published().filter(item__meeting=meeting).values_list("item__number", flat=True)
+        )
         numbers = dict(published().filter(item__meeting=meeting).values_list("item__number", "number"))
         meeting_tally = tally(meeting)
         meeting_tally.items = [t for t in meeting_tally.items if t.item in published_items]
@@ -258,19 +278,31 @@ def _int(value) -> int:
 
 
 class CouncilRosterView(PublicMixin, APIView):
-    @extend_schema(summary="Composition d'une assemblée au format Popolo (Organization, Person, Membership)",
-                   responses={200: OpenApiTypes.OBJECT, **ERRORS})
+    @extend_schema(
+        summary="Composition d'une assemblée au format Popolo (Organization, Person, Membership)",
+        responses={200: OpenApiTypes.OBJECT, **ERRORS},
+    )
     def get(self, request, pk):
-        council = get_object_or_404(Council.objects.select_related("authority"), pk=_int(pk),
-                                    meetings__items__deliberations__status=Deliberation.PUBLISHED)
-        meeting = council.meetings.filter(items__deliberations__status=Deliberation.PUBLISHED).order_by("-date").first()
+        council = get_object_or_404(
+            Council.objects.select_related("authority"),
+            pk=_int(pk),
+            meetings__items__deliberations__status=Deliberation.PUBLISHED,
+        )
+        meeting = (
+            council.meetings.filter(items__deliberations__status=Deliberation.PUBLISHED)
+            .order_by("-date")
+            .first()
+        )
         return Response(roster(meeting_to_core(meeting)))
 
 
 CSV_RESPONSES = {
-    (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="fichier CSV UTF-8 conforme au schéma SCDL"),
-    (409, "application/json"): OpenApiResponse(s.PublicationRefusedSerializer,
-                                                description="publication bloquée : ligne, champ et règle"),
+    (200, "text/csv"): OpenApiResponse(
+        OpenApiTypes.STR, description="fichier CSV UTF-8 conforme au schéma SCDL"
+    ),
+    (409, "application/json"): OpenApiResponse(
+        s.PublicationRefusedSerializer, description="publication bloquée : ligne, champ et règle"
+    ),
     (404, "application/json"): OpenApiResponse(s.ErrorSerializer, description="collectivité inconnue"),
 }
 
@@ -288,7 +320,9 @@ def scdl_download(kind: str, authority_slug: str | None, base_url: str):
         export_scdl(kind, path, authority=authority, base_url=base_url)
         stream = open(path, "rb")
     except PublicationBlocked as blocked:
-        return JsonResponse({"detail": str(blocked), "findings": [f.as_dict() for f in blocked.findings]}, status=409)
+        return JsonResponse(
+            {"detail": str(blocked), "findings": [f.as_dict() for f in blocked.findings]}, status=409
+        )
     finally:
         if os.path.exists(path):
             os.unlink(path)  # the open handle keeps the data readable until the response is sent
@@ -300,32 +334,52 @@ AUTHORITY_PARAM = OpenApiParameter("authority", str, description="limiter à une
 
 
 class ScdlDeliberationsView(PublicMixin, APIView):
-    @extend_schema(summary="Délibérations publiées au format SCDL Délibérations 2.1.5 (CSV)",
-                   parameters=[AUTHORITY_PARAM], responses=CSV_RESPONSES)
+    @extend_schema(
+        summary="Délibérations publiées au format SCDL Délibérations 2.1.5 (CSV)",
+        parameters=[AUTHORITY_PARAM],
+        responses=CSV_RESPONSES,
+    )
     def get(self, request):
-        return scdl_download(DELIBERATIONS, request.query_params.get("authority"), request.build_absolute_uri("/"))
+        return scdl_download(
+            DELIBERATIONS, request.query_params.get("authority"), request.build_absolute_uri("/")
+        )
 
 
 class ScdlGrantsView(PublicMixin, APIView):
-    @extend_schema(summary="Subventions au format SCDL Subventions 2.1.1 (CSV)",
-                   parameters=[AUTHORITY_PARAM], responses=CSV_RESPONSES)
+    @extend_schema(
+        summary="Subventions au format SCDL Subventions 2.1.1 (CSV)",
+        parameters=[AUTHORITY_PARAM],
+        responses=CSV_RESPONSES,
+    )
     def get(self, request):
         return scdl_download(GRANTS, request.query_params.get("authority"), request.build_absolute_uri("/"))
 
 
 # ----- clerks: per-authority tokens -----
 
+
 @extend_schema_view(
-    list=extend_schema(summary="Délibérations de ma collectivité (brouillons compris)",
-                       responses={200: s.DeliberationSerializer(many=True), **ERRORS, **AUTH_ERRORS}),
-    retrieve=extend_schema(summary="Une délibération de ma collectivité",
-                           responses={200: s.DeliberationDetailSerializer, **ERRORS, **AUTH_ERRORS}),
+    list=extend_schema(
+        summary="Délibérations de ma collectivité (brouillons compris)",
+        responses={200: s.DeliberationSerializer(many=True), **ERRORS, **AUTH_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="Une délibération de ma collectivité",
+        responses={200: s.DeliberationDetailSerializer, **ERRORS, **AUTH_ERRORS},
+    ),
     partial_update=extend_schema(
-        summary="Modifier un brouillon", request=s.ClerkDeliberationUpdateSerializer,
-        responses={200: s.DeliberationDetailSerializer, 409: s.ErrorSerializer, **ERRORS, **AUTH_ERRORS}),
+        summary="Modifier un brouillon",
+        request=s.ClerkDeliberationUpdateSerializer,
+        responses={200: s.DeliberationDetailSerializer, 409: s.ErrorSerializer, **ERRORS, **AUTH_ERRORS},
+    ),
 )
-class ClerkDeliberationViewSet(ClerkMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                               mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class ClerkDeliberationViewSet(
+    ClerkMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     pagination_class = Pages
     filter_backends = [filters.DjangoFilterBackend]
     filterset_class = DeliberationFilter
@@ -335,8 +389,11 @@ class ClerkDeliberationViewSet(ClerkMixin, mixins.ListModelMixin, mixins.Retriev
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Deliberation.objects.none()
-        return (Deliberation.objects.filter(authority_id=self.request.auth.authority_id)
-                .select_related("authority", "item__meeting", "open_data").order_by("-year", "-sequence"))
+        return (
+            Deliberation.objects.filter(authority_id=self.request.auth.authority_id)
+            .select_related("authority", "item__meeting", "open_data")
+            .order_by("-year", "-sequence")
+        )
 
     def get_serializer_class(self):
         if self.action == "partial_update":
@@ -346,18 +403,28 @@ class ClerkDeliberationViewSet(ClerkMixin, mixins.ListModelMixin, mixins.Retriev
     def partial_update(self, request, *args, **kwargs):
         deliberation = self.get_object()
         if deliberation.is_published:
-            return Response({"detail": "Délibération publiée : en lecture seule (une correction est un nouvel acte)."},
-                            status=status.HTTP_409_CONFLICT)
+            return Response(
+                {"detail": "Délibération publiée : en lecture seule (une correction est un nouvel acte)."},
+                status=status.HTTP_409_CONFLICT,
+            )
         serializer = s.ClerkDeliberationUpdateSerializer(deliberation, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         serializer.save()
         return Response(s.DeliberationDetailSerializer(self.get_object()).data)
 
-    @extend_schema(summary="Publier (après contrôle au format SCDL)", request=None,
-                   responses={200: s.DeliberationDetailSerializer,
-                              400: OpenApiResponse(s.PublicationRefusedSerializer,
-                                                   description="publication refusée : champ et règle"),
-                              409: s.ErrorSerializer, 404: s.ErrorSerializer, **AUTH_ERRORS})
+    @extend_schema(
+        summary="Publier (après contrôle au format SCDL)",
+        request=None,
+        responses={
+            200: s.DeliberationDetailSerializer,
+            400: OpenApiResponse(
+                s.PublicationRefusedSerializer, description="publication refusée : champ et règle"
+            ),
+            409: s.ErrorSerializer,
+            404: s.ErrorSerializer,
+            **AUTH_ERRORS,
+        },
+    )
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         deliberation = self.get_object()
@@ -365,8 +432,13 @@ class ClerkDeliberationViewSet(ClerkMixin, mixins.ListModelMixin, mixins.Retriev
             return Response({"detail": "Délibération déjà publiée."}, status=status.HTTP_409_CONFLICT)
         findings = publish_deliberation(deliberation, request.build_absolute_uri("/"))
         if findings:
-            return Response({"detail": "Publication refusée : la ligne SCDL Délibérations serait invalide.",
-                             "findings": [f.as_dict() for f in findings]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {
+                    "detail": "Publication refusée : la ligne SCDL Délibérations serait invalide.",
+                    "findings": [f.as_dict() for f in findings],
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         return Response(s.DeliberationDetailSerializer(self.get_object()).data)
 
 
@@ -374,9 +446,11 @@ class ClerkScdlImportView(ClerkMixin, generics.GenericAPIView):
     parser_classes = [parsers.MultiPartParser]
     serializer_class = s.ImportUploadSerializer
 
-    @extend_schema(summary="Importer un fichier SCDL de ma collectivité (une transaction par fichier)",
-                   request={"multipart/form-data": s.ImportUploadSerializer},
-                   responses={200: s.ImportReportSerializer, 400: s.ErrorSerializer, **AUTH_ERRORS})
+    @extend_schema(
+        summary="Importer un fichier SCDL de ma collectivité (une transaction par fichier)",
+        request={"multipart/form-data": s.ImportUploadSerializer},
+        responses={200: s.ImportReportSerializer, 400: s.ErrorSerializer, **AUTH_ERRORS},
+    )
     def post(self, request):
         from registre.opendata.reader import ScdlFileError
 
@@ -386,8 +460,13 @@ class ClerkScdlImportView(ClerkMixin, generics.GenericAPIView):
         if file.size > 50 * 1024 * 1024:
             return Response({"detail": "Fichier trop volumineux (plus de 50 Mo)."}, status=400)
         try:
-            report = import_scdl_file(file.name, file.read(), authority=request.auth.authority,
-                                      strict=upload.validated_data["strict"], name=file.name)
+            report = import_scdl_file(
+                file.name,
+                file.read(),
+                authority=request.auth.authority,
+                strict=upload.validated_data["strict"],
+                name=file.name,
+            )
         except ScdlFileError as error:
             # the request was understood; the file is refused as a whole: the report says why
             report = ImportReport(file.name, "", error=error.reason)

@@ -10,15 +10,21 @@ from django import forms
 from django.db import transaction
 
 from registre.web.register.models import (
-    Attendance, Ballot, Council, Deliberation, Item, Meeting, Member, Proxy,
+    Attendance,
+    Ballot,
+    Council,
+    Deliberation,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
 )
 
 from .roster import RosterError, read_roster
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-NUMBER_ERRORS = {"invalid": "Saisissez un nombre entier.",
-                 "min_value": "Saisissez un nombre positif ou nul."}
+NUMBER_ERRORS = {"invalid": "Saisissez un nombre entier.", "min_value": "Saisissez un nombre positif ou nul."}
 
 
 class Accessible:
@@ -68,6 +74,7 @@ def passage_position(meeting: Meeting) -> dict[int, int]:
 
 # -- councils and members ---------------------------------------------------------------------
 
+
 class CouncilForm(Accessible, forms.ModelForm):
     class Meta:
         model = Council
@@ -84,7 +91,11 @@ class CouncilForm(Accessible, forms.ModelForm):
         name = self.cleaned_data["name"].strip()
         if not name:
             raise forms.ValidationError("Donnez le nom de l'assemblée.")
-        if Council.objects.filter(authority=self.authority, name__iexact=name).exclude(pk=self.instance.pk).exists():
+        if (
+            Council.objects.filter(authority=self.authority, name__iexact=name)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise forms.ValidationError("Votre collectivité a déjà une assemblée de ce nom.")
         return name
 
@@ -97,10 +108,17 @@ class MemberForm(Accessible, forms.ModelForm):
     class Meta:
         model = Member
         fields = ["civility", "first_name", "last_name", "commune", "substitute"]
-        labels = {"civility": "Civilité", "first_name": "Prénom", "last_name": "Nom",
-                  "commune": "Commune (conseil communautaire)", "substitute": "Suppléant"}
-        error_messages = {"first_name": {"required": "Saisissez le prénom."},
-                          "last_name": {"required": "Saisissez le nom."}}
+        labels = {
+            "civility": "Civilité",
+            "first_name": "Prénom",
+            "last_name": "Nom",
+            "commune": "Commune (conseil communautaire)",
+            "substitute": "Suppléant",
+        }
+        error_messages = {
+            "first_name": {"required": "Saisissez le prénom."},
+            "last_name": {"required": "Saisissez le nom."},
+        }
 
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +132,9 @@ class MemberForm(Accessible, forms.ModelForm):
 
             key = member_key(data["first_name"], data["last_name"])
             if self.council.members.filter(key=key).exclude(pk=self.instance.pk).exists():
-                self.add_error("last_name", "Un conseiller de ce nom et de ce prénom est déjà inscrit à cette assemblée.")
+                self.add_error(
+                    "last_name", "Un conseiller de ce nom et de ce prénom est déjà inscrit à cette assemblée."
+                )
         return data
 
     def save(self, commit=True):
@@ -126,9 +146,12 @@ class RosterImportForm(Accessible, forms.Form):
     file = forms.FileField(
         label="Fichier CSV de la liste des conseillers",
         help_text="Colonnes : civilité ; prénom ; nom ; commune ; suppléant (oui/non). "
-                  "Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252.",
-        error_messages={"required": "Choisissez un fichier CSV.", "empty": "Le fichier est vide.",
-                        "invalid": "Le fichier n'a pas pu être lu."},
+        "Séparateur « ; » ou « , », encodage UTF-8 ou Windows-1252.",
+        error_messages={
+            "required": "Choisissez un fichier CSV.",
+            "empty": "Le fichier est vide.",
+            "invalid": "Le fichier n'a pas pu être lu.",
+        },
     )
 
     def __init__(self, *args, council, **kwargs):
@@ -153,29 +176,59 @@ class RosterImportForm(Accessible, forms.Form):
             for row in self.rows:
                 if row.key in known:
                     continue
-                Member.objects.create(council=self.council, civility=row.civility, first_name=row.first_name,
-                                      last_name=row.last_name, commune=row.commune, substitute=row.substitute)
+                Member.objects.create(
+                    council=self.council,
+                    civility=row.civility,
+                    first_name=row.first_name,
+                    last_name=row.last_name,
+                    commune=row.commune,
+                    substitute=row.substitute,
+                )
                 added += 1
         return added, len(self.rows) - added
 
 
 # -- meetings and agenda ----------------------------------------------------------------------
 
+
 class MeetingForm(Accessible, forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["council", "date", "place", "convened_on", "opened_at", "closed_at", "chair", "secretary",
-                  "members_in_office", "reconvened_without_quorum"]
-        labels = {"council": "Assemblée", "date": "Date de la séance", "place": "Lieu",
-                  "convened_on": "Date de convocation", "opened_at": "Heure d'ouverture",
-                  "closed_at": "Heure de clôture", "chair": "Président de séance",
-                  "secretary": "Secrétaire de séance", "members_in_office": "Conseillers en exercice",
-                  "reconvened_without_quorum": "Séance réunie à nouveau sans condition de quorum (L2121-17)"}
+        fields = [
+            "council",
+            "date",
+            "place",
+            "convened_on",
+            "opened_at",
+            "closed_at",
+            "chair",
+            "secretary",
+            "members_in_office",
+            "reconvened_without_quorum",
+        ]
+        labels = {
+            "council": "Assemblée",
+            "date": "Date de la séance",
+            "place": "Lieu",
+            "convened_on": "Date de convocation",
+            "opened_at": "Heure d'ouverture",
+            "closed_at": "Heure de clôture",
+            "chair": "Président de séance",
+            "secretary": "Secrétaire de séance",
+            "members_in_office": "Conseillers en exercice",
+            "reconvened_without_quorum": "Séance réunie à nouveau sans condition de quorum (L2121-17)",
+        }
         widgets = {"date": DATE, "convened_on": DATE, "opened_at": TIME, "closed_at": TIME}
         field_classes = {"chair": MemberChoiceField, "secretary": MemberChoiceField}
         error_messages = {
-            "council": {"required": "Choisissez l'assemblée.", "invalid_choice": "Choisissez une assemblée de la liste."},
-            "date": {"required": "Saisissez la date de la séance.", "invalid": "Saisissez une date valide, par exemple 07/10/2021."},
+            "council": {
+                "required": "Choisissez l'assemblée.",
+                "invalid_choice": "Choisissez une assemblée de la liste.",
+            },
+            "date": {
+                "required": "Saisissez la date de la séance.",
+                "invalid": "Saisissez une date valide, par exemple 07/10/2021.",
+            },
             "convened_on": {"invalid": "Saisissez une date valide, par exemple 01/10/2021."},
             "opened_at": {"invalid": "Saisissez une heure valide, par exemple 18:30."},
             "closed_at": {"invalid": "Saisissez une heure valide, par exemple 21:45."},
@@ -215,11 +268,20 @@ class ItemForm(Accessible, forms.ModelForm):
     class Meta:
         model = Item
         fields = ["number", "title", "rapporteur", "committee"]
-        labels = {"number": "Numéro du rapport", "title": "Objet", "rapporteur": "Rapporteur",
-                  "committee": "Commission"}
-        error_messages = {"number": {**NUMBER_ERRORS, "required": "Saisissez le numéro du rapport.",
-                                     "min_value": "Le numéro commence à 1."},
-                          "title": {"max_length": "L'objet compte 500 caractères au plus."}}
+        labels = {
+            "number": "Numéro du rapport",
+            "title": "Objet",
+            "rapporteur": "Rapporteur",
+            "committee": "Commission",
+        }
+        error_messages = {
+            "number": {
+                **NUMBER_ERRORS,
+                "required": "Saisissez le numéro du rapport.",
+                "min_value": "Le numéro commence à 1.",
+            },
+            "title": {"max_length": "L'objet compte 500 caractères au plus."},
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,7 +306,8 @@ class ItemForm(Accessible, forms.ModelForm):
 
 class OrderOfPassageForm(Accessible, forms.Form):
     order = forms.CharField(
-        label="Ordre de passage", max_length=2000,
+        label="Ordre de passage",
+        max_length=2000,
         help_text="Les numéros des questions dans l'ordre où elles sont examinées, séparés par des virgules.",
         error_messages={"required": "Saisissez l'ordre de passage."},
     )
@@ -253,13 +316,16 @@ class OrderOfPassageForm(Accessible, forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["order"].initial = ", ".join(
-            str(n) for n in meeting.items.order_by("position").values_list("number", flat=True))
+            str(n) for n in meeting.items.order_by("position").values_list("number", flat=True)
+        )
 
     def clean_order(self):
         text = self.cleaned_data["order"]
         parts = [p for p in re.split(r"[\s,;]+", text) if p]
         if any(not p.isdigit() for p in parts):
-            raise forms.ValidationError("Seuls des numéros de questions séparés par des virgules sont attendus.")
+            raise forms.ValidationError(
+                "Seuls des numéros de questions séparés par des virgules sont attendus."
+            )
         numbers = [int(p) for p in parts]
         known = set(self.meeting.items.values_list("number", flat=True))
         duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
@@ -267,7 +333,9 @@ class OrderOfPassageForm(Accessible, forms.Form):
             raise forms.ValidationError(f"La question n°{duplicates[0]} figure deux fois.")
         unknown = sorted(set(numbers) - known)
         if unknown:
-            raise forms.ValidationError(f"La question n°{unknown[0]} n'est pas à l'ordre du jour de la séance.")
+            raise forms.ValidationError(
+                f"La question n°{unknown[0]} n'est pas à l'ordre du jour de la séance."
+            )
         missing = sorted(known - set(numbers))
         if missing:
             raise forms.ValidationError(f"La question n°{missing[0]} manque dans l'ordre de passage.")
@@ -287,18 +355,24 @@ class OrderOfPassageForm(Accessible, forms.Form):
 
 # -- attendance and proxies -------------------------------------------------------------------
 
+
 class RollForm(Accessible, forms.Form):
     """Who is in the room when the meeting opens; the others are recorded absent."""
 
-    present = MembersChoiceField(label="Présents à l'ouverture de la séance", queryset=Member.objects.none(),
-                                 required=False, widget=forms.CheckboxSelectMultiple)
+    present = MembersChoiceField(
+        label="Présents à l'ouverture de la séance",
+        queryset=Member.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["present"].queryset = meeting.council.members.all()
         self.fields["present"].initial = list(
-            meeting.attendance.filter(present=True).values_list("member_id", flat=True))
+            meeting.attendance.filter(present=True).values_list("member_id", flat=True)
+        )
 
     def save(self) -> None:
         chosen = {m.pk for m in self.cleaned_data["present"]}
@@ -322,9 +396,14 @@ def _whole(line) -> bool:
 
 
 class _MemberAtItemForm(Accessible, forms.Form):
-    member = MemberChoiceField(label="Conseiller", queryset=Member.objects.none(),
-                               error_messages={"required": "Choisissez le conseiller.",
-                                               "invalid_choice": "Choisissez un conseiller de la liste."})
+    member = MemberChoiceField(
+        label="Conseiller",
+        queryset=Member.objects.none(),
+        error_messages={
+            "required": "Choisissez le conseiller.",
+            "invalid_choice": "Choisissez un conseiller de la liste.",
+        },
+    )
 
     def __init__(self, *args, meeting, item=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -344,8 +423,14 @@ class _MemberAtItemForm(Accessible, forms.Form):
 
 
 def _item_field(label):
-    return forms.TypedChoiceField(label=label, coerce=int, error_messages={
-        "required": "Choisissez la question.", "invalid_choice": "Choisissez une question de l'ordre du jour."})
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        error_messages={
+            "required": "Choisissez la question.",
+            "invalid_choice": "Choisissez une question de l'ordre du jour.",
+        },
+    )
 
 
 class ArrivalForm(_MemberAtItemForm):
@@ -370,8 +455,13 @@ class ArrivalForm(_MemberAtItemForm):
         with transaction.atomic():
             for line in self.meeting.attendance.filter(member=member):
                 line.delete()
-            Attendance.objects.create(meeting=self.meeting, member=member, present=True,
-                                      from_item=self.window[0], until_item=self.window[1])
+            Attendance.objects.create(
+                meeting=self.meeting,
+                member=member,
+                present=True,
+                from_item=self.window[0],
+                until_item=self.window[1],
+            )
 
 
 class DepartureForm(_MemberAtItemForm):
@@ -386,13 +476,18 @@ class DepartureForm(_MemberAtItemForm):
         if data.get("member") and data.get("until_item"):
             _lines, line = self._present_line(data["member"])
             if line is None:
-                self.add_error("member", "Ce conseiller n'est pas noté présent : enregistrez d'abord sa présence.")
+                self.add_error(
+                    "member", "Ce conseiller n'est pas noté présent : enregistrez d'abord sa présence."
+                )
                 return data
             start = line.from_item
             self.window = (start, data["until_item"])
             if start is not None and self.position[data["until_item"]] < self.position.get(start, 0):
-                self.add_error("until_item", f"Ce conseiller n'est arrivé qu'à la question n°{start} : "
-                                             "son départ ne peut pas la précéder.")
+                self.add_error(
+                    "until_item",
+                    f"Ce conseiller n'est arrivé qu'à la question n°{start} : "
+                    "son départ ne peut pas la précéder.",
+                )
         return data
 
     def save(self) -> None:
@@ -400,24 +495,47 @@ class DepartureForm(_MemberAtItemForm):
         with transaction.atomic():
             for line in self.meeting.attendance.filter(member=member):
                 line.delete()
-            Attendance.objects.create(meeting=self.meeting, member=member, present=True,
-                                      from_item=self.window[0], until_item=self.window[1])
+            Attendance.objects.create(
+                meeting=self.meeting,
+                member=member,
+                present=True,
+                from_item=self.window[0],
+                until_item=self.window[1],
+            )
 
 
 class ProxyForm(Accessible, forms.Form):
     prefix = "proxy"
-    principal = MemberChoiceField(label="Mandant (donne la procuration)", queryset=Member.objects.none(),
-                                  error_messages={"required": "Choisissez le mandant.",
-                                                  "invalid_choice": "Choisissez un conseiller de la liste."})
-    holder = MemberChoiceField(label="Mandataire (porte la procuration)", queryset=Member.objects.none(),
-                               error_messages={"required": "Choisissez le mandataire.",
-                                               "invalid_choice": "Choisissez un conseiller de la liste."})
-    from_item = forms.TypedChoiceField(label="À compter de la question", coerce=int, required=False,
-                                       empty_value=None,
-                                       error_messages={"invalid_choice": "Choisissez une question de l'ordre du jour."})
-    until_item = forms.TypedChoiceField(label="Jusqu'à la question (incluse)", coerce=int, required=False,
-                                        empty_value=None,
-                                        error_messages={"invalid_choice": "Choisissez une question de l'ordre du jour."})
+    principal = MemberChoiceField(
+        label="Mandant (donne la procuration)",
+        queryset=Member.objects.none(),
+        error_messages={
+            "required": "Choisissez le mandant.",
+            "invalid_choice": "Choisissez un conseiller de la liste.",
+        },
+    )
+    holder = MemberChoiceField(
+        label="Mandataire (porte la procuration)",
+        queryset=Member.objects.none(),
+        error_messages={
+            "required": "Choisissez le mandataire.",
+            "invalid_choice": "Choisissez un conseiller de la liste.",
+        },
+    )
+    from_item = forms.TypedChoiceField(
+        label="À compter de la question",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Choisissez une question de l'ordre du jour."},
+    )
+    until_item = forms.TypedChoiceField(
+        label="Jusqu'à la question (incluse)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Choisissez une question de l'ordre du jour."},
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -436,24 +554,36 @@ class ProxyForm(Accessible, forms.Form):
         if start is not None and end is not None:
             position = passage_position(self.meeting)
             if position[end] < position[start]:
-                self.add_error("until_item", "La fin de la procuration précède son début dans l'ordre de passage.")
+                self.add_error(
+                    "until_item", "La fin de la procuration précède son début dans l'ordre de passage."
+                )
         return data
 
     def save(self) -> Proxy:
         data = self.cleaned_data
-        return Proxy.objects.create(meeting=self.meeting, principal=data["principal"], holder=data["holder"],
-                                    from_item=data.get("from_item"), until_item=data.get("until_item"))
+        return Proxy.objects.create(
+            meeting=self.meeting,
+            principal=data["principal"],
+            holder=data["holder"],
+            from_item=data.get("from_item"),
+            until_item=data.get("until_item"),
+        )
 
 
 # -- per item: interested members and the vote ------------------------------------------------
 
+
 class InterestedMembersForm(Accessible, forms.Form):
     interested = MembersChoiceField(
-        label="Conseillers intéressés à l'affaire (L2131-11)", queryset=Member.objects.none(), required=False,
+        label="Conseillers intéressés à l'affaire (L2131-11)",
+        queryset=Member.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Ils ne prennent part ni au débat ni au vote, pas même par la procuration qu'ils portent.",
-        error_messages={"invalid_choice": "Choisissez des conseillers de la liste.",
-                        "invalid_pk_value": "Choisissez des conseillers de la liste."},
+        error_messages={
+            "invalid_choice": "Choisissez des conseillers de la liste.",
+            "invalid_pk_value": "Choisissez des conseillers de la liste.",
+        },
     )
 
     def __init__(self, *args, item, **kwargs):
@@ -470,15 +600,26 @@ class VoteForm(Accessible, forms.ModelForm):
     class Meta:
         model = Item
         fields = ["vote_kind", "unanimous", "votes_for", "votes_against", "abstentions", "chair_ballot"]
-        labels = {"vote_kind": "Mode de scrutin", "unanimous": "Adoptée à l'unanimité (aucune voix contre)",
-                  "votes_for": "Pour", "votes_against": "Contre", "abstentions": "Abstentions",
-                  "chair_ballot": "Vote du président (voix prépondérante en cas de partage)"}
+        labels = {
+            "vote_kind": "Mode de scrutin",
+            "unanimous": "Adoptée à l'unanimité (aucune voix contre)",
+            "votes_for": "Pour",
+            "votes_against": "Contre",
+            "abstentions": "Abstentions",
+            "chair_ballot": "Vote du président (voix prépondérante en cas de partage)",
+        }
         widgets = {"vote_kind": forms.RadioSelect}
         help_texts = {"votes_for": "", "votes_against": "", "abstentions": ""}
-        error_messages = {"votes_for": NUMBER_ERRORS, "votes_against": NUMBER_ERRORS, "abstentions": NUMBER_ERRORS,
-                          "vote_kind": {"required": "Choisissez le mode de scrutin.",
-                                        "invalid_choice": "Choisissez un mode de scrutin de la liste."},
-                          "chair_ballot": {"invalid_choice": "Choisissez pour, contre ou abstention."}}
+        error_messages = {
+            "votes_for": NUMBER_ERRORS,
+            "votes_against": NUMBER_ERRORS,
+            "abstentions": NUMBER_ERRORS,
+            "vote_kind": {
+                "required": "Choisissez le mode de scrutin.",
+                "invalid_choice": "Choisissez un mode de scrutin de la liste.",
+            },
+            "chair_ballot": {"invalid_choice": "Choisissez pour, contre ou abstention."},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -497,8 +638,11 @@ class VoteForm(Accessible, forms.ModelForm):
             if data.get("unanimous"):
                 self.add_error("unanimous", "Sans vote (prend acte) : l'unanimité n'a pas de sens.")
         if kind == "roll_call" and any(t is not None for t in totals):
-            self.add_error("votes_for", "En scrutin public, les totaux viennent des votes nominatifs : "
-                                        "laissez-les vides et saisissez le vote de chaque conseiller.")
+            self.add_error(
+                "votes_for",
+                "En scrutin public, les totaux viennent des votes nominatifs : "
+                "laissez-les vides et saisissez le vote de chaque conseiller.",
+            )
         if kind == "secret_ballot" and data.get("chair_ballot"):
             self.add_error("chair_ballot", "Au scrutin secret, le président n'a pas de voix prépondérante.")
         if kind == "secret_ballot" and data.get("unanimous") and totals[0] is None:
@@ -518,8 +662,12 @@ class RollCallForm(Accessible, forms.Form):
         cast = dict(item.ballots.values_list("member_id", "ballot"))
         for member in self.members:
             self.fields[f"m{member.pk}"] = forms.ChoiceField(
-                label=member_label(member), choices=self.CHOICES, required=False, initial=cast.get(member.pk, ""),
-                error_messages={"invalid_choice": "Choisissez pour, contre, abstention ou « ne vote pas »."})
+                label=member_label(member),
+                choices=self.CHOICES,
+                required=False,
+                initial=cast.get(member.pk, ""),
+                error_messages={"invalid_choice": "Choisissez pour, contre, abstention ou « ne vote pas »."},
+            )
 
     def save(self) -> None:
         with transaction.atomic():
@@ -531,7 +679,8 @@ class RollCallForm(Accessible, forms.Form):
             self.item.ballots.all().delete()
             Ballot.objects.bulk_create(
                 Ballot(item=self.item, member=member, ballot=self.cleaned_data[f"m{member.pk}"])
-                for member in self.members if self.cleaned_data.get(f"m{member.pk}")
+                for member in self.members
+                if self.cleaned_data.get(f"m{member.pk}")
             )
 
 
@@ -544,12 +693,21 @@ class DeliberationForm(Accessible, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["title", "decision", "text", "budget_line", "actes_code"]
-        labels = {"title": "Objet", "decision": "Décision", "text": "Texte intégral",
-                  "budget_line": "Inscription budgétaire", "actes_code": "Matière (nomenclature ACTES)"}
+        labels = {
+            "title": "Objet",
+            "decision": "Décision",
+            "text": "Texte intégral",
+            "budget_line": "Inscription budgétaire",
+            "actes_code": "Matière (nomenclature ACTES)",
+        }
         help_texts = {"actes_code": "Par exemple 7.5 pour « Subventions »."}
         widgets = {"decision": forms.Textarea(attrs={"rows": 4}), "text": forms.Textarea(attrs={"rows": 10})}
-        error_messages = {"title": {"required": "Saisissez l'objet de la délibération.",
-                                    "max_length": "L'objet compte 500 caractères au plus."}}
+        error_messages = {
+            "title": {
+                "required": "Saisissez l'objet de la délibération.",
+                "max_length": "L'objet compte 500 caractères au plus.",
+            }
+        }
 
     def clean_actes_code(self):
         code = self.cleaned_data["actes_code"].strip()

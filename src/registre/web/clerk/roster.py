@@ -73,8 +73,10 @@ def read_roster(data: bytes) -> list[RosterRow]:
         row, row_errors = _row(number, cells)
         if row is not None:
             if row.key in seen:
-                row_errors.append(f"Ligne {number}, colonnes « prénom » et « nom » : {row.first_name} "
-                                  f"{row.last_name} figure déjà ligne {seen[row.key]}.")
+                row_errors.append(
+                    f"Ligne {number}, colonnes « prénom » et « nom » : {row.first_name} "
+                    f"{row.last_name} figure déjà ligne {seen[row.key]}."
+                )
             else:
                 seen[row.key] = number
         errors += row_errors
@@ -95,8 +97,10 @@ def _is_header(cells: list[str]) -> bool:
 def _row(line: int, cells: list[str]) -> tuple[RosterRow | None, list[str]]:
     cells = [c.strip() for c in cells]
     if len(cells) < 3 or len(cells) > 5:
-        return None, [f"Ligne {line} : {len(cells)} colonne(s) au lieu de 5 "
-                      "(civilité ; prénom ; nom ; commune ; suppléant)."]
+        return None, [
+            f"Ligne {line} : {len(cells)} colonne(s) au lieu de 5 "
+            "(civilité ; prénom ; nom ; commune ; suppléant)."
+        ]
     cells += [""] * (5 - len(cells))
     civility, first_name, last_name, commune, substitute = cells
     errors = []
@@ -112,7 +116,9 @@ def _row(line: int, cells: list[str]) -> tuple[RosterRow | None, list[str]]:
         errors.append(f"Ligne {line}, colonne « commune » : 120 caractères au plus.")
     substitute_key = fold(substitute)
     if substitute_key not in _YES and substitute_key not in _NO:
-        errors.append(f"Ligne {line}, colonne « suppléant » : « {substitute} » n'est pas reconnu (oui ou non).")
+        errors.append(
+            f"Ligne {line}, colonne « suppléant » : « {substitute} » n'est pas reconnu (oui ou non)."
+        )
     if errors:
         return None, errors
     return RosterRow(line, civility_value, first_name, last_name, commune, substitute_key in _YES), []

@@ -29,8 +29,11 @@ urlpatterns = [
     path("seances/<int:pk>/questions/<int:number>/interesses/", views.interested_members, name="interested"),
     path("seances/<int:pk>/questions/<int:number>/vote/", views.record_vote, name="vote"),
     path("seances/<int:pk>/questions/<int:number>/scrutin-public/", views.roll_call, name="roll_call"),
-    path("seances/<int:pk>/questions/<int:number>/deliberation/", views.deliberation_create,
-         name="deliberation_create"),
+    path(
+        "seances/<int:pk>/questions/<int:number>/deliberation/",
+        views.deliberation_create,
+        name="deliberation_create",
+    ),
     path("deliberations/<int:pk>/", views.deliberation_detail, name="deliberation"),
     path("deliberations/<int:pk>/publier/", views.deliberation_publish, name="publish"),
     path("deliberations/<int:pk>/corriger/", views.deliberation_correct, name="correct"),

@@ -24,7 +24,13 @@ from django.urls import reverse
 from registre.web.accounts.permissions import authority_scope, clerk_required
 from registre.web.register.conversion import tally
 from registre.web.register.models import (
-    Council, Deliberation, Item, Meeting, Member, Proxy, PublishedRecordError,
+    Council,
+    Deliberation,
+    Item,
+    Meeting,
+    Member,
+    Proxy,
+    PublishedRecordError,
 )
 from registre.web.register.numbering import next_number
 from registre.web.register.presentation import item_attendance
@@ -46,25 +52,38 @@ def _council(request, pk) -> Council:
 
 
 def _member(request, pk) -> Member:
-    return get_object_or_404(Member.objects.select_related("council"), pk=pk, council__authority=_authority(request))
+    return get_object_or_404(
+        Member.objects.select_related("council"), pk=pk, council__authority=_authority(request)
+    )
 
 
 def _meeting(request, pk) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("council__authority", "chair", "secretary"),
-                             pk=pk, council__authority=_authority(request))
+    return get_object_or_404(
+        Meeting.objects.select_related("council__authority", "chair", "secretary"),
+        pk=pk,
+        council__authority=_authority(request),
+    )
 
 
 def _item(request, meeting_pk, number) -> Item:
-    return get_object_or_404(Item.objects.select_related("meeting__council__authority"),
-                             meeting__pk=meeting_pk, number=number, meeting__council__authority=_authority(request))
+    return get_object_or_404(
+        Item.objects.select_related("meeting__council__authority"),
+        meeting__pk=meeting_pk,
+        number=number,
+        meeting__council__authority=_authority(request),
+    )
 
 
 def _deliberation(request, pk) -> Deliberation:
-    return get_object_or_404(Deliberation.objects.select_related("item__meeting__council", "authority", "corrects"),
-                             pk=pk, authority=_authority(request))
+    return get_object_or_404(
+        Deliberation.objects.select_related("item__meeting__council", "authority", "corrects"),
+        pk=pk,
+        authority=_authority(request),
+    )
 
 
 # -- tally fragments --------------------------------------------------------------------------
+
 
 def _item_tally_context(item: Item) -> dict:
     return {"item": item, "attendance": item_attendance(item), "meeting": item.meeting}
@@ -117,20 +136,31 @@ def _submit(request, form, *, fragment, done, success: str, page):
 
 # -- dashboard --------------------------------------------------------------------------------
 
+
 @clerk_required
 def dashboard(request):
     authority = _authority(request)
     meetings = Meeting.objects.filter(council__authority=authority).select_related("council")[:50]
     councils = Council.objects.filter(authority=authority).order_by("name")
-    drafts = Deliberation.objects.filter(authority=authority, status=Deliberation.DRAFT).select_related("item")[:50]
+    drafts = Deliberation.objects.filter(authority=authority, status=Deliberation.DRAFT).select_related(
+        "item"
+    )[:50]
     published = Deliberation.objects.filter(authority=authority, status=Deliberation.PUBLISHED)[:20]
-    return render(request, "clerk/dashboard.html", {
-        "authority": authority, "meetings": meetings, "councils": councils, "drafts": drafts,
-        "published": published,
-    })
+    return render(
+        request,
+        "clerk/dashboard.html",
+        {
+            "authority": authority,
+            "meetings": meetings,
+            "councils": councils,
+            "drafts": drafts,
+            "published": published,
+        },
+    )
 
 
 # -- councils and members ---------------------------------------------------------------------
+
 
 @clerk_required
 def council_create(request):
@@ -141,8 +171,12 @@ def council_create(request):
             council = form.save()
         messages.success(request, f"Assemblée « {council.name} » créée.")
         return redirect("clerk:council", council.pk)
-    return render(request, "clerk/council_form.html", {"form": form, "authority": authority},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/council_form.html",
+        {"form": form, "authority": authority},
+        status=400 if form.errors else 200,
+    )
 
 
 @clerk_required
@@ -153,10 +187,12 @@ def council_detail(request, pk):
 
 def _council_page(request, council, *, status=200, **bound):
     context = {
-        "council": council, "members": council.members.all(),
+        "council": council,
+        "members": council.members.all(),
         "member_form": bound.get("member_form") or forms.MemberForm(council=council),
         "roster_form": bound.get("roster_form") or forms.RosterImportForm(council=council),
-        "council_form": bound.get("council_form") or forms.CouncilForm(instance=council, authority=council.authority),
+        "council_form": bound.get("council_form")
+        or forms.CouncilForm(instance=council, authority=council.authority),
     }
     return render(request, "clerk/council.html", context, status=status)
 
@@ -198,8 +234,12 @@ def member_edit(request, pk):
             form.save()
         messages.success(request, f"Fiche de {member} enregistrée.")
         return redirect("clerk:council", member.council_id)
-    return render(request, "clerk/member_form.html", {"form": form, "member": member},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/member_form.html",
+        {"form": form, "member": member},
+        status=400 if form.errors else 200,
+    )
 
 
 @clerk_required
@@ -210,12 +250,15 @@ def roster_import(request, pk):
     form = forms.RosterImportForm(request.POST, request.FILES, council=council)
     if form.is_valid():
         added, known = form.save()
-        messages.success(request, f"Liste importée : {added} conseiller(s) ajouté(s), {known} déjà inscrit(s).")
+        messages.success(
+            request, f"Liste importée : {added} conseiller(s) ajouté(s), {known} déjà inscrit(s)."
+        )
         return redirect("clerk:council", council.pk)
     return _council_page(request, council, status=400, roster_form=form)
 
 
 # -- meetings and agenda ----------------------------------------------------------------------
+
 
 @clerk_required
 def meeting_create(request):
@@ -224,10 +267,16 @@ def meeting_create(request):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             meeting = form.save()
-        messages.success(request, f"Séance du {meeting.date:%d/%m/%Y} créée. Ajoutez les questions de l'ordre du jour.")
+        messages.success(
+            request, f"Séance du {meeting.date:%d/%m/%Y} créée. Ajoutez les questions de l'ordre du jour."
+        )
         return redirect("clerk:meeting", meeting.pk)
-    return render(request, "clerk/meeting_form.html", {"form": form, "authority": authority},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/meeting_form.html",
+        {"form": form, "authority": authority},
+        status=400 if form.errors else 200,
+    )
 
 
 @clerk_required
@@ -236,15 +285,21 @@ def meeting_edit(request, pk):
     form = forms.MeetingForm(request.POST or None, instance=meeting, authority=meeting.council.authority)
     if request.method == "POST":
         if meeting.is_locked:
-            messages.error(request, "Une délibération de cette séance est publiée : la séance n'est plus modifiable.")
+            messages.error(
+                request, "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
+            )
             return redirect("clerk:meeting", meeting.pk)
         if form.is_valid():
             with transaction.atomic():
                 form.save()
             messages.success(request, "Séance enregistrée.")
             return redirect("clerk:meeting", meeting.pk)
-    return render(request, "clerk/meeting_form.html", {"form": form, "meeting": meeting},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/meeting_form.html",
+        {"form": form, "meeting": meeting},
+        status=400 if form.errors else 200,
+    )
 
 
 @clerk_required
@@ -284,11 +339,17 @@ def order_of_passage(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if meeting.is_locked:
-        messages.error(request, "Une délibération de cette séance est publiée : l'ordre de passage n'est plus modifiable.")
+        messages.error(
+            request,
+            "Une délibération de cette séance est publiée : l'ordre de passage n'est plus modifiable.",
+        )
         return redirect("clerk:meeting", meeting.pk)
     form = forms.OrderOfPassageForm(request.POST, meeting=meeting)
     return _submit(
-        request, form, success="Ordre de passage enregistré.", done=reverse("clerk:meeting", args=[meeting.pk]),
+        request,
+        form,
+        success="Ordre de passage enregistré.",
+        done=reverse("clerk:meeting", args=[meeting.pk]),
         fragment=lambda: _fragment(request, "clerk/_meeting_tally.html", _meeting_tally_context(meeting)),
         page=lambda form, status: _meeting_page(request, meeting, status=status, order_form=form),
     )
@@ -300,18 +361,25 @@ def item_edit(request, pk, number):
     form = forms.ItemForm(request.POST or None, instance=item, meeting=item.meeting)
     if request.method == "POST":
         if item.is_locked:
-            messages.error(request, "La délibération de cette question est publiée : la question n'est plus modifiable.")
+            messages.error(
+                request, "La délibération de cette question est publiée : la question n'est plus modifiable."
+            )
             return redirect("clerk:item", pk, item.number)
         if form.is_valid():
             with transaction.atomic():
                 item = form.save()
             messages.success(request, "Question enregistrée.")
             return redirect("clerk:item", pk, item.number)
-    return render(request, "clerk/item_form.html", {"form": form, "item": item, "meeting": item.meeting},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/item_form.html",
+        {"form": form, "item": item, "meeting": item.meeting},
+        status=400 if form.errors else 200,
+    )
 
 
 # -- attendance -------------------------------------------------------------------------------
+
 
 @clerk_required
 def roll(request, pk):
@@ -320,15 +388,27 @@ def roll(request, pk):
     form = forms.RollForm(request.POST or None, meeting=meeting)
 
     def page(form, status=200):
-        return render(request, "clerk/roll.html", {
-            **_meeting_tally_context(meeting), "form": form, "locked": meeting.is_locked,
-            "lines": meeting.attendance.select_related("member").order_by("member__last_name", "member__first_name"),
-        }, status=status)
+        return render(
+            request,
+            "clerk/roll.html",
+            {
+                **_meeting_tally_context(meeting),
+                "form": form,
+                "locked": meeting.is_locked,
+                "lines": meeting.attendance.select_related("member").order_by(
+                    "member__last_name", "member__first_name"
+                ),
+            },
+            status=status,
+        )
 
     if request.method != "POST":
         return page(form)
     return _submit(
-        request, form, success="Présences enregistrées.", done=reverse("clerk:roll", args=[meeting.pk]),
+        request,
+        form,
+        success="Présences enregistrées.",
+        done=reverse("clerk:roll", args=[meeting.pk]),
         fragment=lambda: _fragment(request, "clerk/_meeting_tally.html", _meeting_tally_context(meeting)),
         page=page,
     )
@@ -336,7 +416,10 @@ def roll(request, pk):
 
 def _item_submit(request, item, form, name: str, success: str):
     return _submit(
-        request, form, success=success, done=reverse("clerk:item", args=[item.meeting_id, item.number]),
+        request,
+        form,
+        success=success,
+        done=reverse("clerk:item", args=[item.meeting_id, item.number]),
         fragment=lambda: _fragment(request, "clerk/_item_tally.html", _item_tally_context(item)),
         page=lambda form, status: _item_page(request, item, status=status, **{name: form}),
     )
@@ -366,15 +449,25 @@ def proxies(request, pk):
     form = forms.ProxyForm(request.POST or None, meeting=meeting)
 
     def page(form, status=200):
-        return render(request, "clerk/proxies.html", {
-            **_meeting_tally_context(meeting), "form": form, "locked": meeting.is_locked,
-            "proxies": meeting.proxies.select_related("principal", "holder").order_by("pk"),
-        }, status=status)
+        return render(
+            request,
+            "clerk/proxies.html",
+            {
+                **_meeting_tally_context(meeting),
+                "form": form,
+                "locked": meeting.is_locked,
+                "proxies": meeting.proxies.select_related("principal", "holder").order_by("pk"),
+            },
+            status=status,
+        )
 
     if request.method != "POST":
         return page(form)
     return _submit(
-        request, form, success="Procuration enregistrée.", done=reverse("clerk:proxies", args=[meeting.pk]),
+        request,
+        form,
+        success="Procuration enregistrée.",
+        done=reverse("clerk:proxies", args=[meeting.pk]),
         fragment=lambda: _fragment(request, "clerk/_meeting_tally.html", _meeting_tally_context(meeting)),
         page=page,
     )
@@ -398,6 +491,7 @@ def proxy_delete(request, pk, proxy_pk):
 
 # -- per item: the live page, interested members, the vote ------------------------------------
 
+
 @clerk_required
 def item_detail(request, pk, number):
     return _item_page(request, _item(request, pk, number))
@@ -409,7 +503,8 @@ def _item_page(request, item, *, status=200, **bound):
     index = order.index(item.number)
     context = {
         **_item_tally_context(item),
-        "locked": item.is_locked, "meeting_locked": meeting.is_locked,
+        "locked": item.is_locked,
+        "meeting_locked": meeting.is_locked,
         "previous": order[index - 1] if index > 0 else None,
         "next": order[index + 1] if index + 1 < len(order) else None,
         "arrival_form": bound.get("arrival_form") or forms.ArrivalForm(meeting=meeting, item=item),
@@ -418,8 +513,8 @@ def _item_page(request, item, *, status=200, **bound):
         "interested_form": bound.get("interested_form") or forms.InterestedMembersForm(item=item),
         "vote_form": bound.get("vote_form") or forms.VoteForm(instance=item),
         "deliberations": item.deliberations.order_by("year", "sequence"),
-        "deliberation_form": bound.get("deliberation_form") or forms.DeliberationForm(
-            initial={"title": item.title}),
+        "deliberation_form": bound.get("deliberation_form")
+        or forms.DeliberationForm(initial={"title": item.title}),
     }
     return render(request, "clerk/item.html", context, status=status)
 
@@ -455,13 +550,20 @@ def roll_call(request, pk, number):
     form = forms.RollCallForm(request.POST or None, item=item)
 
     def page(form, status=200):
-        return render(request, "clerk/roll_call.html", {
-            **_item_tally_context(item), "form": form, "locked": item.is_locked}, status=status)
+        return render(
+            request,
+            "clerk/roll_call.html",
+            {**_item_tally_context(item), "form": form, "locked": item.is_locked},
+            status=status,
+        )
 
     if request.method != "POST":
         return page(form)
     return _submit(
-        request, form, success="Scrutin public enregistré.", done=reverse("clerk:roll_call", args=[pk, number]),
+        request,
+        form,
+        success="Scrutin public enregistré.",
+        done=reverse("clerk:roll_call", args=[pk, number]),
         fragment=lambda: _fragment(request, "clerk/_item_tally.html", _item_tally_context(item)),
         page=page,
     )
@@ -469,14 +571,16 @@ def roll_call(request, pk, number):
 
 # -- deliberations: numbering, publication, correction ----------------------------------------
 
+
 def _numbered(authority, year: int, **fields) -> Deliberation:
     """A new deliberation with the next number of the authority's year (the unique constraint guards races)."""
     for _attempt in range(3):
         try:
             with transaction.atomic():
                 year, sequence, number = next_number(authority, year)
-                return Deliberation.objects.create(authority=authority, year=year, sequence=sequence,
-                                                   number=number, **fields)
+                return Deliberation.objects.create(
+                    authority=authority, year=year, sequence=sequence, number=number, **fields
+                )
         except IntegrityError:
             continue
     raise IntegrityError("numérotation concurrente")
@@ -494,7 +598,9 @@ def deliberation_create(request, pk, number):
     form = forms.DeliberationForm(request.POST)
     if not form.is_valid():
         return _item_page(request, item, status=400, deliberation_form=form)
-    deliberation = _numbered(item.meeting.council.authority, item.meeting.date.year, item=item, **form.cleaned_data)
+    deliberation = _numbered(
+        item.meeting.council.authority, item.meeting.date.year, item=item, **form.cleaned_data
+    )
     messages.success(request, f"Délibération n°{deliberation.number} créée (brouillon).")
     return redirect("clerk:deliberation", deliberation.pk)
 
@@ -505,18 +611,28 @@ def deliberation_detail(request, pk):
     form = forms.DeliberationForm(request.POST or None, instance=deliberation)
     if request.method == "POST":
         if deliberation.is_published:
-            messages.error(request, "Cette délibération est publiée : elle n'est plus modifiable. "
-                                    "Pour la rectifier, créez une délibération de correction.")
+            messages.error(
+                request,
+                "Cette délibération est publiée : elle n'est plus modifiable. "
+                "Pour la rectifier, créez une délibération de correction.",
+            )
             return redirect("clerk:deliberation", deliberation.pk)
         if form.is_valid():
             with transaction.atomic():
                 form.save()
             messages.success(request, "Délibération enregistrée.")
             return redirect("clerk:deliberation", deliberation.pk)
-    return render(request, "clerk/deliberation.html", {
-        **_item_tally_context(deliberation.item), "deliberation": deliberation, "form": form,
-        "corrections": deliberation.corrections.order_by("year", "sequence"),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "clerk/deliberation.html",
+        {
+            **_item_tally_context(deliberation.item),
+            "deliberation": deliberation,
+            "form": form,
+            "corrections": deliberation.corrections.order_by("year", "sequence"),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @clerk_required
@@ -529,8 +645,11 @@ def deliberation_publish(request, pk):
         return redirect("clerk:deliberation", deliberation.pk)
     item_tally = tally(deliberation.item.meeting).for_item(deliberation.item.number)
     if item_tally is None or (deliberation.item.vote_kind != "no_vote" and item_tally.adopted is None):
-        messages.error(request, "Le résultat du vote n'est pas déterminé : saisissez le vote "
-                                "(et, en cas de partage, le vote du président) avant de publier.")
+        messages.error(
+            request,
+            "Le résultat du vote n'est pas déterminé : saisissez le vote "
+            "(et, en cas de partage, le vote du président) avant de publier.",
+        )
         return redirect("clerk:deliberation", deliberation.pk)
     with transaction.atomic():
         deliberation.publish()
@@ -555,14 +674,26 @@ def deliberation_correct(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if not original.is_published:
-        messages.error(request, "Une délibération en brouillon se modifie directement : "
-                                "la correction ne concerne que les délibérations publiées.")
+        messages.error(
+            request,
+            "Une délibération en brouillon se modifie directement : "
+            "la correction ne concerne que les délibérations publiées.",
+        )
         return redirect("clerk:deliberation", original.pk)
     correction = _numbered(
-        original.authority, original.year, item=original.item, corrects=original, title=original.title,
-        decision=original.decision, text=original.text, budget_line=original.budget_line,
+        original.authority,
+        original.year,
+        item=original.item,
+        corrects=original,
+        title=original.title,
+        decision=original.decision,
+        text=original.text,
+        budget_line=original.budget_line,
         actes_code=original.actes_code,
     )
-    messages.success(request, f"Délibération de correction n°{correction.number} créée (brouillon) : "
-                              f"la délibération n°{original.number} reste inchangée.")
+    messages.success(
+        request,
+        f"Délibération de correction n°{correction.number} créée (brouillon) : "
+        f"la délibération n°{original.number} reste inchangée.",
+    )
     return redirect("clerk:deliberation", correction.pk)

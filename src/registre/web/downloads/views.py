@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from registre.documents import MEDIA_TYPES, document, render_agreement
-from registre.web.accounts.permissions import authority_scope, authenticated, clerk_required, public
+from registre.web.accounts.permissions import authenticated, authority_scope, clerk_required, public
 from registre.web.register.models import Deliberation, Meeting
 
 from .records import meeting_record
@@ -39,8 +39,11 @@ def _send(kind, record, format, deliberation=None) -> HttpResponse:
 @public
 def public_extract(request, pk: int, format: str):
     _check_format(format)
-    deliberation = get_object_or_404(Deliberation.objects.select_related("item__meeting__council__authority"),
-                                     pk=pk, status=Deliberation.PUBLISHED)
+    deliberation = get_object_or_404(
+        Deliberation.objects.select_related("item__meeting__council__authority"),
+        pk=pk,
+        status=Deliberation.PUBLISHED,
+    )
     record = meeting_record(deliberation.item.meeting, published_only=True)
     return _send("extract", record, format, deliberation.number)
 
@@ -58,8 +61,11 @@ def public_list(request, pk: int, format: str):
 @clerk_required
 def clerk_extract(request, pk: int, format: str):
     _check_format(format)
-    deliberation = get_object_or_404(Deliberation.objects.select_related("item__meeting__council__authority"),
-                                     pk=pk, authority=authority_scope(request.user))
+    deliberation = get_object_or_404(
+        Deliberation.objects.select_related("item__meeting__council__authority"),
+        pk=pk,
+        authority=authority_scope(request.user),
+    )
     return _send("extract", meeting_record(deliberation.item.meeting), format, deliberation.number)
 
 
@@ -68,8 +74,11 @@ def clerk_meeting_document(request, pk: int, kind: str, format: str):
     _check_format(format)
     if kind not in ("list", "minutes"):
         raise Http404("document inconnu")
-    meeting = get_object_or_404(Meeting.objects.select_related("council__authority"),
-                                pk=pk, council__authority=authority_scope(request.user))
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("council__authority"),
+        pk=pk,
+        council__authority=authority_scope(request.user),
+    )
     return _send(kind, meeting_record(meeting), format)
 
 

@@ -23,5 +23,9 @@ class FrontConfig(AppConfig):
             remove_entries([instance.pk])
             forget_authorities()
 
-        post_save.connect(deliberation_saved, sender=Deliberation, dispatch_uid="front-search-index", weak=False)
-        post_delete.connect(deliberation_deleted, sender=Deliberation, dispatch_uid="front-search-remove", weak=False)
+        post_save.connect(
+            deliberation_saved, sender=Deliberation, dispatch_uid="front-search-index", weak=False
+        )
+        post_delete.connect(
+            deliberation_deleted, sender=Deliberation, dispatch_uid="front-search-remove", weak=False
+        )

@@ -6,9 +6,9 @@ import time
 from functools import lru_cache
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.db.models import Exists, OuterRef
 
 from registre.web.register.models import Authority, Deliberation
 
@@ -26,7 +26,9 @@ def authority_choices() -> list[tuple[str, str]]:
     stamp, key, choices = _authorities
     if key != alias or now - stamp > AUTHORITIES_TTL:
         published = Deliberation.objects.filter(authority=OuterRef("pk"), status=Deliberation.PUBLISHED)
-        choices = list(Authority.objects.filter(Exists(published)).order_by("name").values_list("slug", "name"))
+        choices = list(
+            Authority.objects.filter(Exists(published)).order_by("name").values_list("slug", "name")
+        )
         _authorities = (now, alias, choices)
     return choices
 
@@ -45,8 +47,14 @@ def forget_authorities() -> None:
 
 @lru_cache(maxsize=256)
 def options_html(choices: tuple, selected: str) -> str:
-    return format_html_join("", '<option value="{}"{}>{}</option>', (
-        (value, mark_safe(" selected") if str(value) == selected else "", label) for value, label in choices))
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if str(value) == selected else "", label)
+            for value, label in choices
+        ),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -68,34 +76,58 @@ def subject_choices() -> list[tuple[str, str]]:
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Rechercher dans les délibérations publiées", required=False, max_length=200,
+        label="Rechercher dans les délibérations publiées",
+        required=False,
+        max_length=200,
         help_text="Des mots de l'objet ou du texte : les accents, les majuscules et les pluriels sont ignorés.",
-        error_messages={"max_length": "Votre recherche est trop longue : %(limit_value)d caractères au plus "
-                                      "(elle en compte %(show_value)d)."},
+        error_messages={
+            "max_length": "Votre recherche est trop longue : %(limit_value)d caractères au plus "
+            "(elle en compte %(show_value)d)."
+        },
     )
     date_from = forms.DateField(
-        label="Séances à partir du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Séances à partir du",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Saisissez une date valide, par exemple 07/10/2021."},
     )
     date_to = forms.DateField(
-        label="Séances jusqu’au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Séances jusqu’au",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Saisissez une date valide, par exemple 07/10/2021."},
     )
-    authority = forms.ChoiceField(label="Collectivité", required=False,
-                                  error_messages={"invalid_choice": "Choisissez une collectivité de la liste."})
-    subject = forms.ChoiceField(label="Matière (nomenclature ACTES)", required=False,
-                                error_messages={"invalid_choice": "Choisissez une matière de la liste."})
+    authority = forms.ChoiceField(
+        label="Collectivité",
+        required=False,
+        error_messages={"invalid_choice": "Choisissez une collectivité de la liste."},
+    )
+    subject = forms.ChoiceField(
+        label="Matière (nomenclature ACTES)",
+        required=False,
+        error_messages={"invalid_choice": "Choisissez une matière de la liste."},
+    )
     meeting = forms.IntegerField(
-        required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput,
-        error_messages={"invalid": "La séance demandée n'existe pas.",
-                        "min_value": "La séance demandée n'existe pas.",
-                        "max_value": "La séance demandée n'existe pas."},
+        required=False,
+        min_value=1,
+        max_value=2**62,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "La séance demandée n'existe pas.",
+            "min_value": "La séance demandée n'existe pas.",
+            "max_value": "La séance demandée n'existe pas.",
+        },
     )
     page = forms.IntegerField(
-        required=False, min_value=1, max_value=MAX_PAGE, widget=forms.HiddenInput,
-        error_messages={"invalid": "Le numéro de page doit être un nombre entier.",
-                        "min_value": "Le numéro de page commence à 1.",
-                        "max_value": f"Les résultats s'arrêtent à la page {MAX_PAGE} : précisez votre recherche."},
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Le numéro de page doit être un nombre entier.",
+            "min_value": "Le numéro de page commence à 1.",
+            "max_value": f"Les résultats s'arrêtent à la page {MAX_PAGE} : précisez votre recherche.",
+        },
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,8 +15,12 @@ class SearchEntry(models.Model):
     """
 
     deliberation = models.OneToOneField(
-        "register.Deliberation", primary_key=True, db_column="rowid", db_constraint=False,
-        on_delete=models.DO_NOTHING, related_name="+",
+        "register.Deliberation",
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
 
     class Meta:

@@ -39,11 +39,13 @@ MAX_TERMS = 12  # longer queries keep their first twelve significant words
 
 # French function words, folded: never indexed nor searched on SQLite (PostgreSQL's
 # `french` configuration drops its own list, which includes these).
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
     a ai au aux avec c ce ces cet cette d dans de des du elle en est et eux il ils j je l la le les leur
     leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa se ses
     son sur t ta te tes toi ton tu un une vos votre vous y
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"\w+")
 _stemmer_lock = threading.Lock()
@@ -64,8 +66,13 @@ def terms(text: str) -> list[str]:
 
 def searchable_text(deliberation) -> str:
     """What the search reads of a deliberation: number, title, decision, budget line, full text."""
-    parts = (deliberation.number, deliberation.title, deliberation.decision, deliberation.budget_line,
-             deliberation.text)
+    parts = (
+        deliberation.number,
+        deliberation.title,
+        deliberation.decision,
+        deliberation.budget_line,
+        deliberation.text,
+    )
     return "\n".join(part for part in parts if part)
 
 
@@ -74,6 +81,7 @@ def is_postgresql() -> bool:
 
 
 # -- indexing ---------------------------------------------------------------------------------
+
 
 def index_deliberation(deliberation) -> None:
     """Bring the search entry of one deliberation up to date (call after publish, correction, change).
@@ -137,7 +145,8 @@ def _index_chunk(ids: list[int], delete: bool) -> int:
             )
             return cursor.rowcount
         rows = Deliberation.objects.filter(pk__in=ids, status=Deliberation.PUBLISHED).values_list(
-            "pk", "title", "search_text")
+            "pk", "title", "search_text"
+        )
         entries = [(pk, " ".join(terms(title)), " ".join(terms(text))) for pk, title, text in rows]
         cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", entries)
         return len(entries)
@@ -152,6 +161,7 @@ def remove_entries(ids: list[int], cursor=None) -> None:
 
 
 # -- searching --------------------------------------------------------------------------------
+
 
 def significant(query: str) -> bool:
     """Does the query hold at least one word the index keeps?"""
@@ -173,11 +183,16 @@ def match_count(query: str, limit: int = RANK_LIMIT) -> int:
         return 0
     with connection.cursor() as cursor:
         if is_postgresql():
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE document @@ "
-                           f"plainto_tsquery('{CONFIG}', %s) LIMIT %s) AS hits", [_tsquery_text(query), limit + 1])
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE document @@ "
+                f"plainto_tsquery('{CONFIG}', %s) LIMIT %s) AS hits",
+                [_tsquery_text(query), limit + 1],
+            )
         else:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)",
-                           [_match(words), limit + 1])
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH %s LIMIT %s)",
+                [_match(words), limit + 1],
+            )
         return cursor.fetchone()[0]
 
 
@@ -213,7 +228,8 @@ def search(queryset, query: str, ranked: bool = True, filtered: bool = False):
         if not ranked:
             return found.extra(order_by=[f"-{TABLE}.rowid"])
         return found.extra(
-            select={"search_rank": f"ts_rank({TABLE}.document, {tsquery})"}, select_params=[text],
+            select={"search_rank": f"ts_rank({TABLE}.document, {tsquery})"},
+            select_params=[text],
         ).order_by("-search_rank", "-published_at", "-pk")
     found = queryset.extra(tables=[TABLE], where=[join, f"{TABLE} MATCH %s"], params=[_match(words)])
     if not ranked:

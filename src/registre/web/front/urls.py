@@ -7,7 +7,10 @@ from . import views
 app_name = "front"
 urlpatterns = [
     path("", public(views.home), name="home"),
-    path("deliberations/<slug:authority>/<int:year>/<int:sequence>/", public(views.deliberation_detail),
-         name="deliberation"),
+    path(
+        "deliberations/<slug:authority>/<int:year>/<int:sequence>/",
+        public(views.deliberation_detail),
+        name="deliberation",
+    ),
     path("seances/<int:pk>/", public(views.meeting_detail), name="meeting"),
 ]

@@ -22,8 +22,17 @@ from .forms import SearchForm
 from .search import RANK_LIMIT, match_count, search, significant
 
 PAGE_SIZE = 25
-LISTED = ("number", "year", "sequence", "title", "actes_code", "published_at", "authority__slug", "authority__name",
-          "item__meeting__date")  # what a result shows: the long texts stay in the database
+LISTED = (
+    "number",
+    "year",
+    "sequence",
+    "title",
+    "actes_code",
+    "published_at",
+    "authority__slug",
+    "authority__name",
+    "item__meeting__date",
+)  # what a result shows: the long texts stay in the database
 
 
 def published():
@@ -95,11 +104,21 @@ def _results(form: SearchForm) -> Results:
     ranked = not query or match_count(query) <= RANK_LIMIT
     deliberations = _filtered(form, ranked)
     start = (number - 1) * PAGE_SIZE
-    rows = list(deliberations.select_related("authority", "item__meeting").only(*LISTED)[start:start + PAGE_SIZE + 1])
+    rows = list(
+        deliberations.select_related("authority", "item__meeting").only(*LISTED)[
+            start : start + PAGE_SIZE + 1
+        ]
+    )
     count = len(rows) if number == 1 and len(rows) <= PAGE_SIZE else None
     params = {k: v for k, v in form.data.items() if k != "page" and k in form.fields and v}
-    return Results(rows=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE, count=count,
-                   base_query=urlencode(params), by_date=bool(query) and not ranked)
+    return Results(
+        rows=rows[:PAGE_SIZE],
+        number=number,
+        has_next=len(rows) > PAGE_SIZE,
+        count=count,
+        base_query=urlencode(params),
+        by_date=bool(query) and not ranked,
+    )
 
 
 def _active_filters(form: SearchForm) -> list[str]:
@@ -152,8 +171,11 @@ def _render_home(request, context, status=200):
 
 
 def _published_meeting(pk: int, missing=Http404):
-    meeting = Meeting.objects.select_related("council__authority").filter(
-        pk=pk, items__deliberations__status=Deliberation.PUBLISHED).first()
+    meeting = (
+        Meeting.objects.select_related("council__authority")
+        .filter(pk=pk, items__deliberations__status=Deliberation.PUBLISHED)
+        .first()
+    )
     if meeting is None and missing is Http404:
         raise Http404("Séance sans délibération publiée")
     return meeting
@@ -164,31 +186,46 @@ def _published_meeting(pk: int, missing=Http404):
 def deliberation_detail(request, authority, year, sequence):
     deliberation = get_object_or_404(
         published().select_related("authority", "item__meeting__council", "corrects"),
-        authority__slug=authority, year=year, sequence=sequence,
+        authority__slug=authority,
+        year=year,
+        sequence=sequence,
     )
     # Few corrections per act: filtered and sorted here, so that the database walks the `corrects`
     # index alone (with the status too, SQLite may prefer the status index and read every row).
-    corrections = [d for d in Deliberation.objects.filter(corrects=deliberation).order_by().only(
-        "authority__slug", "number", "year", "sequence", "status", "published_at").select_related("authority")
-        if d.is_published]
+    corrections = [
+        d
+        for d in Deliberation.objects.filter(corrects=deliberation)
+        .order_by()
+        .only("authority__slug", "number", "year", "sequence", "status", "published_at")
+        .select_related("authority")
+        if d.is_published
+    ]
     corrected_by = max(corrections, key=lambda d: (d.published_at, d.pk)) if corrections else None
     corrects = deliberation.corrects if deliberation.corrects and deliberation.corrects.is_published else None
-    return render(request, "front/deliberation.html", {
-        "deliberation": deliberation,
-        "meeting": deliberation.item.meeting,
-        "attendance": item_attendance(deliberation.item),
-        "subject": _subject_label(deliberation.actes_code),
-        "corrected_by": corrected_by,
-        "corrects": corrects,
-    })
+    return render(
+        request,
+        "front/deliberation.html",
+        {
+            "deliberation": deliberation,
+            "meeting": deliberation.item.meeting,
+            "attendance": item_attendance(deliberation.item),
+            "subject": _subject_label(deliberation.actes_code),
+            "corrected_by": corrected_by,
+            "corrects": corrects,
+        },
+    )
 
 
 @public
 @require_safe
 def meeting_detail(request, pk):
     meeting = _published_meeting(pk)
-    deliberations = (published().filter(item__meeting=meeting).select_related("authority", "item")
-                     .order_by("item__position", "pk"))
+    deliberations = (
+        published()
+        .filter(item__meeting=meeting)
+        .select_related("authority", "item")
+        .order_by("item__position", "pk")
+    )
     return render(request, "front/meeting.html", {"meeting": meeting, "deliberations": deliberations})
 
 

@@ -12,7 +12,9 @@ from icalendar import Calendar, Event
 from .conversion import obligation_lines
 
 
-def build_calendar(agreements, name: str, *, beneficiary_only: bool = False, today: dt.date | None = None) -> bytes:
+def build_calendar(
+    agreements, name: str, *, beneficiary_only: bool = False, today: dt.date | None = None
+) -> bytes:
     today = today or timezone.localdate()
     calendar = Calendar()
     calendar.add("prodid", "-//Registre//Conventions de subvention//FR")
@@ -37,7 +39,9 @@ def build_calendar(agreements, name: str, *, beneficiary_only: bool = False, tod
 
 
 def calendar_response(agreements, name: str, **options) -> HttpResponse:
-    response = HttpResponse(build_calendar(agreements, name, **options), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        build_calendar(agreements, name, **options), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="conventions.ics"'
     return response
 

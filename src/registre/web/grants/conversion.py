@@ -21,10 +21,17 @@ def to_core(agreement: models.Agreement, *, with_amendments: bool = False) -> co
     if lines or agreement.stated_expenses is not None:
         budget = core.ForecastBudget(
             expenses=tuple(core.ExpenseLine(l.label, l.amount) for l in lines if l.side == l.EXPENSE),
-            revenues=tuple(core.RevenueLine(l.label, l.amount, core.Funder(l.funder or "other_private"))
-                           for l in lines if l.side == l.REVENUE),
-            stated=core.StatedTotals(agreement.stated_expenses, agreement.stated_public, agreement.stated_private,
-                                     agreement.stated_revenues),
+            revenues=tuple(
+                core.RevenueLine(l.label, l.amount, core.Funder(l.funder or "other_private"))
+                for l in lines
+                if l.side == l.REVENUE
+            ),
+            stated=core.StatedTotals(
+                agreement.stated_expenses,
+                agreement.stated_public,
+                agreement.stated_private,
+                agreement.stated_revenues,
+            ),
             year=agreement.financial_year,
         )
     objectives = tuple(_objective(o) for o in agreement.objectives.all())
@@ -47,8 +54,10 @@ def to_core(agreement: models.Agreement, *, with_amendments: bool = False) -> co
         programme_end=agreement.programme_end,
         retention_years=agreement.retention_years,
         report_copies=agreement.report_copies,
-        tranches=tuple(core.Tranche(core.Trigger(t.trigger), t.share, t.amount, t.on, t.report or None, t.label)
-                       for t in agreement.tranches.all()),
+        tranches=tuple(
+            core.Tranche(core.Trigger(t.trigger), t.share, t.amount, t.on, t.report or None, t.label)
+            for t in agreement.tranches.all()
+        ),
         budget=budget,
         programme=core.ActionProgramme(agreement.financial_year, objectives) if objectives else None,
         indicators=tuple(indicator_of(i) for i in agreement.indicators),
@@ -68,20 +77,40 @@ def to_core(agreement: models.Agreement, *, with_amendments: bool = False) -> co
 def _objective(objective: models.Objective) -> core.Objective:
     target = None
     if objective.target_kind and objective.target_low is not None:
-        target = core.Target(core.TargetKind(objective.target_kind), objective.target_low, objective.target_high,
-                             objective.target_unit)
-    return core.Objective(objective.key, core.MissionCategory(objective.category), objective.text, target,
-                          objective.measure or None, objective.section)
+        target = core.Target(
+            core.TargetKind(objective.target_kind),
+            objective.target_low,
+            objective.target_high,
+            objective.target_unit,
+        )
+    return core.Objective(
+        objective.key,
+        core.MissionCategory(objective.category),
+        objective.text,
+        target,
+        objective.measure or None,
+        objective.section,
+    )
 
 
 def indicator_of(data: dict) -> Indicator:
-    return Indicator(data["key"], IndicatorScope(data["scope"]), data["label"], Unit(data["unit"]),
-                     bool(data.get("per_company")))
+    return Indicator(
+        data["key"],
+        IndicatorScope(data["scope"]),
+        data["label"],
+        Unit(data["unit"]),
+        bool(data.get("per_company")),
+    )
 
 
 def indicator_data(indicator: Indicator) -> dict:
-    return {"key": indicator.key, "scope": indicator.scope.value, "label": indicator.label,
-            "unit": indicator.unit.value, "per_company": indicator.per_company}
+    return {
+        "key": indicator.key,
+        "scope": indicator.scope.value,
+        "label": indicator.label,
+        "unit": indicator.unit.value,
+        "per_company": indicator.per_company,
+    }
 
 
 def payments_of(agreement: models.Agreement) -> tuple[core.Payment, ...]:
@@ -89,11 +118,14 @@ def payments_of(agreement: models.Agreement) -> tuple[core.Payment, ...]:
 
 
 def repayments_of(agreement: models.Agreement) -> tuple[core.Repayment, ...]:
-    return tuple(core.Repayment(r.requested_on, r.amount, r.ground, r.total, r.received_on)
-                 for r in agreement.repayments.all())
+    return tuple(
+        core.Repayment(r.requested_on, r.amount, r.ground, r.total, r.received_on)
+        for r in agreement.repayments.all()
+    )
 
 
 # -- the obligations calendar with what was received ------------------------------------
+
 
 @dataclass(frozen=True)
 class ObligationLine:
@@ -114,8 +146,11 @@ def received_dates(agreement: models.Agreement) -> dict[core.ObligationKind, dt.
             received[kind] = when
 
     for submission in agreement.submissions.all():
-        if submission.status != submission.REJECTED and submission.year == year and submission.kind in (
-                submission.FINANCIAL_REPORT, submission.ACTIVITY_REPORT):
+        if (
+            submission.status != submission.REJECTED
+            and submission.year == year
+            and submission.kind in (submission.FINANCIAL_REPORT, submission.ACTIVITY_REPORT)
+        ):
             keep(core.ObligationKind(submission.kind), _local_date(submission.submitted_at))
     for report in agreement.indicator_reports.all():
         if report.status != report.REJECTED and report.year == year:
@@ -131,7 +166,9 @@ def _local_date(moment: dt.datetime) -> dt.date:
     return timezone.localtime(moment).date()
 
 
-def obligation_lines(agreement: models.Agreement, today: dt.date, record: core.GrantAgreement | None = None) -> list[ObligationLine]:
+def obligation_lines(
+    agreement: models.Agreement, today: dt.date, record: core.GrantAgreement | None = None
+) -> list[ObligationLine]:
     record = record or amended(agreement)
     received = received_dates(agreement)
     lines = []
@@ -151,57 +188,108 @@ def amended(agreement: models.Agreement) -> core.GrantAgreement:
 
 def amendment_of(amendment: models.Amendment) -> core.Amendment:
     return core.Amendment(
-        amendment.number, amendment.signed_on,
+        amendment.number,
+        amendment.signed_on,
         amendment.deliberation.number if amendment.deliberation_id else None,
         amendment.deliberation.meeting.date if amendment.deliberation_id else None,
-        amendment.description, amendment.cap, amendment.amount, amendment.valid_until, amendment.programme_end)
+        amendment.description,
+        amendment.cap,
+        amendment.amount,
+        amendment.valid_until,
+        amendment.programme_end,
+    )
 
 
 # -- storing a core agreement (the importer's reading, the demo) ------------------------
 
+
 @transaction.atomic
-def store_agreement(record: core.GrantAgreement, *, authority, beneficiary: models.Beneficiary,
-                    deliberation=None, reference: str | None = None) -> models.Agreement:
+def store_agreement(
+    record: core.GrantAgreement,
+    *,
+    authority,
+    beneficiary: models.Beneficiary,
+    deliberation=None,
+    reference: str | None = None,
+) -> models.Agreement:
     agreement = models.Agreement.objects.create(
-        authority=authority, beneficiary=beneficiary, deliberation=deliberation,
-        reference=reference or record.reference, object=record.object, amount=record.amount, cap=record.cap,
-        budget_line=record.budget_line, budget_line_amount=record.budget_line_amount,
-        programme_budget=record.programme_budget, financial_year=record.financial_year,
-        signed_on=record.signed_on, transmitted_on=record.transmitted_on, valid_until=record.valid_until,
-        programme_end=record.programme_end, retention_years=record.retention_years,
-        report_copies=record.report_copies, obligations=list(record.clauses.obligations),
-        control=record.clauses.control, repayment_grounds=list(record.clauses.repayment_grounds),
+        authority=authority,
+        beneficiary=beneficiary,
+        deliberation=deliberation,
+        reference=reference or record.reference,
+        object=record.object,
+        amount=record.amount,
+        cap=record.cap,
+        budget_line=record.budget_line,
+        budget_line_amount=record.budget_line_amount,
+        programme_budget=record.programme_budget,
+        financial_year=record.financial_year,
+        signed_on=record.signed_on,
+        transmitted_on=record.transmitted_on,
+        valid_until=record.valid_until,
+        programme_end=record.programme_end,
+        retention_years=record.retention_years,
+        report_copies=record.report_copies,
+        obligations=list(record.clauses.obligations),
+        control=record.clauses.control,
+        repayment_grounds=list(record.clauses.repayment_grounds),
         termination_notice_months=record.clauses.termination_notice_months,
-        termination_without_notice=record.clauses.termination_without_notice, court=record.clauses.court,
+        termination_without_notice=record.clauses.termination_without_notice,
+        court=record.clauses.court,
         redistribution_allowed=record.clauses.redistribution_allowed,
         indicators=[indicator_data(i) for i in record.indicators],
     )
     for position, tranche in enumerate(record.tranches):
-        models.Tranche.objects.create(agreement=agreement, position=position, trigger=tranche.trigger.value,
-                                      share=tranche.share, amount=tranche.amount, on=tranche.on,
-                                      report=tranche.report or "", label=tranche.label[:300])
+        models.Tranche.objects.create(
+            agreement=agreement,
+            position=position,
+            trigger=tranche.trigger.value,
+            share=tranche.share,
+            amount=tranche.amount,
+            on=tranche.on,
+            report=tranche.report or "",
+            label=tranche.label[:300],
+        )
     if record.budget is not None:
         store_budget(agreement, record.budget)
     if record.programme is not None:
         for position, objective in enumerate(record.programme.objectives):
             target = objective.target
             models.Objective.objects.create(
-                agreement=agreement, key=objective.key, category=objective.category.value,
-                section=objective.section[:300], text=objective.text, position=position,
-                target_kind=target.kind.value if target else "", target_low=target.low if target else None,
-                target_high=target.high if target else None, target_unit=target.unit if target else "",
-                measure=objective.measure or "")
+                agreement=agreement,
+                key=objective.key,
+                category=objective.category.value,
+                section=objective.section[:300],
+                text=objective.text,
+                position=position,
+                target_kind=target.kind.value if target else "",
+                target_low=target.low if target else None,
+                target_high=target.high if target else None,
+                target_unit=target.unit if target else "",
+                measure=objective.measure or "",
+            )
     return agreement
 
 
 def store_budget(agreement: models.Agreement, budget: core.ForecastBudget) -> None:
     agreement.budget_lines.all().delete()
     for position, line in enumerate(budget.expenses):
-        models.BudgetLine.objects.create(agreement=agreement, side=models.BudgetLine.EXPENSE, label=line.label,
-                                         amount=line.amount, position=position)
+        models.BudgetLine.objects.create(
+            agreement=agreement,
+            side=models.BudgetLine.EXPENSE,
+            label=line.label,
+            amount=line.amount,
+            position=position,
+        )
     for position, line in enumerate(budget.revenues):
-        models.BudgetLine.objects.create(agreement=agreement, side=models.BudgetLine.REVENUE, label=line.label,
-                                         amount=line.amount, funder=line.funder.value, position=position)
+        models.BudgetLine.objects.create(
+            agreement=agreement,
+            side=models.BudgetLine.REVENUE,
+            label=line.label,
+            amount=line.amount,
+            funder=line.funder.value,
+            position=position,
+        )
     agreement.stated_expenses = budget.stated.expenses
     agreement.stated_public = budget.stated.public
     agreement.stated_private = budget.stated.private
@@ -209,14 +297,16 @@ def store_budget(agreement: models.Agreement, budget: core.ForecastBudget) -> No
     agreement.save(update_fields=["stated_expenses", "stated_public", "stated_private", "stated_revenues"])
 
 
-
 def operation_amount(budget_line: str):
     """The grant amount a deliberation's budget line states ("Montant de l'opération : 45 000 €"), or None."""
     import re
     from decimal import Decimal
 
-    match = re.search(r"Montant\s+de\s+l'op[ée]ration\s*:\s*(\d[\d\s\u00a0\u202f.]*(?:,\d{1,2})?)\s*€",
-                      (budget_line or "").replace("’", "'"), re.I)
+    match = re.search(
+        r"Montant\s+de\s+l'op[ée]ration\s*:\s*(\d[\d\s\u00a0\u202f.]*(?:,\d{1,2})?)\s*€",
+        (budget_line or "").replace("’", "'"),
+        re.I,
+    )
     if not match:
         return None
     digits = re.sub(r"[\s\u00a0\u202f.]", "", match.group(1)).replace(",", ".")

@@ -30,23 +30,35 @@ def load_demo(context: dict) -> None:
 
     authority, deliberation = context["authority"], context["deliberation"]
     beneficiary, _ = models.Beneficiary.objects.get_or_create(
-        name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"})
+        name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"}
+    )
     user = User.objects.filter(username=BENEFICIARY_LOGIN).first()
     if user is None:
-        user = User.objects.create_user(BENEFICIARY_LOGIN, password=DEMO_PASSWORD, role=User.BENEFICIARY,
-                                        first_name="Pôle des", last_name="Microtechniques",
-                                        email="contact@pole-microtechniques.example")
+        user = User.objects.create_user(
+            BENEFICIARY_LOGIN,
+            password=DEMO_PASSWORD,
+            role=User.BENEFICIARY,
+            first_name="Pôle des",
+            last_name="Microtechniques",
+            email="contact@pole-microtechniques.example",
+        )
     beneficiary.accounts.add(user)
     context.setdefault("users", {})[BENEFICIARY_LOGIN] = user
     agreement = models.Agreement.objects.filter(authority=authority, reference=deliberation.number).first()
     if agreement is None:
         reading = read_agreement(str(EXAMPLE_EXTRACT.name), EXAMPLE_EXTRACT.read_text(encoding="utf-8"))
-        agreement = store_agreement(reading.agreement, authority=authority, beneficiary=beneficiary,
-                                    deliberation=deliberation)
+        agreement = store_agreement(
+            reading.agreement, authority=authority, beneficiary=beneficiary, deliberation=deliberation
+        )
         agreement.signed_on, agreement.transmitted_on = DEMO_SIGNED_ON, DEMO_TRANSMITTED_ON
         agreement.save(update_fields=["signed_on", "transmitted_on"])
         from .services import record_payment
 
-        record_payment(agreement, paid_on=DEMO_SIGNED_ON, amount=agreement.amount, reference="démonstration",
-                       tranche=agreement.tranches.first())
+        record_payment(
+            agreement,
+            paid_on=DEMO_SIGNED_ON,
+            amount=agreement.amount,
+            reference="démonstration",
+            tranche=agreement.tranches.first(),
+        )
     context["agreement"] = agreement

@@ -63,10 +63,13 @@ class RepaymentForm(forms.Form):
 
 
 class TerminationForm(forms.Form):
-    formal_notice_on = forms.DateField(label="Mise en demeure (lettre recommandée avec AR) le", widget=DATE,
-                                       required=False)
+    formal_notice_on = forms.DateField(
+        label="Mise en demeure (lettre recommandée avec AR) le", widget=DATE, required=False
+    )
     terminated_on = forms.DateField(label="Résiliation effective le", widget=DATE)
-    without_notice = forms.BooleanField(label="Sans préavis (déclarations fausses ou incomplètes)", required=False)
+    without_notice = forms.BooleanField(
+        label="Sans préavis (déclarations fausses ou incomplètes)", required=False
+    )
     ground = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -75,7 +78,9 @@ class PublicationForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label="Décision", choices=[("accept", "Accepter"), ("reject", "Refuser, à reprendre")])
+    decision = forms.ChoiceField(
+        label="Décision", choices=[("accept", "Accepter"), ("reject", "Refuser, à reprendre")]
+    )
     comment = forms.CharField(label="Observations", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
@@ -87,8 +92,11 @@ class ReviewForm(forms.Form):
 
 class BudgetLineForm(forms.Form):
     side = forms.ChoiceField(label="Nature", choices=models.BudgetLine._meta.get_field("side").choices)
-    funder = forms.ChoiceField(label="Financeur", required=False,
-                               choices=[("", "—")] + list(models.BudgetLine._meta.get_field("funder").choices))
+    funder = forms.ChoiceField(
+        label="Financeur",
+        required=False,
+        choices=[("", "—")] + list(models.BudgetLine._meta.get_field("funder").choices),
+    )
     label = forms.CharField(label="Libellé", max_length=200)
     amount = forms.DecimalField(label="Montant (€)", max_digits=14, decimal_places=2, min_value=0)
 
@@ -103,14 +111,18 @@ BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=2, can_delete=Tr
 
 
 class BudgetTotalsForm(forms.Form):
-    stated_expenses = forms.DecimalField(label="Total des dépenses indiqué", max_digits=14, decimal_places=2,
-                                         required=False)
-    stated_public = forms.DecimalField(label="Total du financement public indiqué", max_digits=14, decimal_places=2,
-                                       required=False)
-    stated_private = forms.DecimalField(label="Total du financement privé indiqué", max_digits=14, decimal_places=2,
-                                        required=False)
-    stated_revenues = forms.DecimalField(label="Total des recettes indiqué", max_digits=14, decimal_places=2,
-                                         required=False)
+    stated_expenses = forms.DecimalField(
+        label="Total des dépenses indiqué", max_digits=14, decimal_places=2, required=False
+    )
+    stated_public = forms.DecimalField(
+        label="Total du financement public indiqué", max_digits=14, decimal_places=2, required=False
+    )
+    stated_private = forms.DecimalField(
+        label="Total du financement privé indiqué", max_digits=14, decimal_places=2, required=False
+    )
+    stated_revenues = forms.DecimalField(
+        label="Total des recettes indiqué", max_digits=14, decimal_places=2, required=False
+    )
 
 
 class SubmissionForm(forms.Form):
@@ -120,8 +132,9 @@ class SubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = (
-            f"PDF, ODT, ODS, DOCX, XLSX, PNG ou JPEG ; {max_bytes() // (1024 * 1024)} Mo au plus.")
+        self.fields[
+            "file"
+        ].help_text = f"PDF, ODT, ODS, DOCX, XLSX, PNG ou JPEG ; {max_bytes() // (1024 * 1024)} Mo au plus."
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -144,14 +157,20 @@ class IndicatorsForm(forms.Form):
             name = self.field_name(indicator)
             if indicator.per_company:
                 self.fields[name] = forms.CharField(
-                    label=f"{indicator.label} ({indicator.scope.label})", required=False,
+                    label=f"{indicator.label} ({indicator.scope.label})",
+                    required=False,
                     widget=forms.Textarea(attrs={"rows": 3}),
-                    help_text="Une ligne par entreprise : « Nom de l'entreprise ; nombre ».")
+                    help_text="Une ligne par entreprise : « Nom de l'entreprise ; nombre ».",
+                )
             else:
                 unit = " (€)" if indicator.unit.value == "euros" else ""
                 self.fields[name] = forms.DecimalField(
-                    label=f"{indicator.label}{unit} — {indicator.scope.label}", required=False, min_value=0,
-                    max_digits=16, decimal_places=2 if indicator.unit.value == "euros" else 0)
+                    label=f"{indicator.label}{unit} — {indicator.scope.label}",
+                    required=False,
+                    min_value=0,
+                    max_digits=16,
+                    decimal_places=2 if indicator.unit.value == "euros" else 0,
+                )
 
     @staticmethod
     def field_name(indicator) -> str:
@@ -168,8 +187,10 @@ class IndicatorsForm(forms.Form):
                         continue
                     match = _COMPANY_LINE.match(line.strip())
                     if not match:
-                        self.add_error(self.field_name(indicator),
-                                       f"Ligne {number} : attendu « Nom de l'entreprise ; nombre ».")
+                        self.add_error(
+                            self.field_name(indicator),
+                            f"Ligne {number} : attendu « Nom de l'entreprise ; nombre ».",
+                        )
                         continue
                     value = Decimal(re.sub(r"\s", "", match.group("value")).replace(",", "."))
                     values.append(core.IndicatorValue(indicator.key, value, match.group("company").strip()))
@@ -189,12 +210,16 @@ class ResultsForm(forms.Form):
         self.objectives = [o for o in objectives if o.target_kind and not o.measure]
         for objective in self.objectives:
             self.fields[f"o_{objective.pk}"] = forms.DecimalField(
-                label=objective.text[:200], required=False, min_value=0, max_digits=14, decimal_places=2)
+                label=objective.text[:200], required=False, min_value=0, max_digits=14, decimal_places=2
+            )
 
     def clean(self):
         data = super().clean()
-        self.results = [core.ReportedResult(o.key, data[f"o_{o.pk}"], data.get("year"))
-                        for o in self.objectives if data.get(f"o_{o.pk}") is not None]
+        self.results = [
+            core.ReportedResult(o.key, data[f"o_{o.pk}"], data.get("year"))
+            for o in self.objectives
+            if data.get(f"o_{o.pk}") is not None
+        ]
         if not self.results and not self.errors:
             raise ValidationError("Renseignez au moins un résultat.")
         return data
@@ -215,8 +240,9 @@ class AgreementForm(forms.Form):
     signed_on = forms.DateField(label="Signée le", widget=DATE, required=False)
     transmitted_on = forms.DateField(label="Transmise en préfecture le", widget=DATE, required=False)
     valid_until = forms.DateField(label="Fin de validité", widget=DATE, required=False)
-    share_at_signature = forms.DecimalField(label="Part versée à la signature (%)", min_value=0, max_value=100,
-                                            initial=100, decimal_places=2)
+    share_at_signature = forms.DecimalField(
+        label="Part versée à la signature (%)", min_value=0, max_value=100, initial=100, decimal_places=2
+    )
 
     def __init__(self, *args, authority, **kwargs):
         from registre.web.register.models import Deliberation

@@ -13,7 +13,9 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
 def _choices(enum, labels=None):
-    return [(member.value, (labels or {}).get(member, getattr(member, "label", member.value))) for member in enum]
+    return [
+        (member.value, (labels or {}).get(member, getattr(member, "label", member.value))) for member in enum
+    ]
 
 
 class Beneficiary(models.Model):
@@ -22,8 +24,12 @@ class Beneficiary(models.Model):
     name = models.CharField("nom", max_length=200, unique=True)
     siret = models.CharField("SIRET", max_length=14, blank=True)
     email = models.EmailField("adresse de contact", blank=True)
-    accounts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="beneficiaries",
-                                      verbose_name="comptes du bénéficiaire")
+    accounts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="beneficiaries",
+        verbose_name="comptes du bénéficiaire",
+    )
 
     class Meta:
         verbose_name = "bénéficiaire"
@@ -34,16 +40,29 @@ class Beneficiary(models.Model):
 
 
 class Agreement(models.Model):
-    authority = models.ForeignKey("register.Authority", on_delete=models.PROTECT, related_name="grant_agreements",
-                                  verbose_name="attribuant")
-    beneficiary = models.ForeignKey(Beneficiary, on_delete=models.PROTECT, related_name="agreements",
-                                    verbose_name="bénéficiaire")
-    deliberation = models.ForeignKey("register.Deliberation", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="grant_agreements", verbose_name="délibération d'approbation")
+    authority = models.ForeignKey(
+        "register.Authority",
+        on_delete=models.PROTECT,
+        related_name="grant_agreements",
+        verbose_name="attribuant",
+    )
+    beneficiary = models.ForeignKey(
+        Beneficiary, on_delete=models.PROTECT, related_name="agreements", verbose_name="bénéficiaire"
+    )
+    deliberation = models.ForeignKey(
+        "register.Deliberation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grant_agreements",
+        verbose_name="délibération d'approbation",
+    )
     reference = models.CharField("référence", max_length=60)
     object = models.TextField("objet")
     amount = models.DecimalField("montant", **MONEY, validators=[MinValueValidator(0)])
-    cap = models.DecimalField("plafond (non révisable à la hausse)", **MONEY, validators=[MinValueValidator(0)])
+    cap = models.DecimalField(
+        "plafond (non révisable à la hausse)", **MONEY, validators=[MinValueValidator(0)]
+    )
     budget_line = models.CharField("inscription budgétaire", max_length=300, blank=True)
     budget_line_amount = models.DecimalField("crédit de la ligne budgétaire", **MONEY, null=True, blank=True)
     programme_budget = models.DecimalField("budget du programme", **MONEY, null=True, blank=True)
@@ -51,15 +70,18 @@ class Agreement(models.Model):
     signed_on = models.DateField("signée le", null=True, blank=True)
     transmitted_on = models.DateField("transmise en préfecture le (prise d'effet)", null=True, blank=True)
     valid_until = models.DateField("fin de validité", null=True, blank=True)
-    programme_end = models.DateField("fin du programme", null=True, blank=True,
-                                     help_text="Vide : fin de l'exercice.")
+    programme_end = models.DateField(
+        "fin du programme", null=True, blank=True, help_text="Vide : fin de l'exercice."
+    )
     retention_years = models.PositiveIntegerField("conservation des pièces (années)", default=10)
     report_copies = models.PositiveIntegerField("exemplaires des comptes rendus", default=2)
     obligations = models.JSONField("obligations du bénéficiaire", default=list, blank=True)
     control = models.TextField("modalités de contrôle", blank=True)
     repayment_grounds = models.JSONField("motifs de reversement", default=list, blank=True)
     termination_notice_months = models.PositiveIntegerField("préavis de résiliation (mois)", default=1)
-    termination_without_notice = models.CharField("résiliation sans préavis en cas de", max_length=200, blank=True)
+    termination_without_notice = models.CharField(
+        "résiliation sans préavis en cas de", max_length=200, blank=True
+    )
     court = models.CharField("juridiction compétente", max_length=200, blank=True)
     redistribution_allowed = models.BooleanField("reversement à d'autres organismes autorisé", default=False)
     indicators = models.JSONField("indicateurs territoriaux", default=list, blank=True)
@@ -77,7 +99,9 @@ class Agreement(models.Model):
     class Meta:
         verbose_name = "convention de subvention"
         ordering = ["-financial_year", "reference"]
-        constraints = [models.UniqueConstraint(fields=["authority", "reference"], name="unique_agreement_reference")]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "reference"], name="unique_agreement_reference")
+        ]
 
     def __str__(self) -> str:
         return f"Convention {self.reference} — {self.beneficiary}"
@@ -100,12 +124,20 @@ class Tranche(models.Model):
 
 class Payment(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="payments")
-    tranche = models.ForeignKey(Tranche, null=True, blank=True, on_delete=models.SET_NULL, related_name="payments",
-                                verbose_name="tranche")
+    tranche = models.ForeignKey(
+        Tranche,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="payments",
+        verbose_name="tranche",
+    )
     paid_on = models.DateField("versé le")
     amount = models.DecimalField("montant", **MONEY)
     reference = models.CharField("référence du mandat", max_length=100, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -133,9 +165,19 @@ class Objective(models.Model):
     category = models.CharField("catégorie de mission", max_length=1, choices=_choices(MissionCategory))
     section = models.CharField("rubrique", max_length=300, blank=True)
     text = models.TextField("objectif")
-    target_kind = models.CharField("cible", max_length=20, choices=_choices(TargetKind, {
-        TargetKind.AT_LEAST: "au moins", TargetKind.RANGE: "entre", TargetKind.SHARE_ABOVE: "part supérieure à"}),
-        blank=True)
+    target_kind = models.CharField(
+        "cible",
+        max_length=20,
+        choices=_choices(
+            TargetKind,
+            {
+                TargetKind.AT_LEAST: "au moins",
+                TargetKind.RANGE: "entre",
+                TargetKind.SHARE_ABOVE: "part supérieure à",
+            },
+        ),
+        blank=True,
+    )
     target_low = models.DecimalField("valeur cible", max_digits=14, decimal_places=4, null=True, blank=True)
     target_high = models.DecimalField("borne haute", max_digits=14, decimal_places=4, null=True, blank=True)
     target_unit = models.CharField("unité", max_length=60, blank=True)
@@ -153,7 +195,9 @@ class ObjectiveResult(models.Model):
     year = models.PositiveIntegerField("année")
     value = models.DecimalField("résultat", max_digits=14, decimal_places=4)
     comment = models.TextField("commentaire", blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     submitted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -168,10 +212,13 @@ class Review(models.Model):
     STATUSES = [(SUBMITTED, "reçu, à examiner"), (ACCEPTED, "accepté"), (REJECTED, "refusé, à reprendre")]
     status = models.CharField("examen", max_length=10, choices=STATUSES, default=SUBMITTED)
     review_comment = models.TextField("observations du service", blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -183,9 +230,16 @@ def _upload_to(instance, filename):
 
 
 class Submission(Review):
-    FINANCIAL_REPORT, ACTIVITY_REPORT, SUPPORTING = "financial_report", "activity_report", "supporting_document"
-    KINDS = [(FINANCIAL_REPORT, "Compte-rendu financier"), (ACTIVITY_REPORT, "Rapport d'activité"),
-             (SUPPORTING, "Pièce justificative")]
+    FINANCIAL_REPORT, ACTIVITY_REPORT, SUPPORTING = (
+        "financial_report",
+        "activity_report",
+        "supporting_document",
+    )
+    KINDS = [
+        (FINANCIAL_REPORT, "Compte-rendu financier"),
+        (ACTIVITY_REPORT, "Rapport d'activité"),
+        (SUPPORTING, "Pièce justificative"),
+    ]
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="submissions")
     kind = models.CharField("nature", max_length=30, choices=KINDS)
     year = models.PositiveIntegerField("exercice")
@@ -206,7 +260,9 @@ class IndicatorReport(Review):
     class Meta:
         ordering = ["agreement", "-year"]
         verbose_name = "indicateurs territoriaux"
-        constraints = [models.UniqueConstraint(fields=["agreement", "year"], name="one_indicator_report_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "year"], name="one_indicator_report_per_year")
+        ]
 
 
 class IndicatorValue(models.Model):
@@ -222,8 +278,14 @@ class IndicatorValue(models.Model):
 class Amendment(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="amendments")
     number = models.PositiveIntegerField("numéro")
-    deliberation = models.ForeignKey("register.Deliberation", null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="grant_amendments", verbose_name="délibération")
+    deliberation = models.ForeignKey(
+        "register.Deliberation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="grant_amendments",
+        verbose_name="délibération",
+    )
     signed_on = models.DateField("signé le", null=True, blank=True)
     description = models.TextField("objet de l'avenant")
     cap = models.DecimalField("nouveau plafond", **MONEY, null=True, blank=True)
@@ -235,7 +297,9 @@ class Amendment(models.Model):
     class Meta:
         ordering = ["agreement", "number"]
         verbose_name = "avenant"
-        constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="unique_amendment_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="unique_amendment_number")
+        ]
 
 
 class Repayment(models.Model):

@@ -54,27 +54,49 @@ def _message(agreement: models.Agreement, obligation: core.Obligation, state: co
     return subject, body
 
 
-def send_reminders(today: dt.date, *, lead_days: int = 30, repeat_days: int = 7, dry_run: bool = False) -> list[Sent]:
+def send_reminders(
+    today: dt.date, *, lead_days: int = 30, repeat_days: int = 7, dry_run: bool = False
+) -> list[Sent]:
     sent: list[Sent] = []
-    agreements = models.Agreement.objects.filter(terminated_on__isnull=True).select_related("authority", "beneficiary")
+    agreements = models.Agreement.objects.filter(terminated_on__isnull=True).select_related(
+        "authority", "beneficiary"
+    )
     for agreement in agreements:
         for line in obligation_lines(agreement, today):
             obligation = line.obligation
-            last = (models.ReminderSent.objects.filter(agreement=agreement, kind=obligation.kind.value,
-                                                       due_on=obligation.due_on)
-                    .values_list("sent_on", flat=True).first())
-            if not core.needs_reminder(obligation, today, received_on=line.received_on, last_sent=last,
-                                       lead_days=lead_days, repeat_days=repeat_days):
+            last = (
+                models.ReminderSent.objects.filter(
+                    agreement=agreement, kind=obligation.kind.value, due_on=obligation.due_on
+                )
+                .values_list("sent_on", flat=True)
+                .first()
+            )
+            if not core.needs_reminder(
+                obligation,
+                today,
+                received_on=line.received_on,
+                last_sent=last,
+                lead_days=lead_days,
+                repeat_days=repeat_days,
+            ):
                 continue
-            recipients = (_beneficiary_recipients(agreement) if obligation.kind.by_beneficiary
-                          else _officer_recipients(agreement))
+            recipients = (
+                _beneficiary_recipients(agreement)
+                if obligation.kind.by_beneficiary
+                else _officer_recipients(agreement)
+            )
             if not recipients:
                 continue
             if not dry_run:
                 subject, body = _message(agreement, obligation, line.state)
                 with transaction.atomic():
                     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-                    models.ReminderSent.objects.create(agreement=agreement, kind=obligation.kind.value,
-                                                       due_on=obligation.due_on, sent_on=today, recipients=recipients)
+                    models.ReminderSent.objects.create(
+                        agreement=agreement,
+                        kind=obligation.kind.value,
+                        due_on=obligation.due_on,
+                        sent_on=today,
+                        recipients=recipients,
+                    )
             sent.append(Sent(agreement, obligation, line.state, recipients))
     return sent

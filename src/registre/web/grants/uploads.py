@@ -31,12 +31,12 @@ def check_upload(upload) -> str:
     if upload.size == 0:
         raise ValidationError("Le fichier est vide.")
     if upload.size > limit:
-        raise ValidationError(
-            f"Fichier trop volumineux ({_size(upload.size)}) : {_size(limit)} au plus.")
+        raise ValidationError(f"Fichier trop volumineux ({_size(upload.size)}) : {_size(limit)} au plus.")
     extension = PurePath(upload.name or "").suffix.lower()
     if extension not in ALLOWED:
         raise ValidationError(
-            "Type de fichier refusé : PDF, OpenDocument (ODT, ODS), Word (DOCX), Excel (XLSX), PNG ou JPEG.")
+            "Type de fichier refusé : PDF, OpenDocument (ODT, ODS), Word (DOCX), Excel (XLSX), PNG ou JPEG."
+        )
     content_type, magics = ALLOWED[extension]
     upload.seek(0)
     head = upload.read(16)

@@ -16,26 +16,42 @@ from registre.core import grants as core
 from registre.core.grants.budget import describe_shares
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
 from registre.web.accounts.permissions import (
-    authenticated, authority_scope, beneficiary_required, grants_officer_required, public,
+    authenticated,
+    authority_scope,
+    beneficiary_required,
+    grants_officer_required,
+    public,
 )
 
 from . import forms, models, services
 from .calendar import calendar_response, feed_token, user_of_token
 from .conversion import (
-    amended, indicator_of, obligation_lines, operation_amount, payments_of, received_dates, repayments_of,
+    amended,
+    indicator_of,
+    obligation_lines,
+    operation_amount,
+    payments_of,
+    received_dates,
+    repayments_of,
     store_agreement,
 )
 from .siret import is_valid_siret
 
 
 def _officer_agreement(request, pk) -> models.Agreement:
-    return get_object_or_404(models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
-                             pk=pk, authority=authority_scope(request.user))
+    return get_object_or_404(
+        models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
+        pk=pk,
+        authority=authority_scope(request.user),
+    )
 
 
 def _own_agreement(request, pk) -> models.Agreement:
-    return get_object_or_404(models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
-                             pk=pk, beneficiary__accounts=request.user)
+    return get_object_or_404(
+        models.Agreement.objects.select_related("authority", "beneficiary", "deliberation"),
+        pk=pk,
+        beneficiary__accounts=request.user,
+    )
 
 
 def _context(agreement: models.Agreement) -> dict:
@@ -44,23 +60,43 @@ def _context(agreement: models.Agreement) -> dict:
     payments, repayments = payments_of(agreement), repayments_of(agreement)
     findings = core.check_agreement(record, siret_validator=is_valid_siret)
     results = {}
-    for result in models.ObjectiveResult.objects.filter(objective__agreement=agreement).select_related("objective"):
-        results.setdefault(result.objective.key, core.ReportedResult(result.objective.key, result.value, result.year))
+    for result in models.ObjectiveResult.objects.filter(objective__agreement=agreement).select_related(
+        "objective"
+    ):
+        results.setdefault(
+            result.objective.key, core.ReportedResult(result.objective.key, result.value, result.year)
+        )
     programme = []
     if record.programme is not None:
         for objective, result, state in assess_all(record.programme, list(results.values())):
             if objective.measure == BUDGET_PRIVATE_SHARE and record.budget is not None:
                 share = record.budget.private_share
-                state = core.Assessment.MET if share is not None and objective.target.met_by(share) else core.Assessment.NOT_MET
-                result = core.ReportedResult(objective.key, share, record.financial_year, "budget prévisionnel")
+                state = (
+                    core.Assessment.MET
+                    if share is not None and objective.target.met_by(share)
+                    else core.Assessment.NOT_MET
+                )
+                result = core.ReportedResult(
+                    objective.key, share, record.financial_year, "budget prévisionnel"
+                )
             programme.append({"objective": objective, "result": result, "state": state})
     indicators = {i.key: i for i in record.indicators}
     reports = []
     for report in agreement.indicator_reports.prefetch_related("values"):
-        reports.append({"report": report, "values": [
-            {"label": indicators[v.key].label if v.key in indicators else v.key, "company": v.company,
-             "value": v.value, "scope": indicators[v.key].scope.label if v.key in indicators else ""}
-            for v in report.values.all()]})
+        reports.append(
+            {
+                "report": report,
+                "values": [
+                    {
+                        "label": indicators[v.key].label if v.key in indicators else v.key,
+                        "company": v.company,
+                        "value": v.value,
+                        "scope": indicators[v.key].scope.label if v.key in indicators else "",
+                    }
+                    for v in report.values.all()
+                ],
+            }
+        )
     return {
         "agreement": agreement,
         "record": record,
@@ -74,9 +110,16 @@ def _context(agreement: models.Agreement) -> dict:
         "revenues": [l for l in agreement.budget_lines.all() if l.side == l.REVENUE],
         "programme": programme,
         "programme_groups": [
-            {"category": c, "targeted": [l for l in programme if l["objective"].category is c and l["objective"].target],
-             "others": [l for l in programme if l["objective"].category is c and not l["objective"].target]}
-            for c in core.MissionCategory if any(l["objective"].category is c for l in programme)],
+            {
+                "category": c,
+                "targeted": [l for l in programme if l["objective"].category is c and l["objective"].target],
+                "others": [
+                    l for l in programme if l["objective"].category is c and not l["objective"].target
+                ],
+            }
+            for c in core.MissionCategory
+            if any(l["objective"].category is c for l in programme)
+        ],
         "categories": core.MissionCategory,
         "obligations": obligation_lines(agreement, today, record),
         "submissions": agreement.submissions.all(),
@@ -95,21 +138,31 @@ def _tranches(agreement, record, today):
     from registre.core.grants.schedule import releasable
 
     received = {kind.value: when for kind, when in received_dates(agreement).items()}
-    ready = {index for index, _amount in releasable(record.tranches, record.amount, signed_on=record.signed_on,
-                                                    transmitted_on=record.transmitted_on, received=received,
-                                                    today=today)}
+    ready = {
+        index
+        for index, _amount in releasable(
+            record.tranches,
+            record.amount,
+            signed_on=record.signed_on,
+            transmitted_on=record.transmitted_on,
+            received=received,
+            today=today,
+        )
+    }
     return [(t, t.amount_of(record.amount), i in ready) for i, t in enumerate(record.tranches)]
 
 
 def _with_review_forms(context: dict, bound: tuple | None = None) -> dict:
     """One review form per item awaiting review, each with its own ids; ``bound`` = (kind, pk, form)."""
+
     def form_for(kind, pk):
         if bound and bound[0] == kind and bound[1] == pk:
             return bound[2]
         return forms.ReviewForm(auto_id=f"id_{kind}{pk}_%s")
 
-    context["submission_rows"] = [(s, form_for("s", s.pk) if s.status == s.SUBMITTED else None)
-                                  for s in context["submissions"]]
+    context["submission_rows"] = [
+        (s, form_for("s", s.pk) if s.status == s.SUBMITTED else None) for s in context["submissions"]
+    ]
     for item in context["indicator_reports"]:
         report = item["report"]
         item["review"] = form_for("i", report.pk) if report.status == report.SUBMITTED else None
@@ -119,29 +172,46 @@ def _with_review_forms(context: dict, bound: tuple | None = None) -> dict:
 
 # -- grants officer --------------------------------------------------------------------
 
+
 @grants_officer_required
 def dashboard(request):
     authority = authority_scope(request.user)
     today = timezone.localdate()
-    agreements = list(models.Agreement.objects.filter(authority=authority).select_related("beneficiary", "deliberation"))
+    agreements = list(
+        models.Agreement.objects.filter(authority=authority).select_related("beneficiary", "deliberation")
+    )
     entries, rows = [], []
     for agreement in agreements:
         record = amended(agreement)
         lines = obligation_lines(agreement, today, record)
         entries += [(agreement.reference, l.obligation, l.received_on) for l in lines]
         findings = core.check_agreement(record, siret_validator=is_valid_siret)
-        rows.append({"agreement": agreement, "paid": core.total_paid(payments_of(agreement)),
-                     "warnings": len(findings),
-                     "late": sum(1 for l in lines if l.state is core.State.LATE)})
+        rows.append(
+            {
+                "agreement": agreement,
+                "paid": core.total_paid(payments_of(agreement)),
+                "warnings": len(findings),
+                "late": sum(1 for l in lines if l.state is core.State.LATE),
+            }
+        )
     board = core.dashboard(entries, today, horizon_days=60)
     by_reference = {a.reference: a for a in agreements}
-    return render(request, "grants/dashboard.html", {
-        "feed_url": request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)])),
-        "authority": authority, "rows": rows, "today": today, "by_reference": by_reference,
-        "without_agreement": _grants_without_agreement(authority),
-        "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
-        "due_soon": [(by_reference[l.agreement], l) for l in board.due_soon],
-    })
+    return render(
+        request,
+        "grants/dashboard.html",
+        {
+            "feed_url": request.build_absolute_uri(
+                reverse("grants:calendar_feed", args=[feed_token(request.user)])
+            ),
+            "authority": authority,
+            "rows": rows,
+            "today": today,
+            "by_reference": by_reference,
+            "without_agreement": _grants_without_agreement(authority),
+            "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
+            "due_soon": [(by_reference[l.agreement], l) for l in board.due_soon],
+        },
+    )
 
 
 def _grants_without_agreement(authority) -> list[dict]:
@@ -149,14 +219,22 @@ def _grants_without_agreement(authority) -> list[dict]:
     from registre.web.register.models import Deliberation
 
     found = []
-    deliberations = (Deliberation.objects.filter(authority=authority, actes_code__startswith="7.5",
-                                                 grant_agreements__isnull=True)
-                     .select_related("item__meeting").order_by("-year", "-sequence"))
+    deliberations = (
+        Deliberation.objects.filter(
+            authority=authority, actes_code__startswith="7.5", grant_agreements__isnull=True
+        )
+        .select_related("item__meeting")
+        .order_by("-year", "-sequence")
+    )
     for deliberation in deliberations:
         amount = operation_amount(deliberation.budget_line)
         if amount is None:
-            findings = [core.warning("grant.amount_unknown",
-                                     "Montant de la subvention non lu : vérifiez si une convention est obligatoire.")]
+            findings = [
+                core.warning(
+                    "grant.amount_unknown",
+                    "Montant de la subvention non lu : vérifiez si une convention est obligatoire.",
+                )
+            ]
         else:
             findings = core.check_grant_without_agreement(amount, deliberation.meeting.date)
         found.append({"deliberation": deliberation, "amount": amount, "findings": findings})
@@ -208,36 +286,56 @@ def _apply(request, agreement, form, action, success: str, form_name: str):
 @grants_officer_required
 def record_payment(request, pk):
     agreement = _officer_agreement(request, pk)
-    return _apply(request, agreement, forms.PaymentForm(request.POST, agreement=agreement),
-                  lambda **data: services.record_payment(agreement, user=request.user, **data),
-                  "Versement enregistré.", "payment_form")
+    return _apply(
+        request,
+        agreement,
+        forms.PaymentForm(request.POST, agreement=agreement),
+        lambda **data: services.record_payment(agreement, user=request.user, **data),
+        "Versement enregistré.",
+        "payment_form",
+    )
 
 
 @require_POST
 @grants_officer_required
 def add_amendment(request, pk):
     agreement = _officer_agreement(request, pk)
-    return _apply(request, agreement, forms.AmendmentForm(request.POST, agreement=agreement),
-                  lambda **data: services.add_amendment(agreement, **data),
-                  "Avenant enregistré.", "amendment_form")
+    return _apply(
+        request,
+        agreement,
+        forms.AmendmentForm(request.POST, agreement=agreement),
+        lambda **data: services.add_amendment(agreement, **data),
+        "Avenant enregistré.",
+        "amendment_form",
+    )
 
 
 @require_POST
 @grants_officer_required
 def record_repayment(request, pk):
     agreement = _officer_agreement(request, pk)
-    return _apply(request, agreement, forms.RepaymentForm(request.POST, agreement=agreement),
-                  lambda **data: services.record_repayment(agreement, **data),
-                  "Reversement enregistré.", "repayment_form")
+    return _apply(
+        request,
+        agreement,
+        forms.RepaymentForm(request.POST, agreement=agreement),
+        lambda **data: services.record_repayment(agreement, **data),
+        "Reversement enregistré.",
+        "repayment_form",
+    )
 
 
 @require_POST
 @grants_officer_required
 def terminate(request, pk):
     agreement = _officer_agreement(request, pk)
-    return _apply(request, agreement, forms.TerminationForm(request.POST),
-                  lambda **data: services.terminate(agreement, **data),
-                  "Résiliation enregistrée.", "termination_form")
+    return _apply(
+        request,
+        agreement,
+        forms.TerminationForm(request.POST),
+        lambda **data: services.terminate(agreement, **data),
+        "Résiliation enregistrée.",
+        "termination_form",
+    )
 
 
 @require_POST
@@ -256,22 +354,35 @@ def record_publication(request, pk):
 @grants_officer_required
 def edit_budget(request, pk):
     agreement = _officer_agreement(request, pk)
-    lines = [{"side": l.side, "funder": l.funder, "label": l.label, "amount": l.amount}
-             for l in agreement.budget_lines.all()]
+    lines = [
+        {"side": l.side, "funder": l.funder, "label": l.label, "amount": l.amount}
+        for l in agreement.budget_lines.all()
+    ]
     totals_initial = {name: getattr(agreement, name) for name in forms.BudgetTotalsForm.base_fields}
     if request.method == "POST":
         formset = forms.BudgetLineFormSet(request.POST, prefix="lines")
         totals = forms.BudgetTotalsForm(request.POST)
         if formset.is_valid() and totals.is_valid():
-            kept = [f.cleaned_data for f in formset.forms
-                    if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+            kept = [
+                f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
             budget = core.ForecastBudget(
-                expenses=tuple(core.ExpenseLine(d["label"], d["amount"]) for d in kept if d["side"] == "expense"),
-                revenues=tuple(core.RevenueLine(d["label"], d["amount"], core.Funder(d["funder"]))
-                               for d in kept if d["side"] == "revenue"),
-                stated=core.StatedTotals(*(totals.cleaned_data[n] for n in (
-                    "stated_expenses", "stated_public", "stated_private", "stated_revenues"))),
-                year=agreement.financial_year)
+                expenses=tuple(
+                    core.ExpenseLine(d["label"], d["amount"]) for d in kept if d["side"] == "expense"
+                ),
+                revenues=tuple(
+                    core.RevenueLine(d["label"], d["amount"], core.Funder(d["funder"]))
+                    for d in kept
+                    if d["side"] == "revenue"
+                ),
+                stated=core.StatedTotals(
+                    *(
+                        totals.cleaned_data[n]
+                        for n in ("stated_expenses", "stated_public", "stated_private", "stated_revenues")
+                    )
+                ),
+                year=agreement.financial_year,
+            )
             try:
                 services.save_budget(agreement, budget)
             except core.GrantRefused as refused:
@@ -285,15 +396,23 @@ def edit_budget(request, pk):
         formset = forms.BudgetLineFormSet(initial=lines, prefix="lines")
         totals = forms.BudgetTotalsForm(initial=totals_initial)
         status = 200
-    return render(request, "grants/budget_form.html",
-                  {"agreement": agreement, "formset": formset, "totals": totals}, status=status)
+    return render(
+        request,
+        "grants/budget_form.html",
+        {"agreement": agreement, "formset": formset, "totals": totals},
+        status=status,
+    )
 
 
 def _review(request, item, agreement, kind):
     form = forms.ReviewForm(request.POST, auto_id=f"id_{kind}{item.pk}_%s")
     if form.is_valid():
-        services.review(item, accept=form.cleaned_data["decision"] == "accept",
-                        comment=form.cleaned_data["comment"], user=request.user)
+        services.review(
+            item,
+            accept=form.cleaned_data["decision"] == "accept",
+            comment=form.cleaned_data["comment"],
+            user=request.user,
+        )
         messages.success(request, "Examen enregistré.")
         return redirect("grants:agreement", pk=agreement.pk)
     return _redisplay(request, agreement, review=(kind, item.pk, form))
@@ -302,14 +421,18 @@ def _review(request, item, agreement, kind):
 @require_POST
 @grants_officer_required
 def review_submission(request, pk):
-    submission = get_object_or_404(models.Submission, pk=pk, agreement__authority=authority_scope(request.user))
+    submission = get_object_or_404(
+        models.Submission, pk=pk, agreement__authority=authority_scope(request.user)
+    )
     return _review(request, submission, submission.agreement, "s")
 
 
 @require_POST
 @grants_officer_required
 def review_indicators(request, pk):
-    report = get_object_or_404(models.IndicatorReport, pk=pk, agreement__authority=authority_scope(request.user))
+    report = get_object_or_404(
+        models.IndicatorReport, pk=pk, agreement__authority=authority_scope(request.user)
+    )
     return _review(request, report, report.agreement, "i")
 
 
@@ -321,24 +444,37 @@ def create_agreement(request):
         data = form.cleaned_data
         share = data["share_at_signature"] / 100
         record = core.GrantAgreement(
-            reference=data["reference"], grantor=core.Party(authority.name),
+            reference=data["reference"],
+            grantor=core.Party(authority.name),
             beneficiary=core.Party(data["beneficiary_name"], data["beneficiary_siret"] or None),
-            object=data["object"], amount=data["amount"], cap=data["cap"], deliberation=data["deliberation"].number,
-            deliberation_date=data["deliberation"].meeting.date, budget_line=data["budget_line"],
-            financial_year=data["financial_year"], signed_on=data["signed_on"],
-            transmitted_on=data["transmitted_on"], valid_until=data["valid_until"],
+            object=data["object"],
+            amount=data["amount"],
+            cap=data["cap"],
+            deliberation=data["deliberation"].number,
+            deliberation_date=data["deliberation"].meeting.date,
+            budget_line=data["budget_line"],
+            financial_year=data["financial_year"],
+            signed_on=data["signed_on"],
+            transmitted_on=data["transmitted_on"],
+            valid_until=data["valid_until"],
             tranches=(core.Tranche(core.Trigger.SIGNATURE, share=share),) if share else (),
-            indicators=())
-        blocking = [f for f in core.check_agreement(record, siret_validator=is_valid_siret)
-                    if f.severity is core.Severity.VIOLATION]
+            indicators=(),
+        )
+        blocking = [
+            f
+            for f in core.check_agreement(record, siret_validator=is_valid_siret)
+            if f.severity is core.Severity.VIOLATION
+        ]
         if blocking:
             forms.add_refusal(form, core.GrantRefused(blocking))
         else:
             with transaction.atomic():
                 beneficiary, _ = models.Beneficiary.objects.get_or_create(
-                    name=data["beneficiary_name"].strip(), defaults={"siret": data["beneficiary_siret"]})
-                agreement = store_agreement(record, authority=authority, beneficiary=beneficiary,
-                                            deliberation=data["deliberation"])
+                    name=data["beneficiary_name"].strip(), defaults={"siret": data["beneficiary_siret"]}
+                )
+                agreement = store_agreement(
+                    record, authority=authority, beneficiary=beneficiary, deliberation=data["deliberation"]
+                )
             messages.success(request, "Convention enregistrée : saisissez son budget prévisionnel.")
             return redirect("grants:agreement", pk=agreement.pk)
     return render(request, "grants/create.html", {"form": form}, status=400 if form.errors else 200)
@@ -346,7 +482,9 @@ def create_agreement(request):
 
 @grants_officer_required
 def officer_calendar(request):
-    agreements = models.Agreement.objects.filter(authority=authority_scope(request.user)).select_related("beneficiary")
+    agreements = models.Agreement.objects.filter(authority=authority_scope(request.user)).select_related(
+        "beneficiary"
+    )
     return calendar_response(agreements, f"Subventions — {authority_scope(request.user)}")
 
 
@@ -354,23 +492,35 @@ def officer_calendar(request):
 def download(request, pk):
     submission = get_object_or_404(models.Submission.objects.select_related("agreement"), pk=pk)
     user = request.user
-    allowed = (authority_scope(user) is not None and submission.agreement.authority_id == authority_scope(user).pk) or (
-        user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists())
+    allowed = (
+        authority_scope(user) is not None and submission.agreement.authority_id == authority_scope(user).pk
+    ) or (user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists())
     if not allowed:
         raise Http404
-    return FileResponse(submission.file.open("rb"), as_attachment=True, filename=submission.original_name,
-                        content_type=submission.content_type)
+    return FileResponse(
+        submission.file.open("rb"),
+        as_attachment=True,
+        filename=submission.original_name,
+        content_type=submission.content_type,
+    )
 
 
 # -- beneficiary portal -----------------------------------------------------------------
+
 
 @beneficiary_required
 def portal(request):
     today = timezone.localdate()
     agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related(
-        "authority", "beneficiary")
-    rows = [{"agreement": a, "obligations": [l for l in obligation_lines(a, today) if l.obligation.kind.by_beneficiary]}
-            for a in agreements]
+        "authority", "beneficiary"
+    )
+    rows = [
+        {
+            "agreement": a,
+            "obligations": [l for l in obligation_lines(a, today) if l.obligation.kind.by_beneficiary],
+        }
+        for a in agreements
+    ]
     feed_url = request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)]))
     return render(request, "grants/portal.html", {"rows": rows, "today": today, "feed_url": feed_url})
 
@@ -381,7 +531,9 @@ def portal_agreement(request, pk):
     context = _context(agreement)
     context.update(
         submission_form=forms.SubmissionForm(initial={"year": agreement.financial_year}),
-        results_form=forms.ResultsForm(objectives=agreement.objectives.all(), initial={"year": agreement.financial_year}),
+        results_form=forms.ResultsForm(
+            objectives=agreement.objectives.all(), initial={"year": agreement.financial_year}
+        ),
     )
     return render(request, "grants/portal_agreement.html", context)
 
@@ -392,15 +544,22 @@ def submit_document(request, pk):
     if request.method == "POST":
         form = forms.SubmissionForm(request.POST, request.FILES)
         if form.is_valid():
-            services.submit_document(agreement, kind=form.cleaned_data["kind"], year=form.cleaned_data["year"],
-                                     upload=form.cleaned_data["file"], content_type=form.content_type,
-                                     user=request.user)
+            services.submit_document(
+                agreement,
+                kind=form.cleaned_data["kind"],
+                year=form.cleaned_data["year"],
+                upload=form.cleaned_data["file"],
+                content_type=form.content_type,
+                user=request.user,
+            )
             messages.success(request, "Document transmis au service des subventions.")
             return redirect("grants:portal_agreement", pk=agreement.pk)
         status = 400
     else:
         form, status = forms.SubmissionForm(initial={"year": agreement.financial_year}), 200
-    return render(request, "grants/submit_document.html", {"agreement": agreement, "form": form}, status=status)
+    return render(
+        request, "grants/submit_document.html", {"agreement": agreement, "form": form}, status=status
+    )
 
 
 @beneficiary_required
@@ -411,8 +570,9 @@ def submit_indicators(request, pk):
         form = forms.IndicatorsForm(request.POST, indicators=indicators)
         if form.is_valid():
             try:
-                _report, warnings = services.submit_indicators(agreement, year=form.cleaned_data["year"],
-                                                               values=form.values, user=request.user)
+                _report, warnings = services.submit_indicators(
+                    agreement, year=form.cleaned_data["year"], values=form.values, user=request.user
+                )
             except core.GrantRefused as refused:
                 for finding in refused.violations:
                     form.add_error(None, finding.message)
@@ -423,8 +583,13 @@ def submit_indicators(request, pk):
                 return redirect("grants:portal_agreement", pk=agreement.pk)
         status = 400
     else:
-        form, status = forms.IndicatorsForm(indicators=indicators, initial={"year": agreement.financial_year}), 200
-    return render(request, "grants/submit_indicators.html", {"agreement": agreement, "form": form}, status=status)
+        form, status = (
+            forms.IndicatorsForm(indicators=indicators, initial={"year": agreement.financial_year}),
+            200,
+        )
+    return render(
+        request, "grants/submit_indicators.html", {"agreement": agreement, "form": form}, status=status
+    )
 
 
 @require_POST
@@ -434,8 +599,9 @@ def submit_results(request, pk):
     form = forms.ResultsForm(request.POST, objectives=agreement.objectives.all())
     if form.is_valid():
         try:
-            findings = services.submit_results(agreement, year=form.cleaned_data["year"], results=form.results,
-                                               user=request.user)
+            findings = services.submit_results(
+                agreement, year=form.cleaned_data["year"], results=form.results, user=request.user
+            )
         except core.GrantRefused as refused:
             forms.add_refusal(form, refused)
         else:
@@ -444,15 +610,18 @@ def submit_results(request, pk):
                 messages.warning(request, finding.message)
             return redirect("grants:portal_agreement", pk=agreement.pk)
     context = _context(agreement)
-    context.update(submission_form=forms.SubmissionForm(initial={"year": agreement.financial_year}), results_form=form)
+    context.update(
+        submission_form=forms.SubmissionForm(initial={"year": agreement.financial_year}), results_form=form
+    )
     return render(request, "grants/portal_agreement.html", context, status=400)
 
 
 @beneficiary_required
 def portal_calendar(request):
-    agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related("beneficiary")
+    agreements = models.Agreement.objects.filter(beneficiary__accounts=request.user).select_related(
+        "beneficiary"
+    )
     return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
-
 
 
 @public
@@ -464,7 +633,9 @@ def calendar_feed(request, token):
         raise Http404
     if authority_scope(user) is not None:
         agreements = models.Agreement.objects.filter(authority=authority_scope(user))
-        return calendar_response(agreements.select_related("beneficiary"), f"Subventions — {authority_scope(user)}")
+        return calendar_response(
+            agreements.select_related("beneficiary"), f"Subventions — {authority_scope(user)}"
+        )
     if user.is_beneficiary:
         agreements = models.Agreement.objects.filter(beneficiary__accounts=user).select_related("beneficiary")
         return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)

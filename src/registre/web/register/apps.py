@@ -32,9 +32,17 @@ class RegisterConfig(AppConfig):
 
         # The model-level guard of published records also covers deletions and the interested members.
         for model in (Attendance, Proxy):
-            pre_delete.connect(meeting_line_deleted, sender=model, dispatch_uid=f"register-guard-{model.__name__}",
-                               weak=False)
+            pre_delete.connect(
+                meeting_line_deleted,
+                sender=model,
+                dispatch_uid=f"register-guard-{model.__name__}",
+                weak=False,
+            )
         pre_delete.connect(ballot_deleted, sender=Ballot, dispatch_uid="register-guard-ballot", weak=False)
         pre_delete.connect(item_deleted, sender=Item, dispatch_uid="register-guard-item", weak=False)
-        m2m_changed.connect(interested_changed, sender=Item.interested_members.through,
-                            dispatch_uid="register-guard-interested", weak=False)
+        m2m_changed.connect(
+            interested_changed,
+            sender=Item.interested_members.through,
+            dispatch_uid="register-guard-interested",
+            weak=False,
+        )

@@ -22,10 +22,13 @@ def meeting_to_core(meeting: Meeting) -> core.Meeting:
     keys = {m.pk: m.key for m in members}
     items = list(meeting.items.prefetch_related("interested_members", "ballots").order_by("position"))
     return core.Meeting(
-        authority=core.Authority(council.authority.name, council.authority.kind, council.authority.siret or None),
+        authority=core.Authority(
+            council.authority.name, council.authority.kind, council.authority.siret or None
+        ),
         date=meeting.date,
         members=tuple(
-            core.Member(m.first_name, m.last_name, m.civility, m.commune or None, m.substitute) for m in members
+            core.Member(m.first_name, m.last_name, m.civility, m.commune or None, m.substitute)
+            for m in members
         ),
         order_of_passage=tuple(item.number for item in items),
         items=tuple(_item(item, keys) for item in items),
@@ -33,7 +36,8 @@ def meeting_to_core(meeting: Meeting) -> core.Meeting:
             core.Attendance(keys[a.member_id], a.present, window(a)) for a in meeting.attendance.all()
         ),
         proxies=tuple(
-            core.Proxy(keys[p.principal_id], keys[p.holder_id], window(p)) for p in meeting.proxies.order_by("pk")
+            core.Proxy(keys[p.principal_id], keys[p.holder_id], window(p))
+            for p in meeting.proxies.order_by("pk")
         ),
         members_in_office=meeting.members_in_office,
         council=council.name,

@@ -22,7 +22,12 @@ EXAMPLE_NUMBER = "2021/005795"
 DEMO_ACCOUNTS = [
     # username, role, authority name (None: none), description shown by `registre serve`
     ("greffe", "clerk", "Grand Besançon Métropole", "secrétariat des assemblées de Grand Besançon Métropole"),
-    ("subventions", "grants_officer", "Grand Besançon Métropole", "service des subventions de Grand Besançon Métropole"),
+    (
+        "subventions",
+        "grants_officer",
+        "Grand Besançon Métropole",
+        "service des subventions de Grand Besançon Métropole",
+    ),
     ("greffe-voisine", "clerk", "Commune de Voisine-sur-Doubs", "secrétariat d'une autre collectivité"),
     ("admin", "administrator", None, "administrateur"),
 ]
@@ -64,9 +69,14 @@ def _accounts() -> dict:
         user = User.objects.filter(username=username).first()
         if user is None:
             authority = Authority.objects.get(name=authority_name) if authority_name else None
-            user = User.objects.create_user(username, password=DEMO_PASSWORD, role=role, authority=authority,
-                                            is_staff=role == "administrator",
-                                            is_superuser=role == "administrator")
+            user = User.objects.create_user(
+                username,
+                password=DEMO_PASSWORD,
+                role=role,
+                authority=authority,
+                is_staff=role == "administrator",
+                is_superuser=role == "administrator",
+            )
         users[username] = user
     return users
 
@@ -78,5 +88,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
     logins = [(u, DEMO_PASSWORD, d) for u, _r, _a, d in DEMO_ACCOUNTS]
     known = {u for u, _p, _d in logins}
     for user in User.objects.filter(role=User.BENEFICIARY).exclude(username__in=known).order_by("username"):
-        logins.append((user.username, DEMO_PASSWORD, "bénéficiaire : " + (user.get_full_name() or user.username)))
+        logins.append(
+            (user.username, DEMO_PASSWORD, "bénéficiaire : " + (user.get_full_name() or user.username))
+        )
     return logins

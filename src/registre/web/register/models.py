@@ -13,15 +13,20 @@ class PublishedRecordError(ValidationError):
     """A published deliberation, and the vote and attendance it rests on, are read-only."""
 
     def __init__(self, message: str = ""):
-        super().__init__(message or "Cette délibération est publiée : elle n'est plus modifiable. "
-                                    "Pour la rectifier, créez une délibération de correction.")
+        super().__init__(
+            message
+            or "Cette délibération est publiée : elle n'est plus modifiable. "
+            "Pour la rectifier, créez une délibération de correction."
+        )
 
 
 def _changed_fields(record, names=None) -> list[str]:
     """Concrete fields whose value differs from the stored row (empty for a new record)."""
     if record.pk is None:
         return []
-    fields = [f for f in record._meta.concrete_fields if not f.primary_key and (names is None or f.name in names)]
+    fields = [
+        f for f in record._meta.concrete_fields if not f.primary_key and (names is None or f.name in names)
+    ]
     stored = type(record).objects.filter(pk=record.pk).values(*[f.attname for f in fields]).first()
     if stored is None:
         return []
@@ -94,10 +99,22 @@ class Meeting(models.Model):
     date = models.DateField("date")
     place = models.CharField("lieu", max_length=300, blank=True)
     convened_on = models.DateField("date de convocation", null=True, blank=True)
-    chair = models.ForeignKey(Member, verbose_name="président de séance", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    secretary = models.ForeignKey(Member, verbose_name="secrétaire de séance", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    chair = models.ForeignKey(
+        Member,
+        verbose_name="président de séance",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    secretary = models.ForeignKey(
+        Member,
+        verbose_name="secrétaire de séance",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     opened_at = models.TimeField("ouverture", null=True, blank=True)
     closed_at = models.TimeField("clôture", null=True, blank=True)
     members_in_office = models.PositiveIntegerField("conseillers en exercice", null=True, blank=True)
@@ -117,13 +134,16 @@ class Meeting(models.Model):
     @property
     def is_locked(self) -> bool:
         """A published deliberation rests on this meeting's attendance and proxies: they are read-only."""
-        return self.pk is not None and Deliberation.objects.filter(
-            item__meeting_id=self.pk, status=Deliberation.PUBLISHED).exists()
+        return (
+            self.pk is not None
+            and Deliberation.objects.filter(item__meeting_id=self.pk, status=Deliberation.PUBLISHED).exists()
+        )
 
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError("Une délibération de cette séance est publiée : "
-                                       "la séance n'est plus modifiable.")
+            raise PublishedRecordError(
+                "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
+            )
         super().save(*args, **kwargs)
 
 
@@ -143,9 +163,12 @@ class Item(models.Model):
     title = models.CharField("titre", max_length=500, blank=True)
     rapporteur = models.CharField("rapporteur", max_length=200, blank=True)
     committee = models.CharField("commission", max_length=300, blank=True)
-    interested_members = models.ManyToManyField(Member, blank=True, related_name="interests",
-                                                verbose_name="conseillers intéressés")
-    vote_kind = models.CharField("mode de scrutin", max_length=20, choices=VOTE_KINDS, default="show_of_hands")
+    interested_members = models.ManyToManyField(
+        Member, blank=True, related_name="interests", verbose_name="conseillers intéressés"
+    )
+    vote_kind = models.CharField(
+        "mode de scrutin", max_length=20, choices=VOTE_KINDS, default="show_of_hands"
+    )
     unanimous = models.BooleanField("à l'unanimité", default=False)
     votes_for = models.PositiveIntegerField("pour", null=True, blank=True)
     votes_against = models.PositiveIntegerField("contre", null=True, blank=True)
@@ -170,8 +193,10 @@ class Item(models.Model):
 
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError("La délibération de cette question est publiée : "
-                                       "la question et son vote ne sont plus modifiables.")
+            raise PublishedRecordError(
+                "La délibération de cette question est publiée : "
+                "la question et son vote ne sont plus modifiables."
+            )
         super().save(*args, **kwargs)
 
 
@@ -220,15 +245,19 @@ class Attendance(WindowFields):
 
 class Proxy(WindowFields):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="proxies")
-    principal = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="proxies_given",
-                                  verbose_name="mandant")
-    holder = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="proxies_held",
-                               verbose_name="mandataire")
+    principal = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="proxies_given", verbose_name="mandant"
+    )
+    holder = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="proxies_held", verbose_name="mandataire"
+    )
 
     class Meta:
         verbose_name = "procuration"
         constraints = [
-            models.CheckConstraint(condition=~models.Q(principal=models.F("holder")), name="proxy_to_someone_else"),
+            models.CheckConstraint(
+                condition=~models.Q(principal=models.F("holder")), name="proxy_to_someone_else"
+            ),
         ]
 
     def save(self, *args, **kwargs):
@@ -259,15 +288,23 @@ class Deliberation(models.Model):
     prefecture_transmitted_on = models.DateField("transmise en préfecture le", null=True, blank=True)
     status = models.CharField("état", max_length=10, choices=STATUSES, default=DRAFT)
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
-    corrects = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="corrections", verbose_name="corrige")
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name="corrige",
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     class Meta:
         verbose_name = "délibération"
         ordering = ["-year", "-sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["authority", "year", "sequence"], name="unique_deliberation_number"),
+            models.UniqueConstraint(
+                fields=["authority", "year", "sequence"], name="unique_deliberation_number"
+            ),
         ]
         indexes = [models.Index(fields=["status", "-published_at"])]
 
@@ -288,8 +325,19 @@ class Deliberation(models.Model):
 
     # What a publication fixes. Transmission to the prefecture comes after publication, and
     # withdrawing to draft (status) stays possible; the act itself never changes.
-    CONTENT_FIELDS = ("authority", "item", "number", "year", "sequence", "title", "text", "decision",
-                      "budget_line", "actes_code", "corrects")
+    CONTENT_FIELDS = (
+        "authority",
+        "item",
+        "number",
+        "year",
+        "sequence",
+        "title",
+        "text",
+        "decision",
+        "budget_line",
+        "actes_code",
+        "corrects",
+    )
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -306,11 +354,14 @@ class Deliberation(models.Model):
 def guard_item(item: Item) -> None:
     """Model-level guard: refuse to change what a published deliberation of this item rests on."""
     if item.is_locked:
-        raise PublishedRecordError("La délibération de cette question est publiée : "
-                                   "son vote n'est plus modifiable.")
+        raise PublishedRecordError(
+            "La délibération de cette question est publiée : son vote n'est plus modifiable."
+        )
 
 
 def guard_meeting(meeting: Meeting) -> None:
     if meeting.is_locked:
-        raise PublishedRecordError("Une délibération de cette séance est publiée : "
-                                   "les présences et les procurations ne sont plus modifiables.")
+        raise PublishedRecordError(
+            "Une délibération de cette séance est publiée : "
+            "les présences et les procurations ne sont plus modifiables."
+        )

@@ -7,82 +7,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DeliberationOpenData',
+            name="DeliberationOpenData",
             fields=[
-                ('deliberation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='open_data', serialize=False, to='register.deliberation')),
-                ('figures_source', models.CharField(choices=[('engine', 'calculé par le moteur de règles'), ('scdl', 'fichier SCDL importé')], default='engine', max_length=10)),
-                ('members_in_office', models.PositiveIntegerField(blank=True, null=True)),
-                ('voters', models.PositiveIntegerField(blank=True, null=True)),
-                ('votes_for', models.PositiveIntegerField(blank=True, null=True)),
-                ('votes_against', models.PositiveIntegerField(blank=True, null=True)),
-                ('abstentions', models.PositiveIntegerField(blank=True, null=True)),
-                ('budget_year', models.CharField(blank=True, max_length=9, verbose_name='année du budget')),
-                ('budget_name', models.CharField(blank=True, max_length=200, verbose_name='nom du budget')),
-                ('prefecture_id', models.CharField(blank=True, max_length=10, verbose_name='entité du contrôle de légalité')),
-                ('document_url', models.URLField(blank=True, max_length=500, verbose_name="adresse du document d'origine")),
-                ('computed_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "deliberation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="open_data",
+                        serialize=False,
+                        to="register.deliberation",
+                    ),
+                ),
+                (
+                    "figures_source",
+                    models.CharField(
+                        choices=[
+                            ("engine", "calculé par le moteur de règles"),
+                            ("scdl", "fichier SCDL importé"),
+                        ],
+                        default="engine",
+                        max_length=10,
+                    ),
+                ),
+                ("members_in_office", models.PositiveIntegerField(blank=True, null=True)),
+                ("voters", models.PositiveIntegerField(blank=True, null=True)),
+                ("votes_for", models.PositiveIntegerField(blank=True, null=True)),
+                ("votes_against", models.PositiveIntegerField(blank=True, null=True)),
+                ("abstentions", models.PositiveIntegerField(blank=True, null=True)),
+                ("budget_year", models.CharField(blank=True, max_length=9, verbose_name="année du budget")),
+                ("budget_name", models.CharField(blank=True, max_length=200, verbose_name="nom du budget")),
+                (
+                    "prefecture_id",
+                    models.CharField(
+                        blank=True, max_length=10, verbose_name="entité du contrôle de légalité"
+                    ),
+                ),
+                (
+                    "document_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="adresse du document d'origine"),
+                ),
+                ("computed_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'verbose_name': "données ouvertes d'une délibération",
+                "verbose_name": "données ouvertes d'une délibération",
             },
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(blank=True, max_length=100, verbose_name='libellé')),
-                ('key_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('last_used_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('revoked', models.BooleanField(default=False, verbose_name='révoqué')),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to='register.authority', verbose_name='collectivité')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(blank=True, max_length=100, verbose_name="libellé")),
+                ("key_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("last_used_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("revoked", models.BooleanField(default=False, verbose_name="révoqué")),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to="register.authority",
+                        verbose_name="collectivité",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "jeton d'API",
-                'verbose_name_plural': "jetons d'API",
+                "verbose_name": "jeton d'API",
+                "verbose_name_plural": "jetons d'API",
             },
         ),
         migrations.CreateModel(
-            name='ImportedGrant',
+            name="ImportedGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('grantor_name', models.CharField(max_length=300)),
-                ('grantor_siret', models.CharField(max_length=14)),
-                ('agreement_date', models.DateField()),
-                ('decision_reference', models.CharField(blank=True, max_length=200)),
-                ('beneficiary_name', models.CharField(max_length=300)),
-                ('beneficiary_siret', models.CharField(blank=True, max_length=14)),
-                ('beneficiary_rna', models.CharField(blank=True, max_length=10)),
-                ('object', models.CharField(max_length=256)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14)),
-                ('nature', models.CharField(max_length=40)),
-                ('payment_conditions', models.CharField(max_length=256)),
-                ('payment_start', models.DateField()),
-                ('payment_end', models.DateField(blank=True, null=True)),
-                ('eu_notification', models.BooleanField(default=False)),
-                ('budget_share', models.DecimalField(decimal_places=4, max_digits=5)),
-                ('rae_id', models.CharField(blank=True, max_length=5)),
-                ('aid_scheme', models.CharField(blank=True, max_length=100)),
-                ('source_file', models.CharField(blank=True, max_length=300)),
-                ('source_line', models.PositiveIntegerField(blank=True, null=True)),
-                ('fingerprint', models.CharField(editable=False, max_length=64, unique=True)),
-                ('imported_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='imported_grants', to='register.authority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("grantor_name", models.CharField(max_length=300)),
+                ("grantor_siret", models.CharField(max_length=14)),
+                ("agreement_date", models.DateField()),
+                ("decision_reference", models.CharField(blank=True, max_length=200)),
+                ("beneficiary_name", models.CharField(max_length=300)),
+                ("beneficiary_siret", models.CharField(blank=True, max_length=14)),
+                ("beneficiary_rna", models.CharField(blank=True, max_length=10)),
+                ("object", models.CharField(max_length=256)),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14)),
+                ("nature", models.CharField(max_length=40)),
+                ("payment_conditions", models.CharField(max_length=256)),
+                ("payment_start", models.DateField()),
+                ("payment_end", models.DateField(blank=True, null=True)),
+                ("eu_notification", models.BooleanField(default=False)),
+                ("budget_share", models.DecimalField(decimal_places=4, max_digits=5)),
+                ("rae_id", models.CharField(blank=True, max_length=5)),
+                ("aid_scheme", models.CharField(blank=True, max_length=100)),
+                ("source_file", models.CharField(blank=True, max_length=300)),
+                ("source_line", models.PositiveIntegerField(blank=True, null=True)),
+                ("fingerprint", models.CharField(editable=False, max_length=64, unique=True)),
+                ("imported_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="imported_grants",
+                        to="register.authority",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subvention importée (SCDL)',
-                'ordering': ['agreement_date', 'pk'],
+                "verbose_name": "subvention importée (SCDL)",
+                "ordering": ["agreement_date", "pk"],
             },
         ),
     ]

@@ -12,8 +12,15 @@ _FORMATS = (("pdf", "PDF", "PDF/A, environ 250 Ko"), ("docx", "DOCX", "Word modi
 
 
 def _links(label, name, args):
-    return [{"url": reverse(f"downloads:{name}", args=[*args, fmt]), "label": f"{label} ({short})", "hint": hint,
-             "format": fmt} for fmt, short, hint in _FORMATS]
+    return [
+        {
+            "url": reverse(f"downloads:{name}", args=[*args, fmt]),
+            "label": f"{label} ({short})",
+            "hint": hint,
+            "format": fmt,
+        }
+        for fmt, short, hint in _FORMATS
+    ]
 
 
 @register.inclusion_tag("downloads/links.html")
@@ -21,7 +28,9 @@ def download_links(record):
     """Public: a published deliberation's extract, or a meeting's list of its published deliberations."""
     if isinstance(record, Meeting):
         published = Deliberation.objects.filter(item__meeting=record, status=Deliberation.PUBLISHED).exists()
-        links = _links("Télécharger la liste des délibérations", "public_list", [record.pk]) if published else []
+        links = (
+            _links("Télécharger la liste des délibérations", "public_list", [record.pk]) if published else []
+        )
     else:
         links = _links("Télécharger l'extrait", "public_extract", [record.pk]) if record.is_published else []
     return {"links": links}
@@ -32,8 +41,9 @@ def clerk_download_links(record):
     if isinstance(record, Deliberation):
         links = _links("Télécharger l'extrait", "clerk_extract", [record.pk])
     elif isinstance(record, Meeting):
-        links = (_links("Télécharger la liste des délibérations", "clerk_meeting", [record.pk, "list"])
-                 + _links("Télécharger le procès-verbal", "clerk_meeting", [record.pk, "minutes"]))
+        links = _links(
+            "Télécharger la liste des délibérations", "clerk_meeting", [record.pk, "list"]
+        ) + _links("Télécharger le procès-verbal", "clerk_meeting", [record.pk, "minutes"])
     else:
         links = []
     return {"links": links}

@@ -54,19 +54,27 @@ def index_existing(apps, schema_editor):
     from registre.web.front.search import CONFIG, terms
 
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT id, number, title, decision, budget_line, text FROM register_deliberation "
-                       "WHERE status = 'published'")
+        cursor.execute(
+            "SELECT id, number, title, decision, budget_line, text FROM register_deliberation "
+            "WHERE status = 'published'"
+        )
         rows = cursor.fetchall()
         for pk, number, title, decision, budget_line, text in rows:
             search_text = "\n".join(part for part in (number, title, decision, budget_line, text) if part)
-            cursor.execute("UPDATE register_deliberation SET search_text = %s WHERE id = %s", [search_text, pk])
+            cursor.execute(
+                "UPDATE register_deliberation SET search_text = %s WHERE id = %s", [search_text, pk]
+            )
             if schema_editor.connection.vendor == "postgresql":
                 cursor.execute(
                     f"INSERT INTO front_search (rowid, document) VALUES (%s, setweight(to_tsvector('{CONFIG}', %s), 'A')"
-                    f" || setweight(to_tsvector('{CONFIG}', %s), 'D'))", [pk, title, search_text])
+                    f" || setweight(to_tsvector('{CONFIG}', %s), 'D'))",
+                    [pk, title, search_text],
+                )
             else:
-                cursor.execute("INSERT INTO front_search (rowid, title, body) VALUES (%s, %s, %s)",
-                               [pk, " ".join(terms(title)), " ".join(terms(search_text))])
+                cursor.execute(
+                    "INSERT INTO front_search (rowid, title, body) VALUES (%s, %s, %s)",
+                    [pk, " ".join(terms(title)), " ".join(terms(search_text))],
+                )
 
 
 class Migration(migrations.Migration):
@@ -79,9 +87,18 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="SearchEntry",
                     fields=[
-                        ("deliberation", models.OneToOneField(
-                            db_column="rowid", db_constraint=False, on_delete=models.deletion.DO_NOTHING,
-                            primary_key=True, related_name="+", serialize=False, to="register.deliberation")),
+                        (
+                            "deliberation",
+                            models.OneToOneField(
+                                db_column="rowid",
+                                db_constraint=False,
+                                on_delete=models.deletion.DO_NOTHING,
+                                primary_key=True,
+                                related_name="+",
+                                serialize=False,
+                                to="register.deliberation",
+                            ),
+                        ),
                     ],
                     options={"verbose_name": "entrée de l'index de recherche", "db_table": "front_search"},
                 ),
@@ -90,4 +107,3 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(index_existing, migrations.RunPython.noop),
     ]
-

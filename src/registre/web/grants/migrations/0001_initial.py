@@ -2,285 +2,814 @@
 
 import django.core.validators
 import django.db.models.deletion
-import registre.web.grants.models
 from django.conf import settings
 from django.db import migrations, models
 
+import registre.web.grants.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Beneficiary',
+            name="Beneficiary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('siret', models.CharField(blank=True, max_length=14, verbose_name='SIRET')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='adresse de contact')),
-                ('accounts', models.ManyToManyField(blank=True, related_name='beneficiaries', to=settings.AUTH_USER_MODEL, verbose_name='comptes du bénéficiaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                ("siret", models.CharField(blank=True, max_length=14, verbose_name="SIRET")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="adresse de contact")),
+                (
+                    "accounts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="beneficiaries",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="comptes du bénéficiaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bénéficiaire',
-                'ordering': ['name'],
+                "verbose_name": "bénéficiaire",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=60, verbose_name='référence')),
-                ('object', models.TextField(verbose_name='objet')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='montant')),
-                ('cap', models.DecimalField(decimal_places=2, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='plafond (non révisable à la hausse)')),
-                ('budget_line', models.CharField(blank=True, max_length=300, verbose_name='inscription budgétaire')),
-                ('budget_line_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='crédit de la ligne budgétaire')),
-                ('programme_budget', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='budget du programme')),
-                ('financial_year', models.PositiveIntegerField(verbose_name='exercice')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='signée le')),
-                ('transmitted_on', models.DateField(blank=True, null=True, verbose_name="transmise en préfecture le (prise d'effet)")),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='fin de validité')),
-                ('programme_end', models.DateField(blank=True, help_text="Vide : fin de l'exercice.", null=True, verbose_name='fin du programme')),
-                ('retention_years', models.PositiveIntegerField(default=10, verbose_name='conservation des pièces (années)')),
-                ('report_copies', models.PositiveIntegerField(default=2, verbose_name='exemplaires des comptes rendus')),
-                ('obligations', models.JSONField(blank=True, default=list, verbose_name='obligations du bénéficiaire')),
-                ('control', models.TextField(blank=True, verbose_name='modalités de contrôle')),
-                ('repayment_grounds', models.JSONField(blank=True, default=list, verbose_name='motifs de reversement')),
-                ('termination_notice_months', models.PositiveIntegerField(default=1, verbose_name='préavis de résiliation (mois)')),
-                ('termination_without_notice', models.CharField(blank=True, max_length=200, verbose_name='résiliation sans préavis en cas de')),
-                ('court', models.CharField(blank=True, max_length=200, verbose_name='juridiction compétente')),
-                ('redistribution_allowed', models.BooleanField(default=False, verbose_name="reversement à d'autres organismes autorisé")),
-                ('indicators', models.JSONField(blank=True, default=list, verbose_name='indicateurs territoriaux')),
-                ('stated_expenses', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='total des dépenses indiqué')),
-                ('stated_public', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='total public indiqué')),
-                ('stated_private', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='total privé indiqué')),
-                ('stated_revenues', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='total des recettes indiqué')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='données essentielles publiées le')),
-                ('formal_notice_on', models.DateField(blank=True, null=True, verbose_name='mise en demeure le')),
-                ('terminated_on', models.DateField(blank=True, null=True, verbose_name='résiliée le')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='grant_agreements', to='register.authority', verbose_name='attribuant')),
-                ('deliberation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='grant_agreements', to='register.deliberation', verbose_name="délibération d'approbation")),
-                ('beneficiary', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='grants.beneficiary', verbose_name='bénéficiaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=60, verbose_name="référence")),
+                ("object", models.TextField(verbose_name="objet")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="montant",
+                    ),
+                ),
+                (
+                    "cap",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="plafond (non révisable à la hausse)",
+                    ),
+                ),
+                (
+                    "budget_line",
+                    models.CharField(blank=True, max_length=300, verbose_name="inscription budgétaire"),
+                ),
+                (
+                    "budget_line_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="crédit de la ligne budgétaire",
+                    ),
+                ),
+                (
+                    "programme_budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="budget du programme",
+                    ),
+                ),
+                ("financial_year", models.PositiveIntegerField(verbose_name="exercice")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="signée le")),
+                (
+                    "transmitted_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="transmise en préfecture le (prise d'effet)"
+                    ),
+                ),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="fin de validité")),
+                (
+                    "programme_end",
+                    models.DateField(
+                        blank=True,
+                        help_text="Vide : fin de l'exercice.",
+                        null=True,
+                        verbose_name="fin du programme",
+                    ),
+                ),
+                (
+                    "retention_years",
+                    models.PositiveIntegerField(default=10, verbose_name="conservation des pièces (années)"),
+                ),
+                (
+                    "report_copies",
+                    models.PositiveIntegerField(default=2, verbose_name="exemplaires des comptes rendus"),
+                ),
+                (
+                    "obligations",
+                    models.JSONField(blank=True, default=list, verbose_name="obligations du bénéficiaire"),
+                ),
+                ("control", models.TextField(blank=True, verbose_name="modalités de contrôle")),
+                (
+                    "repayment_grounds",
+                    models.JSONField(blank=True, default=list, verbose_name="motifs de reversement"),
+                ),
+                (
+                    "termination_notice_months",
+                    models.PositiveIntegerField(default=1, verbose_name="préavis de résiliation (mois)"),
+                ),
+                (
+                    "termination_without_notice",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="résiliation sans préavis en cas de"
+                    ),
+                ),
+                (
+                    "court",
+                    models.CharField(blank=True, max_length=200, verbose_name="juridiction compétente"),
+                ),
+                (
+                    "redistribution_allowed",
+                    models.BooleanField(
+                        default=False, verbose_name="reversement à d'autres organismes autorisé"
+                    ),
+                ),
+                (
+                    "indicators",
+                    models.JSONField(blank=True, default=list, verbose_name="indicateurs territoriaux"),
+                ),
+                (
+                    "stated_expenses",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="total des dépenses indiqué",
+                    ),
+                ),
+                (
+                    "stated_public",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="total public indiqué",
+                    ),
+                ),
+                (
+                    "stated_private",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="total privé indiqué",
+                    ),
+                ),
+                (
+                    "stated_revenues",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=14,
+                        null=True,
+                        verbose_name="total des recettes indiqué",
+                    ),
+                ),
+                (
+                    "published_on",
+                    models.DateField(blank=True, null=True, verbose_name="données essentielles publiées le"),
+                ),
+                (
+                    "formal_notice_on",
+                    models.DateField(blank=True, null=True, verbose_name="mise en demeure le"),
+                ),
+                ("terminated_on", models.DateField(blank=True, null=True, verbose_name="résiliée le")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grant_agreements",
+                        to="register.authority",
+                        verbose_name="attribuant",
+                    ),
+                ),
+                (
+                    "deliberation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grant_agreements",
+                        to="register.deliberation",
+                        verbose_name="délibération d'approbation",
+                    ),
+                ),
+                (
+                    "beneficiary",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="grants.beneficiary",
+                        verbose_name="bénéficiaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'convention de subvention',
-                'ordering': ['-financial_year', 'reference'],
+                "verbose_name": "convention de subvention",
+                "ordering": ["-financial_year", "reference"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('side', models.CharField(choices=[('expense', 'Dépense'), ('revenue', 'Recette')], max_length=10, verbose_name='nature')),
-                ('funder', models.CharField(blank=True, choices=[('state', 'État'), ('region', 'Région'), ('authority', 'La collectivité (attribuant)'), ('other_public', 'Autres financeurs publics'), ('valued_industrial_time', 'Valorisation du temps industriel'), ('services', 'Prestations'), ('other_private', 'Autres ressources privées')], max_length=30, verbose_name='financeur')),
-                ('label', models.CharField(max_length=200, verbose_name='libellé')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='montant')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='rang')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='grants.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "side",
+                    models.CharField(
+                        choices=[("expense", "Dépense"), ("revenue", "Recette")],
+                        max_length=10,
+                        verbose_name="nature",
+                    ),
+                ),
+                (
+                    "funder",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("state", "État"),
+                            ("region", "Région"),
+                            ("authority", "La collectivité (attribuant)"),
+                            ("other_public", "Autres financeurs publics"),
+                            ("valued_industrial_time", "Valorisation du temps industriel"),
+                            ("services", "Prestations"),
+                            ("other_private", "Autres ressources privées"),
+                        ],
+                        max_length=30,
+                        verbose_name="financeur",
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="libellé")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="montant")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="rang")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_lines",
+                        to="grants.agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ligne du budget prévisionnel',
-                'ordering': ['agreement', 'side', 'position', 'pk'],
+                "verbose_name": "ligne du budget prévisionnel",
+                "ordering": ["agreement", "side", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorReport',
+            name="IndicatorReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('submitted', 'reçu, à examiner'), ('accepted', 'accepté'), ('rejected', 'refusé, à reprendre')], default='submitted', max_length=10, verbose_name='examen')),
-                ('review_comment', models.TextField(blank=True, verbose_name='observations du service')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(auto_now_add=True)),
-                ('year', models.PositiveIntegerField(verbose_name='année')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_reports', to='grants.agreement')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "reçu, à examiner"),
+                            ("accepted", "accepté"),
+                            ("rejected", "refusé, à reprendre"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="examen",
+                    ),
+                ),
+                ("review_comment", models.TextField(blank=True, verbose_name="observations du service")),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(auto_now_add=True)),
+                ("year", models.PositiveIntegerField(verbose_name="année")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicator_reports",
+                        to="grants.agreement",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicateurs territoriaux',
-                'ordering': ['agreement', '-year'],
+                "verbose_name": "indicateurs territoriaux",
+                "ordering": ["agreement", "-year"],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60, verbose_name='indicateur')),
-                ('company', models.CharField(blank=True, max_length=200, verbose_name='entreprise')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='valeur')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='grants.indicatorreport')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=60, verbose_name="indicateur")),
+                ("company", models.CharField(blank=True, max_length=200, verbose_name="entreprise")),
+                ("value", models.DecimalField(decimal_places=2, max_digits=16, verbose_name="valeur")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="grants.indicatorreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['report', 'pk'],
+                "ordering": ["report", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60, verbose_name='code')),
-                ('category', models.CharField(choices=[('A', "Missions exercées pour le compte de l'État et des collectivités"), ('B', "Stimuler l'innovation, la R&D collaborative et la valorisation"), ('C', 'Accompagnement des entreprises adhérentes'), ('D', 'Prestations commerciales (non aidées)'), ('E', 'Actions de projets soutenus par des programmes européens')], max_length=1, verbose_name='catégorie de mission')),
-                ('section', models.CharField(blank=True, max_length=300, verbose_name='rubrique')),
-                ('text', models.TextField(verbose_name='objectif')),
-                ('target_kind', models.CharField(blank=True, choices=[('at_least', 'au moins'), ('range', 'entre'), ('share_above', 'part supérieure à')], max_length=20, verbose_name='cible')),
-                ('target_low', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='valeur cible')),
-                ('target_high', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True, verbose_name='borne haute')),
-                ('target_unit', models.CharField(blank=True, max_length=60, verbose_name='unité')),
-                ('measure', models.CharField(blank=True, max_length=40, verbose_name='mesurée par')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='rang')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='grants.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=60, verbose_name="code")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("A", "Missions exercées pour le compte de l'État et des collectivités"),
+                            ("B", "Stimuler l'innovation, la R&D collaborative et la valorisation"),
+                            ("C", "Accompagnement des entreprises adhérentes"),
+                            ("D", "Prestations commerciales (non aidées)"),
+                            ("E", "Actions de projets soutenus par des programmes européens"),
+                        ],
+                        max_length=1,
+                        verbose_name="catégorie de mission",
+                    ),
+                ),
+                ("section", models.CharField(blank=True, max_length=300, verbose_name="rubrique")),
+                ("text", models.TextField(verbose_name="objectif")),
+                (
+                    "target_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("at_least", "au moins"),
+                            ("range", "entre"),
+                            ("share_above", "part supérieure à"),
+                        ],
+                        max_length=20,
+                        verbose_name="cible",
+                    ),
+                ),
+                (
+                    "target_low",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=14, null=True, verbose_name="valeur cible"
+                    ),
+                ),
+                (
+                    "target_high",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=14, null=True, verbose_name="borne haute"
+                    ),
+                ),
+                ("target_unit", models.CharField(blank=True, max_length=60, verbose_name="unité")),
+                ("measure", models.CharField(blank=True, max_length=40, verbose_name="mesurée par")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="rang")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="grants.agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'objectif',
-                'ordering': ['agreement', 'position'],
+                "verbose_name": "objectif",
+                "ordering": ["agreement", "position"],
             },
         ),
         migrations.CreateModel(
-            name='ObjectiveResult',
+            name="ObjectiveResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='année')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='résultat')),
-                ('comment', models.TextField(blank=True, verbose_name='commentaire')),
-                ('submitted_at', models.DateTimeField(auto_now=True)),
-                ('objective', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='grants.objective')),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="année")),
+                ("value", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="résultat")),
+                ("comment", models.TextField(blank=True, verbose_name="commentaire")),
+                ("submitted_at", models.DateTimeField(auto_now=True)),
+                (
+                    "objective",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="grants.objective",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'résultat',
+                "verbose_name": "résultat",
             },
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('financial_report', 'Compte-rendu financier'), ('activity_report', "Rapport d'activité"), ('indicators', 'Indicateurs territoriaux'), ('publication', 'Publication des données essentielles (SCDL)'), ('end_of_validity', 'Fin de validité de la convention'), ('end_of_retention', 'Fin de conservation des pièces justificatives')], max_length=30)),
-                ('due_on', models.DateField()),
-                ('sent_on', models.DateField()),
-                ('recipients', models.JSONField(default=list)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='grants.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("financial_report", "Compte-rendu financier"),
+                            ("activity_report", "Rapport d'activité"),
+                            ("indicators", "Indicateurs territoriaux"),
+                            ("publication", "Publication des données essentielles (SCDL)"),
+                            ("end_of_validity", "Fin de validité de la convention"),
+                            ("end_of_retention", "Fin de conservation des pièces justificatives"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("due_on", models.DateField()),
+                ("sent_on", models.DateField()),
+                ("recipients", models.JSONField(default=list)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="grants.agreement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['agreement', '-sent_on'],
+                "ordering": ["agreement", "-sent_on"],
             },
         ),
         migrations.CreateModel(
-            name='Repayment',
+            name="Repayment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_on', models.DateField(verbose_name='demandé le')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='montant')),
-                ('ground', models.TextField(verbose_name='motif')),
-                ('total', models.BooleanField(default=False, verbose_name='reversement total')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='reçu le')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='repayments', to='grants.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_on", models.DateField(verbose_name="demandé le")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="montant")),
+                ("ground", models.TextField(verbose_name="motif")),
+                ("total", models.BooleanField(default=False, verbose_name="reversement total")),
+                ("received_on", models.DateField(blank=True, null=True, verbose_name="reçu le")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repayments",
+                        to="grants.agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reversement',
-                'ordering': ['agreement', 'requested_on'],
+                "verbose_name": "reversement",
+                "ordering": ["agreement", "requested_on"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('submitted', 'reçu, à examiner'), ('accepted', 'accepté'), ('rejected', 'refusé, à reprendre')], default='submitted', max_length=10, verbose_name='examen')),
-                ('review_comment', models.TextField(blank=True, verbose_name='observations du service')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('submitted_at', models.DateTimeField(auto_now_add=True)),
-                ('kind', models.CharField(choices=[('financial_report', 'Compte-rendu financier'), ('activity_report', "Rapport d'activité"), ('supporting_document', 'Pièce justificative')], max_length=30, verbose_name='nature')),
-                ('year', models.PositiveIntegerField(verbose_name='exercice')),
-                ('file', models.FileField(max_length=300, upload_to=registre.web.grants.models._upload_to, verbose_name='fichier')),
-                ('original_name', models.CharField(max_length=200, verbose_name='nom du fichier')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField(verbose_name='taille (octets)')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='grants.agreement')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "reçu, à examiner"),
+                            ("accepted", "accepté"),
+                            ("rejected", "refusé, à reprendre"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="examen",
+                    ),
+                ),
+                ("review_comment", models.TextField(blank=True, verbose_name="observations du service")),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("submitted_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("financial_report", "Compte-rendu financier"),
+                            ("activity_report", "Rapport d'activité"),
+                            ("supporting_document", "Pièce justificative"),
+                        ],
+                        max_length=30,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="exercice")),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=300,
+                        upload_to=registre.web.grants.models._upload_to,
+                        verbose_name="fichier",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200, verbose_name="nom du fichier")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField(verbose_name="taille (octets)")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to="grants.agreement",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document remis',
-                'ordering': ['agreement', '-submitted_at'],
+                "verbose_name": "document remis",
+                "ordering": ["agreement", "-submitted_at"],
             },
         ),
         migrations.CreateModel(
-            name='Tranche',
+            name="Tranche",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='rang')),
-                ('trigger', models.CharField(choices=[('signature', 'à la signature'), ('transmission', 'à la transmission en préfecture'), ('report', "à réception d'un rapport"), ('date', 'à date fixe')], max_length=20, verbose_name='déclencheur')),
-                ('share', models.DecimalField(blank=True, decimal_places=6, max_digits=7, null=True, verbose_name='part')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='montant')),
-                ('on', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('report', models.CharField(blank=True, max_length=30, verbose_name='rapport déclencheur')),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='libellé')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tranches', to='grants.agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="rang")),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("signature", "à la signature"),
+                            ("transmission", "à la transmission en préfecture"),
+                            ("report", "à réception d'un rapport"),
+                            ("date", "à date fixe"),
+                        ],
+                        max_length=20,
+                        verbose_name="déclencheur",
+                    ),
+                ),
+                (
+                    "share",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=7, null=True, verbose_name="part"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="montant"
+                    ),
+                ),
+                ("on", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("report", models.CharField(blank=True, max_length=30, verbose_name="rapport déclencheur")),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="libellé")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tranches",
+                        to="grants.agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tranche',
-                'ordering': ['agreement', 'position'],
+                "verbose_name": "tranche",
+                "ordering": ["agreement", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Payment',
+            name="Payment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('paid_on', models.DateField(verbose_name='versé le')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='montant')),
-                ('reference', models.CharField(blank=True, max_length=100, verbose_name='référence du mandat')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payments', to='grants.agreement')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tranche', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='payments', to='grants.tranche', verbose_name='tranche')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("paid_on", models.DateField(verbose_name="versé le")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="montant")),
+                (
+                    "reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="référence du mandat"),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payments",
+                        to="grants.agreement",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tranche",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="payments",
+                        to="grants.tranche",
+                        verbose_name="tranche",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'versement',
-                'ordering': ['agreement', 'paid_on', 'pk'],
+                "verbose_name": "versement",
+                "ordering": ["agreement", "paid_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Amendment',
+            name="Amendment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='numéro')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='signé le')),
-                ('description', models.TextField(verbose_name="objet de l'avenant")),
-                ('cap', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='nouveau plafond')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='nouveau montant')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='nouvelle fin de validité')),
-                ('programme_end', models.DateField(blank=True, null=True, verbose_name='nouvelle fin du programme')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='amendments', to='grants.agreement')),
-                ('deliberation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='grant_amendments', to='register.deliberation', verbose_name='délibération')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="numéro")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="signé le")),
+                ("description", models.TextField(verbose_name="objet de l'avenant")),
+                (
+                    "cap",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="nouveau plafond"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=14, null=True, verbose_name="nouveau montant"
+                    ),
+                ),
+                (
+                    "valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="nouvelle fin de validité"),
+                ),
+                (
+                    "programme_end",
+                    models.DateField(blank=True, null=True, verbose_name="nouvelle fin du programme"),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendments",
+                        to="grants.agreement",
+                    ),
+                ),
+                (
+                    "deliberation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grant_amendments",
+                        to="register.deliberation",
+                        verbose_name="délibération",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'avenant',
-                'ordering': ['agreement', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('agreement', 'number'), name='unique_amendment_number')],
+                "verbose_name": "avenant",
+                "ordering": ["agreement", "number"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("agreement", "number"), name="unique_amendment_number")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.UniqueConstraint(fields=('authority', 'reference'), name='unique_agreement_reference'),
+            model_name="agreement",
+            constraint=models.UniqueConstraint(
+                fields=("authority", "reference"), name="unique_agreement_reference"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorreport',
-            constraint=models.UniqueConstraint(fields=('agreement', 'year'), name='one_indicator_report_per_year'),
+            model_name="indicatorreport",
+            constraint=models.UniqueConstraint(
+                fields=("agreement", "year"), name="one_indicator_report_per_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='objective',
-            constraint=models.UniqueConstraint(fields=('agreement', 'key'), name='unique_objective_key'),
+            model_name="objective",
+            constraint=models.UniqueConstraint(fields=("agreement", "key"), name="unique_objective_key"),
         ),
         migrations.AddConstraint(
-            model_name='objectiveresult',
-            constraint=models.UniqueConstraint(fields=('objective', 'year'), name='one_result_per_year'),
+            model_name="objectiveresult",
+            constraint=models.UniqueConstraint(fields=("objective", "year"), name="one_result_per_year"),
         ),
     ]

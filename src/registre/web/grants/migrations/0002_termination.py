@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grants', '0001_initial'),
+        ("grants", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agreement',
-            name='terminated_without_notice',
-            field=models.BooleanField(default=False, verbose_name='résiliée sans préavis'),
+            model_name="agreement",
+            name="terminated_without_notice",
+            field=models.BooleanField(default=False, verbose_name="résiliée sans préavis"),
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='termination_ground',
-            field=models.TextField(blank=True, verbose_name='motif de la résiliation'),
+            model_name="agreement",
+            name="termination_ground",
+            field=models.TextField(blank=True, verbose_name="motif de la résiliation"),
         ),
     ]

@@ -6,185 +6,471 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Authority',
+            name="Authority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='identifiant')),
-                ('kind', models.CharField(choices=[('commune', 'Commune'), ('epci', 'EPCI'), ('departement', 'Département'), ('region', 'Région')], default='commune', max_length=20, verbose_name='nature')),
-                ('siret', models.CharField(blank=True, max_length=14, verbose_name='SIRET')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="identifiant")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("commune", "Commune"),
+                            ("epci", "EPCI"),
+                            ("departement", "Département"),
+                            ("region", "Région"),
+                        ],
+                        default="commune",
+                        max_length=20,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("siret", models.CharField(blank=True, max_length=14, verbose_name="SIRET")),
             ],
             options={
-                'verbose_name': 'collectivité',
-                'ordering': ['name'],
+                "verbose_name": "collectivité",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Council',
+            name="Council",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='councils', to='register.authority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="councils",
+                        to="register.authority",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assemblée',
-                'unique_together': {('authority', 'name')},
+                "verbose_name": "assemblée",
+                "unique_together": {("authority", "name")},
             },
         ),
         migrations.CreateModel(
-            name='Member',
+            name="Member",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('civility', models.CharField(blank=True, choices=[('M.', 'M.'), ('Mme', 'Mme')], max_length=4, verbose_name='civilité')),
-                ('first_name', models.CharField(max_length=100, verbose_name='prénom')),
-                ('last_name', models.CharField(max_length=100, verbose_name='nom')),
-                ('commune', models.CharField(blank=True, max_length=120, verbose_name='commune')),
-                ('substitute', models.BooleanField(default=False, verbose_name='suppléant')),
-                ('key', models.CharField(db_index=True, editable=False, max_length=220)),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='register.council')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "civility",
+                    models.CharField(
+                        blank=True,
+                        choices=[("M.", "M."), ("Mme", "Mme")],
+                        max_length=4,
+                        verbose_name="civilité",
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="prénom")),
+                ("last_name", models.CharField(max_length=100, verbose_name="nom")),
+                ("commune", models.CharField(blank=True, max_length=120, verbose_name="commune")),
+                ("substitute", models.BooleanField(default=False, verbose_name="suppléant")),
+                ("key", models.CharField(db_index=True, editable=False, max_length=220)),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="register.council",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'conseiller',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "conseiller",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='lieu')),
-                ('convened_on', models.DateField(blank=True, null=True, verbose_name='date de convocation')),
-                ('opened_at', models.TimeField(blank=True, null=True, verbose_name='ouverture')),
-                ('closed_at', models.TimeField(blank=True, null=True, verbose_name='clôture')),
-                ('members_in_office', models.PositiveIntegerField(blank=True, null=True, verbose_name='conseillers en exercice')),
-                ('reconvened_without_quorum', models.BooleanField(default=False, verbose_name='réunie sans condition de quorum')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='register.council')),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.member', verbose_name='président de séance')),
-                ('secretary', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.member', verbose_name='secrétaire de séance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="lieu")),
+                ("convened_on", models.DateField(blank=True, null=True, verbose_name="date de convocation")),
+                ("opened_at", models.TimeField(blank=True, null=True, verbose_name="ouverture")),
+                ("closed_at", models.TimeField(blank=True, null=True, verbose_name="clôture")),
+                (
+                    "members_in_office",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="conseillers en exercice"
+                    ),
+                ),
+                (
+                    "reconvened_without_quorum",
+                    models.BooleanField(default=False, verbose_name="réunie sans condition de quorum"),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="register.council",
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.member",
+                        verbose_name="président de séance",
+                    ),
+                ),
+                (
+                    "secretary",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.member",
+                        verbose_name="secrétaire de séance",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'séance',
-                'ordering': ['-date'],
+                "verbose_name": "séance",
+                "ordering": ["-date"],
             },
         ),
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='numéro')),
-                ('position', models.PositiveIntegerField(verbose_name="rang dans l'ordre de passage")),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='titre')),
-                ('rapporteur', models.CharField(blank=True, max_length=200, verbose_name='rapporteur')),
-                ('committee', models.CharField(blank=True, max_length=300, verbose_name='commission')),
-                ('vote_kind', models.CharField(choices=[('show_of_hands', 'À main levée'), ('roll_call', 'Scrutin public'), ('secret_ballot', 'Scrutin secret'), ('no_vote', 'Sans vote (prend acte)')], default='show_of_hands', max_length=20, verbose_name='mode de scrutin')),
-                ('unanimous', models.BooleanField(default=False, verbose_name="à l'unanimité")),
-                ('votes_for', models.PositiveIntegerField(blank=True, null=True, verbose_name='pour')),
-                ('votes_against', models.PositiveIntegerField(blank=True, null=True, verbose_name='contre')),
-                ('abstentions', models.PositiveIntegerField(blank=True, null=True, verbose_name='abstentions')),
-                ('chair_ballot', models.CharField(blank=True, choices=[('for', 'Pour'), ('against', 'Contre'), ('abstain', 'Abstention')], max_length=10, verbose_name='vote du président')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='register.meeting')),
-                ('interested_members', models.ManyToManyField(blank=True, related_name='interests', to='register.member', verbose_name='conseillers intéressés')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="numéro"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="rang dans l'ordre de passage")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="titre")),
+                ("rapporteur", models.CharField(blank=True, max_length=200, verbose_name="rapporteur")),
+                ("committee", models.CharField(blank=True, max_length=300, verbose_name="commission")),
+                (
+                    "vote_kind",
+                    models.CharField(
+                        choices=[
+                            ("show_of_hands", "À main levée"),
+                            ("roll_call", "Scrutin public"),
+                            ("secret_ballot", "Scrutin secret"),
+                            ("no_vote", "Sans vote (prend acte)"),
+                        ],
+                        default="show_of_hands",
+                        max_length=20,
+                        verbose_name="mode de scrutin",
+                    ),
+                ),
+                ("unanimous", models.BooleanField(default=False, verbose_name="à l'unanimité")),
+                ("votes_for", models.PositiveIntegerField(blank=True, null=True, verbose_name="pour")),
+                ("votes_against", models.PositiveIntegerField(blank=True, null=True, verbose_name="contre")),
+                (
+                    "abstentions",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="abstentions"),
+                ),
+                (
+                    "chair_ballot",
+                    models.CharField(
+                        blank=True,
+                        choices=[("for", "Pour"), ("against", "Contre"), ("abstain", "Abstention")],
+                        max_length=10,
+                        verbose_name="vote du président",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="register.meeting",
+                    ),
+                ),
+                (
+                    "interested_members",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="interests",
+                        to="register.member",
+                        verbose_name="conseillers intéressés",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'ordering': ['meeting', 'position'],
+                "verbose_name": "question",
+                "ordering": ["meeting", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Ballot',
+            name="Ballot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ballot', models.CharField(choices=[('for', 'Pour'), ('against', 'Contre'), ('abstain', 'Abstention')], max_length=10, verbose_name='vote')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='register.item')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='register.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.CharField(
+                        choices=[("for", "Pour"), ("against", "Contre"), ("abstain", "Abstention")],
+                        max_length=10,
+                        verbose_name="vote",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ballots",
+                        to="register.item",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="register.member"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_item', models.PositiveIntegerField(blank=True, null=True, verbose_name='à compter de la question')),
-                ('until_item', models.PositiveIntegerField(blank=True, null=True, verbose_name="jusqu'à la question (incluse)")),
-                ('except_items', models.JSONField(blank=True, default=list, verbose_name='sauf les questions')),
-                ('loose_end', models.BooleanField(default=False, editable=False)),
-                ('present', models.BooleanField(verbose_name='présent')),
-                ('arrival_time', models.TimeField(blank=True, null=True, verbose_name="heure d'arrivée")),
-                ('departure_time', models.TimeField(blank=True, null=True, verbose_name='heure de départ')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='register.meeting')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='register.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_item",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="à compter de la question"
+                    ),
+                ),
+                (
+                    "until_item",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="jusqu'à la question (incluse)"
+                    ),
+                ),
+                (
+                    "except_items",
+                    models.JSONField(blank=True, default=list, verbose_name="sauf les questions"),
+                ),
+                ("loose_end", models.BooleanField(default=False, editable=False)),
+                ("present", models.BooleanField(verbose_name="présent")),
+                ("arrival_time", models.TimeField(blank=True, null=True, verbose_name="heure d'arrivée")),
+                ("departure_time", models.TimeField(blank=True, null=True, verbose_name="heure de départ")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="register.meeting",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="register.member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'présence',
-                'ordering': ['meeting', '-present', 'member__last_name'],
+                "verbose_name": "présence",
+                "ordering": ["meeting", "-present", "member__last_name"],
             },
         ),
         migrations.CreateModel(
-            name='Proxy',
+            name="Proxy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_item', models.PositiveIntegerField(blank=True, null=True, verbose_name='à compter de la question')),
-                ('until_item', models.PositiveIntegerField(blank=True, null=True, verbose_name="jusqu'à la question (incluse)")),
-                ('except_items', models.JSONField(blank=True, default=list, verbose_name='sauf les questions')),
-                ('loose_end', models.BooleanField(default=False, editable=False)),
-                ('holder', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies_held', to='register.member', verbose_name='mandataire')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies', to='register.meeting')),
-                ('principal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proxies_given', to='register.member', verbose_name='mandant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_item",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="à compter de la question"
+                    ),
+                ),
+                (
+                    "until_item",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="jusqu'à la question (incluse)"
+                    ),
+                ),
+                (
+                    "except_items",
+                    models.JSONField(blank=True, default=list, verbose_name="sauf les questions"),
+                ),
+                ("loose_end", models.BooleanField(default=False, editable=False)),
+                (
+                    "holder",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies_held",
+                        to="register.member",
+                        verbose_name="mandataire",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies",
+                        to="register.meeting",
+                    ),
+                ),
+                (
+                    "principal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proxies_given",
+                        to="register.member",
+                        verbose_name="mandant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'procuration',
+                "verbose_name": "procuration",
             },
         ),
         migrations.CreateModel(
-            name='Deliberation',
+            name="Deliberation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=40, verbose_name='numéro')),
-                ('year', models.PositiveIntegerField(verbose_name='année')),
-                ('sequence', models.PositiveIntegerField(verbose_name="numéro d'ordre")),
-                ('title', models.CharField(max_length=500, verbose_name='objet')),
-                ('text', models.TextField(blank=True, verbose_name='texte')),
-                ('decision', models.TextField(blank=True, verbose_name='décision')),
-                ('budget_line', models.CharField(blank=True, max_length=500, verbose_name='inscription budgétaire')),
-                ('actes_code', models.CharField(blank=True, max_length=10, verbose_name='matière ACTES')),
-                ('prefecture_transmission_id', models.CharField(blank=True, max_length=100, verbose_name='identifiant de transmission')),
-                ('prefecture_transmitted_on', models.DateField(blank=True, null=True, verbose_name='transmise en préfecture le')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publiée')], default='draft', max_length=10, verbose_name='état')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publiée le')),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliberations', to='register.authority')),
-                ('corrects', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='register.deliberation', verbose_name='corrige')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliberations', to='register.item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, verbose_name="numéro")),
+                ("year", models.PositiveIntegerField(verbose_name="année")),
+                ("sequence", models.PositiveIntegerField(verbose_name="numéro d'ordre")),
+                ("title", models.CharField(max_length=500, verbose_name="objet")),
+                ("text", models.TextField(blank=True, verbose_name="texte")),
+                ("decision", models.TextField(blank=True, verbose_name="décision")),
+                (
+                    "budget_line",
+                    models.CharField(blank=True, max_length=500, verbose_name="inscription budgétaire"),
+                ),
+                ("actes_code", models.CharField(blank=True, max_length=10, verbose_name="matière ACTES")),
+                (
+                    "prefecture_transmission_id",
+                    models.CharField(blank=True, max_length=100, verbose_name="identifiant de transmission"),
+                ),
+                (
+                    "prefecture_transmitted_on",
+                    models.DateField(blank=True, null=True, verbose_name="transmise en préfecture le"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Brouillon"), ("published", "Publiée")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="publiée le")),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliberations",
+                        to="register.authority",
+                    ),
+                ),
+                (
+                    "corrects",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="register.deliberation",
+                        verbose_name="corrige",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliberations",
+                        to="register.item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'délibération',
-                'ordering': ['-year', '-sequence'],
-                'indexes': [models.Index(fields=['status', '-published_at'], name='register_de_status_c50e2f_idx')],
-                'constraints': [models.UniqueConstraint(fields=('authority', 'year', 'sequence'), name='unique_deliberation_number')],
+                "verbose_name": "délibération",
+                "ordering": ["-year", "-sequence"],
+                "indexes": [
+                    models.Index(fields=["status", "-published_at"], name="register_de_status_c50e2f_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("authority", "year", "sequence"), name="unique_deliberation_number"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='member',
-            constraint=models.UniqueConstraint(fields=('council', 'key'), name='unique_member_per_council'),
+            model_name="member",
+            constraint=models.UniqueConstraint(fields=("council", "key"), name="unique_member_per_council"),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.UniqueConstraint(fields=('meeting', 'number'), name='unique_item_number'),
+            model_name="item",
+            constraint=models.UniqueConstraint(fields=("meeting", "number"), name="unique_item_number"),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.UniqueConstraint(fields=('meeting', 'position'), name='unique_item_position'),
+            model_name="item",
+            constraint=models.UniqueConstraint(fields=("meeting", "position"), name="unique_item_position"),
         ),
         migrations.AddConstraint(
-            model_name='ballot',
-            constraint=models.UniqueConstraint(fields=('item', 'member'), name='one_ballot_per_member'),
+            model_name="ballot",
+            constraint=models.UniqueConstraint(fields=("item", "member"), name="one_ballot_per_member"),
         ),
     ]

@@ -4,14 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='proxy',
-            constraint=models.CheckConstraint(condition=models.Q(('principal', models.F('holder')), _negated=True), name='proxy_to_someone_else'),
+            model_name="proxy",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("principal", models.F("holder")), _negated=True),
+                name="proxy_to_someone_else",
+            ),
         ),
     ]

@@ -21,4 +21,6 @@ class Command(BaseCommand):
             token, key = ApiToken.issue(user, label=label)
         except ValueError as error:
             raise CommandError(f"{username} : {error}") from None
-        self.stdout.write(f"Jeton pour {user} ({token.authority}) — conservez-le, il ne sera plus affiché :\n{key}")
+        self.stdout.write(
+            f"Jeton pour {user} ({token.authority}) — conservez-le, il ne sera plus affiché :\n{key}"
+        )
