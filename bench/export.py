@@ -5,7 +5,7 @@
 
 For each database: a fresh database is migrated and filled (10,000 meetings of 100 items, each
 with its published deliberation and its vote figures, as stored at publication), then a *fresh
-process* runs the real export (`registre.web.api.publication.export_scdl`: database cursor →
+process* runs the real export (`registre.web.opendata.exports.export_scdl`: database cursor →
 records → SCDL rows → custom checks and frictionless on every row (Resource.validate on the
 first chunk, then frictionless' own cell readers) → CSV).
 
@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "var" / "bench-export"  # the database and the files; var/ is not versioned
 ITEMS_PER_MEETING = 100
-SIRET = "24250036100017"  # the demo authority's (see registre.web.api.demo)
+SIRET = "24250036100017"  # the demo authority's (see registre.web.opendata.demo)
 SUBJECTS = ["7.5", "7.1", "1.1", "3.1", "5.3", "8.3", "9.1", "4.1", "2.1", "7.4"]
 
 
@@ -67,7 +67,7 @@ def generate(rows: int) -> dict:
     from django.db import transaction
     from django.utils import timezone
 
-    from registre.web.api.models import DeliberationOpenData
+    from registre.web.opendata.models import DeliberationOpenData
     from registre.web.register.models import Authority, Council, Deliberation, Item, Meeting
 
     started = time.perf_counter()
@@ -148,7 +148,7 @@ def generate(rows: int) -> dict:
 
 def export(rows: int) -> dict:
     _setup()
-    from registre.web.api.publication import export_scdl
+    from registre.web.opendata.exports import export_scdl
 
     out = WORK / "deliberations.csv"
     started = time.perf_counter()

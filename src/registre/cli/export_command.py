@@ -63,7 +63,7 @@ def run_export(args) -> int:
         print(error, file=sys.stderr)
         return 2
     from registre.opendata.findings import PublicationBlocked
-    from registre.web.api.publication import KIND_BY_NAME, export_scdl
+    from registre.web.opendata.exports import KIND_BY_NAME, export_scdl
 
     try:
         result = export_scdl(KIND_BY_NAME[args.kind], args.out, authority=authority, base_url=args.base_url)
@@ -85,7 +85,7 @@ def run_import(args) -> int:
         print(error, file=sys.stderr)
         return 2
     from registre.opendata.reader import ScdlFileError
-    from registre.web.api.scdl_import import import_scdl_file
+    from registre.web.opendata.scdl_import import import_scdl_file
 
     status = 0
     for path in args.files:

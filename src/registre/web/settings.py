@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "registre.web.downloads",
     "registre.web.grants",
     "registre.web.api",
+    "registre.web.opendata",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ urlpatterns = [
     path("greffe/", include("registre.web.clerk.urls")),
     path("subventions/", include("registre.web.grants.urls")),
     path("api/", include("registre.web.api.urls")),
-    path("donnees/", include("registre.web.api.portal_urls")),
+    path("donnees/", include("registre.web.opendata.urls")),
     path("documents/", include("registre.web.downloads.urls")),
     path("admin/", admin.site.urls),
 ]

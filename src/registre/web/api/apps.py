@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class ApiConfig(AppConfig):
     name = "registre.web.api"
     label = "api"
-    verbose_name = "API et données ouvertes"
+    verbose_name = "API"

@@ -1,4 +1,4 @@
-"""Publishing open data: the SCDL files, and the check that guards each publication."""
+"""Publishing a deliberation through the API: the SCDL row check that guards it."""
 
 from __future__ import annotations
 
@@ -6,25 +6,10 @@ from django.db import transaction
 
 from registre.opendata.findings import Finding
 from registre.opendata.rows import deliberation_row
-from registre.opendata.schemas import DELIBERATIONS, GRANTS
+from registre.opendata.schemas import DELIBERATIONS
 from registre.opendata.validate import validate_rows
-from registre.opendata.writer import ExportResult, export_csv
+from registre.web.opendata.records import deliberation_records, ensure_figures
 from registre.web.register.models import Deliberation
-
-from .opendata import deliberation_records, ensure_figures, grant_records, published_deliberations
-
-KIND_BY_NAME = {"scdl-deliberations": DELIBERATIONS, "scdl-subventions": GRANTS}
-
-
-def export_scdl(kind: str, out, *, authority=None, base_url: str | None = None, **options) -> ExportResult:
-    """Write the SCDL file of ``kind``; raises PublicationBlocked (nothing written) on an invalid row."""
-    if kind == DELIBERATIONS:
-        queryset = published_deliberations(authority)
-        ensure_figures(queryset)
-        records = deliberation_records(queryset, base_url)
-    else:
-        records = grant_records(authority)
-    return export_csv(kind, records, out, **options)
 
 
 def publish_deliberation(deliberation: Deliberation, base_url: str | None = None) -> list[Finding]:

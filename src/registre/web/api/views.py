@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from django import forms
 from django.db.models import Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -26,18 +23,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from registre.opendata.findings import PublicationBlocked
 from registre.opendata.popolo import meeting_popolo, roster
 from registre.opendata.schemas import DELIBERATIONS, GRANTS
+from registre.web.opendata.models import DeliberationOpenData
+from registre.web.opendata.records import ensure_figures
+from registre.web.opendata.scdl_import import ImportReport, import_scdl_file
+from registre.web.opendata.views import scdl_download
 from registre.web.register.conversion import meeting_to_core, tally
 from registre.web.register.models import Authority, Council, Deliberation, Meeting
 
 from . import serializers as s
 from .auth import AuthorityTokenAuthentication, ClerkToken
-from .models import DeliberationOpenData
-from .opendata import ensure_figures
-from .publication import export_scdl, publish_deliberation
-from .scdl_import import ImportReport, import_scdl_file
+from .publication import publish_deliberation
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="requête invalide"),
@@ -305,29 +302,6 @@ CSV_RESPONSES = {
     ),
     (404, "application/json"): OpenApiResponse(s.ErrorSerializer, description="collectivité inconnue"),
 }
-
-
-def scdl_download(kind: str, authority_slug: str | None, base_url: str):
-    """Export to a temporary file (validated row by row), then stream it: constant memory."""
-    authority = None
-    if authority_slug:
-        authority = Authority.objects.filter(slug=authority_slug).first()
-        if authority is None:
-            return JsonResponse({"detail": f"Collectivité inconnue : « {authority_slug} »."}, status=404)
-    handle, path = tempfile.mkstemp(prefix="scdl-", suffix=".csv")
-    os.close(handle)
-    try:
-        export_scdl(kind, path, authority=authority, base_url=base_url)
-        stream = open(path, "rb")
-    except PublicationBlocked as blocked:
-        return JsonResponse(
-            {"detail": str(blocked), "findings": [f.as_dict() for f in blocked.findings]}, status=409
-        )
-    finally:
-        if os.path.exists(path):
-            os.unlink(path)  # the open handle keeps the data readable until the response is sent
-    name = f"{kind}{'-' + authority.slug if authority else ''}.csv"
-    return FileResponse(stream, as_attachment=True, filename=name, content_type="text/csv; charset=utf-8")
 
 
 AUTHORITY_PARAM = OpenApiParameter("authority", str, description="limiter à une collectivité (identifiant)")

@@ -165,7 +165,7 @@ class RosterImportForm(Accessible, forms.Form):
         try:
             self.rows = read_roster(data)
         except RosterError as error:
-            raise forms.ValidationError(error.messages)
+            raise forms.ValidationError(error.messages) from error
         return upload
 
     def save(self) -> tuple[int, int]:

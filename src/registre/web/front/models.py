@@ -26,3 +26,6 @@ class SearchEntry(models.Model):
     class Meta:
         db_table = "front_search"
         verbose_name = "entrée de l'index de recherche"
+
+    def __str__(self) -> str:
+        return f"Entrée de recherche de la délibération {self.deliberation_id}"

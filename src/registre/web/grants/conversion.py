@@ -20,11 +20,13 @@ def to_core(agreement: models.Agreement, *, with_amendments: bool = False) -> co
     lines = list(agreement.budget_lines.all())
     if lines or agreement.stated_expenses is not None:
         budget = core.ForecastBudget(
-            expenses=tuple(core.ExpenseLine(l.label, l.amount) for l in lines if l.side == l.EXPENSE),
+            expenses=tuple(
+                core.ExpenseLine(line.label, line.amount) for line in lines if line.side == line.EXPENSE
+            ),
             revenues=tuple(
-                core.RevenueLine(l.label, l.amount, core.Funder(l.funder or "other_private"))
-                for l in lines
-                if l.side == l.REVENUE
+                core.RevenueLine(line.label, line.amount, core.Funder(line.funder or "other_private"))
+                for line in lines
+                if line.side == line.REVENUE
             ),
             stated=core.StatedTotals(
                 agreement.stated_expenses,

@@ -121,6 +121,9 @@ class Tranche(models.Model):
         ordering = ["agreement", "position"]
         verbose_name = "tranche"
 
+    def __str__(self) -> str:
+        return f"Tranche {self.position} — {self.agreement.reference}"
+
 
 class Payment(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="payments")
@@ -144,6 +147,9 @@ class Payment(models.Model):
         ordering = ["agreement", "paid_on", "pk"]
         verbose_name = "versement"
 
+    def __str__(self) -> str:
+        return f"Versement du {self.paid_on:%d/%m/%Y} — {self.amount} €"
+
 
 class BudgetLine(models.Model):
     EXPENSE, REVENUE = "expense", "revenue"
@@ -157,6 +163,9 @@ class BudgetLine(models.Model):
     class Meta:
         ordering = ["agreement", "side", "position", "pk"]
         verbose_name = "ligne du budget prévisionnel"
+
+    def __str__(self) -> str:
+        return f"{self.label} — {self.amount} €"
 
 
 class Objective(models.Model):
@@ -189,6 +198,9 @@ class Objective(models.Model):
         verbose_name = "objectif"
         constraints = [models.UniqueConstraint(fields=["agreement", "key"], name="unique_objective_key")]
 
+    def __str__(self) -> str:
+        return f"{self.key} — {self.text[:60]}"
+
 
 class ObjectiveResult(models.Model):
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="results")
@@ -203,6 +215,9 @@ class ObjectiveResult(models.Model):
     class Meta:
         verbose_name = "résultat"
         constraints = [models.UniqueConstraint(fields=["objective", "year"], name="one_result_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.objective.key} {self.year} : {self.value}"
 
 
 class Review(models.Model):
@@ -252,6 +267,9 @@ class Submission(Review):
         ordering = ["agreement", "-submitted_at"]
         verbose_name = "document remis"
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year} — {self.agreement.reference}"
+
 
 class IndicatorReport(Review):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="indicator_reports")
@@ -264,6 +282,9 @@ class IndicatorReport(Review):
             models.UniqueConstraint(fields=["agreement", "year"], name="one_indicator_report_per_year")
         ]
 
+    def __str__(self) -> str:
+        return f"Indicateurs {self.year} — {self.agreement.reference}"
+
 
 class IndicatorValue(models.Model):
     report = models.ForeignKey(IndicatorReport, on_delete=models.CASCADE, related_name="values")
@@ -273,6 +294,9 @@ class IndicatorValue(models.Model):
 
     class Meta:
         ordering = ["report", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.key} : {self.value}"
 
 
 class Amendment(models.Model):
@@ -301,6 +325,9 @@ class Amendment(models.Model):
             models.UniqueConstraint(fields=["agreement", "number"], name="unique_amendment_number")
         ]
 
+    def __str__(self) -> str:
+        return f"Avenant n° {self.number} — {self.agreement.reference}"
+
 
 class Repayment(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="repayments")
@@ -315,6 +342,9 @@ class Repayment(models.Model):
         ordering = ["agreement", "requested_on"]
         verbose_name = "reversement"
 
+    def __str__(self) -> str:
+        return f"Reversement du {self.requested_on:%d/%m/%Y} — {self.amount} €"
+
 
 class ReminderSent(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
@@ -325,3 +355,6 @@ class ReminderSent(models.Model):
 
     class Meta:
         ordering = ["agreement", "-sent_on"]
+
+    def __str__(self) -> str:
+        return f"Rappel {self.kind} du {self.sent_on:%d/%m/%Y}"

@@ -106,19 +106,23 @@ def _context(agreement: models.Agreement) -> dict:
         "balance": core.balance(record.cap, payments),
         "net_paid": core.net_paid(payments, repayments),
         "budget_figures": describe_shares(record.budget, record.amount) if record.budget else None,
-        "expenses": [l for l in agreement.budget_lines.all() if l.side == l.EXPENSE],
-        "revenues": [l for l in agreement.budget_lines.all() if l.side == l.REVENUE],
+        "expenses": [line for line in agreement.budget_lines.all() if line.side == line.EXPENSE],
+        "revenues": [line for line in agreement.budget_lines.all() if line.side == line.REVENUE],
         "programme": programme,
         "programme_groups": [
             {
                 "category": c,
-                "targeted": [l for l in programme if l["objective"].category is c and l["objective"].target],
+                "targeted": [
+                    line for line in programme if line["objective"].category is c and line["objective"].target
+                ],
                 "others": [
-                    l for l in programme if l["objective"].category is c and not l["objective"].target
+                    line
+                    for line in programme
+                    if line["objective"].category is c and not line["objective"].target
                 ],
             }
             for c in core.MissionCategory
-            if any(l["objective"].category is c for l in programme)
+            if any(line["objective"].category is c for line in programme)
         ],
         "categories": core.MissionCategory,
         "obligations": obligation_lines(agreement, today, record),
@@ -184,14 +188,14 @@ def dashboard(request):
     for agreement in agreements:
         record = amended(agreement)
         lines = obligation_lines(agreement, today, record)
-        entries += [(agreement.reference, l.obligation, l.received_on) for l in lines]
+        entries += [(agreement.reference, line.obligation, line.received_on) for line in lines]
         findings = core.check_agreement(record, siret_validator=is_valid_siret)
         rows.append(
             {
                 "agreement": agreement,
                 "paid": core.total_paid(payments_of(agreement)),
                 "warnings": len(findings),
-                "late": sum(1 for l in lines if l.state is core.State.LATE),
+                "late": sum(1 for line in lines if line.state is core.State.LATE),
             }
         )
     board = core.dashboard(entries, today, horizon_days=60)
@@ -208,8 +212,8 @@ def dashboard(request):
             "today": today,
             "by_reference": by_reference,
             "without_agreement": _grants_without_agreement(authority),
-            "overdue": [(by_reference[l.agreement], l) for l in board.overdue],
-            "due_soon": [(by_reference[l.agreement], l) for l in board.due_soon],
+            "overdue": [(by_reference[line.agreement], line) for line in board.overdue],
+            "due_soon": [(by_reference[line.agreement], line) for line in board.due_soon],
         },
     )
 
@@ -355,8 +359,8 @@ def record_publication(request, pk):
 def edit_budget(request, pk):
     agreement = _officer_agreement(request, pk)
     lines = [
-        {"side": l.side, "funder": l.funder, "label": l.label, "amount": l.amount}
-        for l in agreement.budget_lines.all()
+        {"side": line.side, "funder": line.funder, "label": line.label, "amount": line.amount}
+        for line in agreement.budget_lines.all()
     ]
     totals_initial = {name: getattr(agreement, name) for name in forms.BudgetTotalsForm.base_fields}
     if request.method == "POST":
@@ -517,7 +521,9 @@ def portal(request):
     rows = [
         {
             "agreement": a,
-            "obligations": [l for l in obligation_lines(a, today) if l.obligation.kind.by_beneficiary],
+            "obligations": [
+                line for line in obligation_lines(a, today) if line.obligation.kind.by_beneficiary
+            ],
         }
         for a in agreements
     ]

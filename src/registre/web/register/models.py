@@ -80,6 +80,9 @@ class Member(models.Model):
         ordering = ["last_name", "first_name"]
         constraints = [models.UniqueConstraint(fields=["council", "key"], name="unique_member_per_council")]
 
+    def __str__(self) -> str:
+        return f"{self.civility} {self.name}".strip()
+
     def save(self, *args, **kwargs):
         from registre.core import member_key
 
@@ -89,9 +92,6 @@ class Member(models.Model):
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}"
-
-    def __str__(self) -> str:
-        return f"{self.civility} {self.name}".strip()
 
 
 class Meeting(models.Model):
@@ -127,6 +127,13 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"Séance du {self.date:%d/%m/%Y} — {self.council.authority}"
 
+    def save(self, *args, **kwargs):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError(
+                "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
+            )
+        super().save(*args, **kwargs)
+
     @property
     def authority(self) -> Authority:
         return self.council.authority
@@ -138,13 +145,6 @@ class Meeting(models.Model):
             self.pk is not None
             and Deliberation.objects.filter(item__meeting_id=self.pk, status=Deliberation.PUBLISHED).exists()
         )
-
-    def save(self, *args, **kwargs):
-        if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError(
-                "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
-            )
-        super().save(*args, **kwargs)
 
 
 class Item(models.Model):
@@ -186,11 +186,6 @@ class Item(models.Model):
     def __str__(self) -> str:
         return f"Question n°{self.number} — {self.title}"
 
-    @property
-    def is_locked(self) -> bool:
-        """Its deliberation is published: the vote and the interested members are read-only."""
-        return self.pk is not None and self.deliberations.filter(status=Deliberation.PUBLISHED).exists()
-
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
             raise PublishedRecordError(
@@ -198,6 +193,11 @@ class Item(models.Model):
                 "la question et son vote ne sont plus modifiables."
             )
         super().save(*args, **kwargs)
+
+    @property
+    def is_locked(self) -> bool:
+        """Its deliberation is published: the vote and the interested members are read-only."""
+        return self.pk is not None and self.deliberations.filter(status=Deliberation.PUBLISHED).exists()
 
 
 class Ballot(models.Model):
@@ -209,6 +209,9 @@ class Ballot(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_ballot_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} : {self.get_ballot_display()}"
 
     def save(self, *args, **kwargs):
         guard_item(self.item)
@@ -238,6 +241,9 @@ class Attendance(WindowFields):
         verbose_name = "présence"
         ordering = ["meeting", "-present", "member__last_name"]
 
+    def __str__(self) -> str:
+        return f"{self.member} — {'présent' if self.present else 'absent'}"
+
     def save(self, *args, **kwargs):
         guard_meeting(self.meeting)
         super().save(*args, **kwargs)
@@ -259,6 +265,9 @@ class Proxy(WindowFields):
                 condition=~models.Q(principal=models.F("holder")), name="proxy_to_someone_else"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.principal} → {self.holder}"
 
     def save(self, *args, **kwargs):
         guard_meeting(self.meeting)
@@ -308,21 +317,6 @@ class Deliberation(models.Model):
         ]
         indexes = [models.Index(fields=["status", "-published_at"])]
 
-    def __str__(self) -> str:
-        return f"Délibération n°{self.number}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == self.PUBLISHED
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.item.meeting
-
-    def publish(self) -> None:
-        self.status = self.PUBLISHED
-        self.published_at = timezone.now()
-
     # What a publication fixes. Transmission to the prefecture comes after publication, and
     # withdrawing to draft (status) stays possible; the act itself never changes.
     CONTENT_FIELDS = (
@@ -339,12 +333,27 @@ class Deliberation(models.Model):
         "corrects",
     )
 
+    def __str__(self) -> str:
+        return f"Délibération n°{self.number}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
             if stored == self.PUBLISHED and _changed_fields(self, self.CONTENT_FIELDS):
                 raise PublishedRecordError()
         super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.PUBLISHED
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.item.meeting
+
+    def publish(self) -> None:
+        self.status = self.PUBLISHED
+        self.published_at = timezone.now()
 
     @staticmethod
     def format_number(year: int, sequence: int) -> str:

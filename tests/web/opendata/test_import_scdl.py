@@ -1,74 +1,17 @@
-"""The demo's SCDL exports validate against both official schemas; `registre export` says so."""
+"""Importing an authority's existing SCDL files: good rows stored, bad rows named, nothing half written."""
 
 import pytest
 
 from registre.cli.main import main
 from registre.opendata.validate import validate_file
-from registre.web.api.scdl_import import import_scdl_file
+from registre.web.opendata.scdl_import import import_scdl_file
 from tests.opendata.conftest import FIXTURES, corpus_file
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_deliberations_export_is_valid(demo, tmp_path, capsys):
-    out = tmp_path / "deliberations.csv"
-    assert (
-        main(
-            ["export", "scdl-deliberations", "--out", str(out), "--base-url", "https://registre.example.fr/"]
-        )
-        == 0
-    )
-    said = capsys.readouterr().out
-    assert "1 ligne(s) au format SCDL Délibérations 2.1.5, valides" in said
-    assert validate_file("deliberations", out) == []
-    text = out.read_text(encoding="utf-8")
-    assert "2021/005795" in text and "PREF025" in text and "Budget principal" in text
-    assert "https://registre.example.fr/deliberations/grand-besancon-metropole/2021/5795/" in text
-
-
-def test_demo_and_imported_grants_export_is_valid(demo, tmp_path, capsys):
-    import_scdl_file(FIXTURES / "lot_2017_windows-1252.csv")
-    out = tmp_path / "subventions.csv"
-    assert main(["export", "scdl-subventions", "--out", str(out)]) == 0
-    assert "14 ligne(s) au format SCDL Subventions 2.1.1, valides" in capsys.readouterr().out
-    assert validate_file("subventions", out) == []
-    text = out.read_text(encoding="utf-8")
-    # the grants app's demo agreement (signed 15 October 2021, paid at signature) beside the 13 imported
-    assert "Pôle des Microtechniques" in text and ",45000,aide en numéraire,unique,2021-10-15," in text
-
-
-def test_invalid_row_blocks_the_export_and_names_it(demo, tmp_path, capsys):
-    authority = demo["authority"]
-    authority.siret = "24250036100018"  # checksum wrong
-    authority.save()
-    out = tmp_path / "deliberations.csv"
-    assert main(["export", "scdl-deliberations", "--out", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert "Publication bloquée" in err and "ligne 2, champ COLL_SIRET" in err and "french-siret-value" in err
-    assert not out.exists()
-
-
-def test_portal_download_streams_the_file(client, demo):
-    response = client.get("/donnees/scdl-deliberations.csv")
-    assert response.status_code == 200 and response.streaming
-    assert response["Content-Type"].startswith("text/csv")
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("COLL_NOM,COLL_SIRET,DELIB_ID")
-    assert client.get("/donnees/").status_code == 200
-    assert client.get("/donnees/scdl-subventions.csv?authority=inconnue").status_code == 404
-
-
-def test_portal_download_blocked_when_a_row_is_invalid(client, demo):
-    deliberation = demo["deliberation"]
-    type(deliberation).objects.filter(pk=deliberation.pk).update(actes_code="")
-    response = client.get("/api/v1/opendata/scdl-deliberations.csv")
-    assert response.status_code == 409
-    findings = {(f["line"], f["field"], f["rule"]) for f in response.json()["findings"]}
-    assert (2, "DELIB_MATIERE_CODE", "table-schema:required") in findings
-
-
 def test_import_stores_good_rows_refuses_bad_ones_and_reexports_valid(demo, tmp_path, capsys):
-    from registre.web.api.models import ImportedGrant
+    from registre.web.opendata.models import ImportedGrant
 
     path = FIXTURES / "haute-garonne_2017_extrait.csv"
     assert main(["import-scdl", str(path)]) == 1  # some rows refused
@@ -84,7 +27,7 @@ def test_import_stores_good_rows_refuses_bad_ones_and_reexports_valid(demo, tmp_
 
 
 def test_strict_import_stores_nothing_when_a_row_is_refused(demo, capsys):
-    from registre.web.api.models import ImportedGrant
+    from registre.web.opendata.models import ImportedGrant
 
     assert main(["import-scdl", "--strict", str(FIXTURES / "haute-garonne_2017_extrait.csv")]) == 1
     assert "fichier refusé, rien n'est enregistré" in capsys.readouterr().out
@@ -92,8 +35,8 @@ def test_strict_import_stores_nothing_when_a_row_is_refused(demo, capsys):
 
 
 def test_a_failure_while_storing_leaves_nothing_half_written(demo, monkeypatch):
-    from registre.web.api import scdl_import
-    from registre.web.api.models import ImportedGrant
+    from registre.web.opendata import scdl_import
+    from registre.web.opendata.models import ImportedGrant
 
     real = scdl_import._store_grant
     calls = []
@@ -136,7 +79,7 @@ def test_deliberations_file_round_trip_through_the_database(demo, tmp_path):
 
 
 def test_corpus_files_import(demo):
-    from registre.web.api.models import ImportedGrant
+    from registre.web.opendata.models import ImportedGrant
 
     results = {
         name: import_scdl_file(corpus_file(name))
