@@ -45,7 +45,10 @@ def test_an_amendment_extending_the_dates_is_recorded_and_moves_the_calendar(off
     assert amendment.number == 1 and amendment.deliberation == demo["deliberation"]
     record = amended(agreement)
     assert record.valid_until == dt.date(2023, 3, 1)
-    due = {line.obligation.kind: line.obligation.due_on for line in obligation_lines(agreement, dt.date(2022, 5, 3))}
+    due = {
+        line.obligation.kind: line.obligation.due_on
+        for line in obligation_lines(agreement, dt.date(2022, 5, 3))
+    }
     assert due[core.ObligationKind.ACTIVITY_REPORT] == dt.date(2022, 6, 30)
     assert due[core.ObligationKind.END_OF_VALIDITY] == dt.date(2023, 3, 1)
     assert (

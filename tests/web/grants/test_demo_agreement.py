@@ -36,7 +36,10 @@ def test_budget_balanced_to_the_euro_and_paid_at_signature(agreement):
 
 
 def test_reports_due_at_the_end_of_the_programme(agreement):
-    due = {line.obligation.kind: line.obligation.due_on for line in obligation_lines(agreement, dt.date(2021, 11, 1))}
+    due = {
+        line.obligation.kind: line.obligation.due_on
+        for line in obligation_lines(agreement, dt.date(2021, 11, 1))
+    }
     assert due[core.ObligationKind.FINANCIAL_REPORT] == dt.date(2021, 12, 31)
     assert due[core.ObligationKind.ACTIVITY_REPORT] == dt.date(2021, 12, 31)
     assert due[core.ObligationKind.END_OF_VALIDITY] == dt.date(2022, 11, 1)
