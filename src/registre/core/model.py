@@ -138,6 +138,7 @@ class Meeting:
     opened_at: dt.time | None = None
     closed_at: dt.time | None = None
     reconvened_without_quorum: bool = False  # second convocation after a failed quorum
+    first_convocation: dt.date | None = None  # the meeting whose quorum failed (L2121-17 al. 2)
 
     def member(self, key: str) -> Member | None:
         return self._members_by_key().get(key)
