@@ -17,12 +17,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import CustomChecks
 from .findings import Finding, PublicationBlocked
 from .rows import BUILDERS, header
 from .schemas import official_schema
-from .validate import CHUNK_ROWS, RowValidator, merge
+from .validate import CHUNK_ROWS, FrictionlessCells, RowValidator, merge
 
 MAX_FINDINGS = 50
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A record whose row failed a check: left out of the file, named in its report."""
+
+    record: int  # rank of the record in the export (1 = the first)
+    identifier: str  # the row's identifier (DELIB_ID, or the grant's reference)
+    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class ExportResult:
     rows: int
     seconds: float
     schema: str  # "SCDL Délibérations 2.1.5"
+    left_out: tuple[LeftOut, ...] = ()  # skip_invalid: the rows not written, and why
+
 
     def summary(self) -> str:
         return (
@@ -48,8 +60,15 @@ def export_csv(
     chunk_rows: int = CHUNK_ROWS,
     max_findings: int = MAX_FINDINGS,
     cells: bool = True,
+    skip_invalid: bool = False,
 ) -> ExportResult:
-    """Write ``records`` (DeliberationRecord or GrantRecord) to ``out`` as a valid SCDL CSV file."""
+    """Write ``records`` (DeliberationRecord or GrantRecord) to ``out`` as a valid SCDL CSV file.
+
+    ``skip_invalid``: a row that fails a check is left out (and listed in ``left_out``) instead of
+    blocking the whole file: one legacy row never denies the open data to everyone.
+    """
+    if skip_invalid:
+        return _export_skipping(kind, records, Path(out))
     started = time.perf_counter()
     out = Path(out)
     build = BUILDERS[kind]
@@ -83,3 +102,40 @@ def export_csv(
             os.unlink(temporary)
         raise
     return ExportResult(kind, out, count, time.perf_counter() - started, schema.title)
+
+
+_IDENTIFIERS = {"DELIB_ID", "referenceDecision"}
+
+
+def _export_skipping(kind: str, records: Iterable, out: Path) -> ExportResult:
+    """Every row checked on its own (custom checks, then frictionless' per-cell readers: rows
+    built from the schema's columns cannot break the file's structure); failing rows left out."""
+    started = time.perf_counter()
+    build = BUILDERS[kind]
+    columns = header(kind)
+    custom, cells = CustomChecks(kind), FrictionlessCells(kind)
+    identifier = next((c for c in columns if c in _IDENTIFIERS), columns[0])
+    left_out: list[LeftOut] = []
+    written = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partiel", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="", buffering=1 << 20) as stream:
+            writer = csv.writer(stream, lineterminator="\r\n")
+            writer.writerow(columns)
+            for number, record in enumerate(records, start=1):
+                row = build(record)
+                values = [row[name] for name in columns]
+                findings = custom.check(row, number) + cells.check(values, number, None)
+                if findings:
+                    left_out.append(LeftOut(number, row[identifier], tuple(merge(findings))))
+                    continue
+                writer.writerow(values)
+                written += 1
+        os.replace(temporary, out)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    schema = official_schema(kind)
+    return ExportResult(kind, out, written, time.perf_counter() - started, schema.title, tuple(left_out))

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "auditlog",
     "registre.web.accounts",
     "registre.web.register",
     "registre.web.clerk",
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "registre.web.register.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -118,6 +120,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Délibérations publiées, votes et subventions.",
     "VERSION": "1.0.0",
 }
+
+# The audit trail (django-auditlog, see register/audit.py): typed JSON values, no IP addresses.
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from rest_framework import serializers
 
 from registre.opendata import actes
-from registre.web.register.models import Authority, Deliberation, Meeting
+from registre.web.register.models import Authority, Deliberation, Meeting, PublishedAct
 
 
 class AuthoritySerializer(serializers.ModelSerializer):
@@ -24,18 +26,31 @@ class VoteFiguresSerializer(serializers.Serializer):
 
 
 class DeliberationSerializer(serializers.ModelSerializer):
+    """A published act is read from its frozen snapshot (what was published, never the live rows);
+    a clerk's draft from its record."""
+
     authority = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     meeting = serializers.IntegerField(source="item.meeting_id", read_only=True)
-    meeting_date = serializers.DateField(source="item.meeting.date", read_only=True)
-    item = serializers.IntegerField(source="item.number", read_only=True)
+    number = serializers.SerializerMethodField()
+    title = serializers.SerializerMethodField()
+    actes_code = serializers.SerializerMethodField()
+    meeting_date = serializers.SerializerMethodField()
+    item = serializers.SerializerMethodField()
     subject = serializers.SerializerMethodField()
     votes = serializers.SerializerMethodField()
+    fingerprint = serializers.SerializerMethodField(help_text="SHA-256 de l'acte publié (JSON canonique)")
+    previous_fingerprint = serializers.SerializerMethodField(
+        help_text="empreinte de l'acte précédent de la collectivité (chaîne)"
+    )
+    in_force = serializers.SerializerMethodField(help_text="faux si un acte publié le rectifie ou le retire")
+    corrected_by = serializers.SerializerMethodField(help_text="numéros des actes qui le rectifient ou le retirent")
 
     class Meta:
         model = Deliberation
         fields = [
             "id",
             "number",
+            "kind",
             "authority",
             "meeting",
             "meeting_date",
@@ -48,38 +63,159 @@ class DeliberationSerializer(serializers.ModelSerializer):
             "prefecture_transmission_id",
             "prefecture_transmitted_on",
             "votes",
+            "fingerprint",
+            "previous_fingerprint",
+            "in_force",
+            "corrected_by",
         ]
         read_only_fields = fields
 
+    @staticmethod
+    def _act(deliberation):
+        if not deliberation.is_published:
+            return None
+        try:
+            return deliberation.act
+        except Deliberation.act.RelatedObjectDoesNotExist:
+            return None
+
+    def get_number(self, deliberation) -> str | None:
+        act = self._act(deliberation)
+        return act.number if act else (deliberation.number or None)
+
+    def get_title(self, deliberation) -> str:
+        act = self._act(deliberation)
+        return act.title if act else deliberation.title
+
+    def get_actes_code(self, deliberation) -> str:
+        act = self._act(deliberation)
+        return act.actes_code if act else deliberation.actes_code
+
+    def get_meeting_date(self, deliberation) -> dt.date:
+        act = self._act(deliberation)
+        return act.meeting_date if act else deliberation.item.meeting.date
+
+    def get_item(self, deliberation) -> int | None:
+        act = self._act(deliberation)
+        if act is not None:
+            return (act.data.get("item") or {}).get("number")
+        return deliberation.item.number
+
     def get_subject(self, deliberation) -> str | None:
-        known = actes.subject(deliberation.actes_code)
+        known = actes.subject(self.get_actes_code(deliberation))
         return known.scdl_name if known else None
 
-    @staticmethod
-    def _figures(deliberation) -> dict | None:
-        data = getattr(deliberation, "open_data", None)
-        if data is None:
+    def get_votes(self, deliberation) -> VoteFiguresSerializer(allow_null=True):  # type: ignore[valid-type]
+        act = self._act(deliberation)
+        if act is None:
             return None
+        figures = act.data["figures"]
         return {
-            "members_in_office": data.members_in_office,
-            "voters": data.voters,
-            "votes_for": data.votes_for,
-            "votes_against": data.votes_against,
-            "abstentions": data.abstentions,
-            "source": data.figures_source,
+            "members_in_office": figures["members_in_office"],
+            "voters": figures["voters"],
+            "votes_for": figures["votes_for"],
+            "votes_against": figures["votes_against"],
+            "abstentions": figures["abstentions"],
+            "source": figures["source"],
         }
 
-    def get_votes(self, deliberation) -> VoteFiguresSerializer(allow_null=True):  # type: ignore[valid-type]
-        try:
-            return self._figures(deliberation)
-        except Deliberation.open_data.RelatedObjectDoesNotExist:
-            return None
+    def get_fingerprint(self, deliberation) -> str | None:
+        act = self._act(deliberation)
+        return act.fingerprint if act else None
+
+    def get_previous_fingerprint(self, deliberation) -> str | None:
+        act = self._act(deliberation)
+        return (act.previous_fingerprint or None) if act else None
+
+    def get_in_force(self, deliberation) -> bool | None:
+        act = self._act(deliberation)
+        return not act.corrections.exists() if act else None
+
+    def get_corrected_by(self, deliberation) -> list[str]:
+        act = self._act(deliberation)
+        return list(act.corrections.order_by("position").values_list("number", flat=True)) if act else []
+
+
+class AttendanceNamesSerializer(serializers.Serializer):
+    present = serializers.ListField(child=serializers.CharField())
+    represented = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField()), help_text="[mandant, mandataire]"
+    )
+    absent = serializers.ListField(child=serializers.CharField())
+    interested = serializers.ListField(child=serializers.CharField())
 
 
 class DeliberationDetailSerializer(DeliberationSerializer):
+    text = serializers.SerializerMethodField()
+    decision = serializers.SerializerMethodField()
+    budget_line = serializers.SerializerMethodField()
+    corrects = serializers.SerializerMethodField(help_text="numéro de l'acte rectifié ou retiré")
+    reason = serializers.SerializerMethodField()
+    council = serializers.SerializerMethodField()
+    authority_name = serializers.SerializerMethodField()
+    attendance = serializers.SerializerMethodField()
+    rules = serializers.SerializerMethodField()
+    warnings_acknowledged = serializers.SerializerMethodField()
+
     class Meta(DeliberationSerializer.Meta):
-        fields = DeliberationSerializer.Meta.fields + ["text", "decision", "budget_line", "corrects"]
+        fields = DeliberationSerializer.Meta.fields + [
+            "text",
+            "decision",
+            "budget_line",
+            "corrects",
+            "reason",
+            "council",
+            "authority_name",
+            "attendance",
+            "rules",
+            "warnings_acknowledged",
+        ]
         read_only_fields = fields
+
+    def _field(self, deliberation, name):
+        act = self._act(deliberation)
+        return act.data["act"][name] if act else getattr(deliberation, name)
+
+    def get_text(self, deliberation) -> str:
+        return self._field(deliberation, "text")
+
+    def get_decision(self, deliberation) -> str:
+        return self._field(deliberation, "decision")
+
+    def get_budget_line(self, deliberation) -> str:
+        return self._field(deliberation, "budget_line")
+
+    def get_reason(self, deliberation) -> str:
+        return self._field(deliberation, "reason")
+
+    def get_corrects(self, deliberation) -> str | None:
+        act = self._act(deliberation)
+        if act is not None:
+            return (act.data["act"]["corrects"] or {}).get("number")
+        return deliberation.corrects.number if deliberation.corrects_id else None
+
+    def get_council(self, deliberation) -> str:
+        act = self._act(deliberation)
+        return act.data["council"] if act else deliberation.item.meeting.council.name
+
+    def get_authority_name(self, deliberation) -> str:
+        act = self._act(deliberation)
+        return act.authority_name if act else deliberation.authority.name
+
+    def get_attendance(self, deliberation) -> AttendanceNamesSerializer(allow_null=True):  # type: ignore[valid-type]
+        act = self._act(deliberation)
+        names = act.data.get("names") if act else None
+        if not names:
+            return None
+        return {key: names[key] for key in ("present", "represented", "absent", "interested")}
+
+    def get_rules(self, deliberation) -> str | None:
+        act = self._act(deliberation)
+        return act.data["engine"]["rules"] if act else None
+
+    def get_warnings_acknowledged(self, deliberation) -> list[str]:
+        act = self._act(deliberation)
+        return [w["message"] for w in act.data["warnings_acknowledged"]] if act else []
 
 
 class ClerkDeliberationUpdateSerializer(serializers.ModelSerializer):
@@ -105,20 +241,46 @@ class ClerkDeliberationUpdateSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting as its published acts state it (the first one's snapshot)."""
+
     authority = serializers.SlugRelatedField(source="council.authority", slug_field="slug", read_only=True)
-    council = serializers.CharField(source="council.name", read_only=True)
+    council = serializers.SerializerMethodField()
+    date = serializers.SerializerMethodField()
+    place = serializers.SerializerMethodField()
+    members_in_office = serializers.SerializerMethodField()
     deliberations = serializers.SerializerMethodField()
 
     class Meta:
         model = Meeting
         fields = ["id", "authority", "council", "date", "place", "members_in_office", "deliberations"]
 
+    def _acts(self, meeting):
+        cached = getattr(meeting, "_published_acts", None)
+        if cached is None:
+            cached = meeting._published_acts = list(
+                PublishedAct.objects.filter(deliberation__item__meeting=meeting).order_by(
+                    "deliberation__item__position", "pk"
+                )
+            )
+        return cached
+
+    def _meeting(self, meeting) -> dict:
+        return self._acts(meeting)[0].data["meeting"]
+
+    def get_council(self, meeting) -> str:
+        return self._acts(meeting)[0].data["council"]
+
+    def get_date(self, meeting) -> dt.date:
+        return dt.date.fromisoformat(self._meeting(meeting)["date"])
+
+    def get_place(self, meeting) -> str:
+        return self._meeting(meeting).get("place") or ""
+
+    def get_members_in_office(self, meeting) -> int | None:
+        return self._meeting(meeting).get("members_in_office")
+
     def get_deliberations(self, meeting) -> list[str]:
-        return list(
-            Deliberation.objects.filter(item__meeting=meeting, status=Deliberation.PUBLISHED)
-            .order_by("item__position", "pk")
-            .values_list("number", flat=True)
-        )
+        return [act.number for act in self._acts(meeting)]
 
 
 class FindingSerializer(serializers.Serializer):
@@ -130,7 +292,34 @@ class FindingSerializer(serializers.Serializer):
     value = serializers.CharField(allow_null=True)
 
 
+class PublicationFindingSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    blocking = serializers.BooleanField(help_text="vrai : publication refusée ; faux : avertissement à reconnaître")
+    source = serializers.CharField(help_text="texte de loi ou règle appliquée")
+    members = serializers.ListField(child=serializers.CharField())
+    items = serializers.ListField(child=serializers.IntegerField())
+    field = serializers.CharField(allow_null=True)
+    key = serializers.CharField(allow_null=True, help_text="avertissement : clé à renvoyer dans « acknowledged »")
+
+
 class PublicationRefusedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.ChoiceField(choices=["publication_refused", "acknowledgement_required"])
+    reasons = PublicationFindingSerializer(many=True)
+    warnings = PublicationFindingSerializer(many=True)
+
+
+class PublishRequestSerializer(serializers.Serializer):
+    acknowledged = serializers.ListField(
+        child=serializers.CharField(max_length=64),
+        required=False,
+        default=list,
+        help_text="clés des avertissements explicitement pris en compte (réponse précédente)",
+    )
+
+
+class ScdlRefusedSerializer(serializers.Serializer):
     detail = serializers.CharField()
     findings = FindingSerializer(many=True)
 

@@ -25,16 +25,15 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from registre.opendata.popolo import meeting_popolo, roster
 from registre.opendata.schemas import DELIBERATIONS, GRANTS
-from registre.web.opendata.models import DeliberationOpenData
-from registre.web.opendata.records import ensure_figures
 from registre.web.opendata.scdl_import import ImportReport, import_scdl_file
 from registre.web.opendata.views import scdl_download
-from registre.web.register.conversion import meeting_to_core, tally
-from registre.web.register.models import Authority, Council, Deliberation, Meeting
+from registre.web.register import services
+from registre.web.register.audit import attribute_to
+from registre.web.register.acts import meeting_tally_of_acts, roster_of_act
+from registre.web.register.models import Authority, Council, Deliberation, Meeting, PublishedAct
 
 from . import serializers as s
 from .auth import AuthorityTokenAuthentication, ClerkToken
-from .publication import publish_deliberation
 
 ERRORS = {
     400: OpenApiResponse(s.ErrorSerializer, description="requête invalide"),
@@ -122,6 +121,10 @@ class ClerkMixin(ApiMixin):
     authentication_classes = [AuthorityTokenAuthentication]
     permission_classes = [ClerkToken]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        attribute_to(request.user)  # the audit trail names the token's clerk
+
 
 def published():
     return Deliberation.objects.filter(status=Deliberation.PUBLISHED)
@@ -146,12 +149,17 @@ class DeliberationFilter(filters.FilterSet):
     meeting = IntegerFilter(field_name="item__meeting_id")
     date_from = filters.DateFilter(field_name="item__meeting__date", lookup_expr="gte")
     date_to = filters.DateFilter(field_name="item__meeting__date", lookup_expr="lte")
+    in_force = filters.BooleanFilter(method="by_force", help_text="actes en vigueur (ni rectifiés ni retirés)")
     subject = filters.CharFilter(method="by_subject", help_text="matière ACTES : « 7 » ou « 7.5 »")
     q = filters.CharFilter(method="by_words", help_text="mots de l'objet")
 
     class Meta:
         model = Deliberation
-        fields = ["authority", "year", "meeting", "date_from", "date_to", "subject", "q"]
+        fields = ["authority", "year", "meeting", "date_from", "date_to", "subject", "q", "in_force"]
+
+    def by_force(self, queryset, name, value):
+        corrected = Q(act__corrections__isnull=False)
+        return queryset.exclude(corrected).distinct() if value else queryset.filter(corrected).distinct()
 
     def by_subject(self, queryset, name, value):
         return queryset.filter(Q(actes_code=value) | Q(actes_code__startswith=value + "."))
@@ -191,37 +199,12 @@ class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return (
             published()
-            .select_related("authority", "item__meeting", "open_data")
-            .order_by("-item__meeting__date", "-pk")
+            .select_related("authority", "item__meeting", "act")
+            .order_by("-act__meeting_date", "-pk")
         )
 
     def get_serializer_class(self):
         return s.DeliberationDetailSerializer if self.action == "retrieve" else s.DeliberationSerializer
-
-    def retrieve(self, request, *args, **kwargs):
-        deliberation = self.get_object()
-        if ensure_figures(Deliberation.objects.filter(pk=deliberation.pk)):
-            deliberation = self.get_object()
-        return Response(self.get_serializer(deliberation).data)
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        with_figures(page)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-
-def with_figures(deliberations: list) -> None:
-    """Vote figures for the published deliberations of a page that have none yet (computed once)."""
-    published_pks = [d.pk for d in deliberations if d.is_published]
-    have = set(DeliberationOpenData.objects.filter(pk__in=published_pks).values_list("pk", flat=True))
-    missing = [pk for pk in published_pks if pk not in have]
-    if not missing:
-        return
-    ensure_figures(Deliberation.objects.filter(pk__in=missing))
-    figures = DeliberationOpenData.objects.in_bulk(missing)
-    for deliberation in deliberations:
-        if deliberation.pk in figures:
-            deliberation.open_data = figures[deliberation.pk]
 
 
 def _published_meeting(pk: int) -> Meeting:
@@ -254,13 +237,12 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
     @action(detail=True, methods=["get"])
     def popolo(self, request, pk=None):
         meeting = _published_meeting(_int(pk))
-        published_items = set(
-            published().filter(item__meeting=meeting).values_list("item__number", flat=True)
+        acts = PublishedAct.objects.filter(deliberation__item__meeting=meeting).order_by(
+            "deliberation__item__position", "pk"
         )
-        numbers = dict(published().filter(item__meeting=meeting).values_list("item__number", "number"))
-        meeting_tally = tally(meeting)
-        meeting_tally.items = [t for t in meeting_tally.items if t.item in published_items]
-        return Response(meeting_popolo(meeting_tally.meeting, meeting_tally, deliberation_ids=numbers))
+        core_meeting, meeting_tally = meeting_tally_of_acts(list(acts))
+        numbers = {act.data["item"]["number"]: act.number for act in acts if act.data.get("item")}
+        return Response(meeting_popolo(core_meeting, meeting_tally, deliberation_ids=numbers))
 
 
 def _int(value) -> int:
@@ -281,24 +263,28 @@ class CouncilRosterView(PublicMixin, APIView):
     )
     def get(self, request, pk):
         council = get_object_or_404(
-            Council.objects.select_related("authority"),
+            Council.objects.select_related("authority").distinct(),
             pk=_int(pk),
             meetings__items__deliberations__status=Deliberation.PUBLISHED,
         )
-        meeting = (
-            council.meetings.filter(items__deliberations__status=Deliberation.PUBLISHED)
-            .order_by("-date")
-            .first()
-        )
-        return Response(roster(meeting_to_core(meeting)))
+        return Response(roster(roster_of_act(_latest_act_with_roster(council))))
+
+
+def _latest_act_with_roster(council):
+    """The council's latest published act that records the meeting's roster (its names as they were)."""
+    for act in PublishedAct.objects.filter(deliberation__item__meeting__council=council).order_by(
+        "-meeting_date", "-position"
+    ):
+        if act.data.get("item") is not None:
+            return act
+    raise Http404("Aucun acte publié de cette assemblée ne nomme ses membres.")
 
 
 CSV_RESPONSES = {
     (200, "text/csv"): OpenApiResponse(
-        OpenApiTypes.STR, description="fichier CSV UTF-8 conforme au schéma SCDL"
-    ),
-    (409, "application/json"): OpenApiResponse(
-        s.PublicationRefusedSerializer, description="publication bloquée : ligne, champ et règle"
+        OpenApiTypes.STR,
+        description="fichier CSV UTF-8 conforme au schéma SCDL ; une ligne invalide est écartée et "
+        "nommée dans le rapport (en-tête Link, rel=describedby)",
     ),
     (404, "application/json"): OpenApiResponse(s.ErrorSerializer, description="collectivité inconnue"),
 }
@@ -365,7 +351,7 @@ class ClerkDeliberationViewSet(
             return Deliberation.objects.none()
         return (
             Deliberation.objects.filter(authority_id=self.request.auth.authority_id)
-            .select_related("authority", "item__meeting", "open_data")
+            .select_related("authority", "item__meeting__council", "act", "corrects")
             .order_by("-year", "-sequence")
         )
 
@@ -387,12 +373,15 @@ class ClerkDeliberationViewSet(
         return Response(s.DeliberationDetailSerializer(self.get_object()).data)
 
     @extend_schema(
-        summary="Publier (après contrôle au format SCDL)",
-        request=None,
+        summary="Publier (contrôles du moteur de règles et de la ligne SCDL ; acte figé et chaîné)",
+        description="Refusée (400) tant qu'un motif bloquant demeure ; les avertissements doivent être "
+        "pris en compte explicitement : renvoyer leurs clés dans « acknowledged ».",
+        request=s.PublishRequestSerializer,
         responses={
             200: s.DeliberationDetailSerializer,
             400: OpenApiResponse(
-                s.PublicationRefusedSerializer, description="publication refusée : champ et règle"
+                s.PublicationRefusedSerializer,
+                description="publication refusée (motifs, chiffres et texte de loi) ou avertissements à reconnaître",
             ),
             409: s.ErrorSerializer,
             404: s.ErrorSerializer,
@@ -404,12 +393,23 @@ class ClerkDeliberationViewSet(
         deliberation = self.get_object()
         if deliberation.is_published:
             return Response({"detail": "Délibération déjà publiée."}, status=status.HTTP_409_CONFLICT)
-        findings = publish_deliberation(deliberation, request.build_absolute_uri("/"))
-        if findings:
+        body = s.PublishRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.publish(
+                deliberation,
+                actor=request.user,
+                acknowledged=body.validated_data["acknowledged"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except services.PublicationRefused as refused:
+            review = refused.review
             return Response(
                 {
-                    "detail": "Publication refusée : la ligne SCDL Délibérations serait invalide.",
-                    "findings": [f.as_dict() for f in findings],
+                    "detail": refused.summary() + " " + " ".join(refused.lines()),
+                    "code": "acknowledgement_required" if refused.needs_acknowledgement else "publication_refused",
+                    "reasons": review.as_dicts(refused.reasons),
+                    "warnings": review.as_dicts(review.warnings),
                 },
                 status=status.HTTP_400_BAD_REQUEST,
             )

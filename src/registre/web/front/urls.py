@@ -12,5 +12,10 @@ urlpatterns = [
         public(views.deliberation_detail),
         name="deliberation",
     ),
+    path(
+        "deliberations/<slug:authority>/<int:year>/<int:sequence>/acte.json",
+        public(views.act_json),
+        name="act-json",
+    ),
     path("seances/<int:pk>/", public(views.meeting_detail), name="meeting"),
 ]

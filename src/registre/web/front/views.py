@@ -1,7 +1,7 @@
 """Public portal: only published deliberations exist here, whoever asks.
 
-The figures come from the rules core through register.presentation; these views
-only choose records and lay them out.
+A published act is read from its frozen snapshot (register.PublishedAct): words, names and
+figures as they were published, computed once by the rules core; never from the live rows.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from registre.web.accounts.permissions import public
-from registre.web.register.models import Deliberation, Meeting
-from registre.web.register.presentation import item_attendance
+from registre.web.register.models import Deliberation, Meeting, PublishedAct
+from registre.web.register.presentation import published_act_view
 
 from .forms import SearchForm
 from .search import RANK_LIMIT, match_count, search, significant
@@ -30,9 +30,9 @@ LISTED = (
     "actes_code",
     "published_at",
     "authority__slug",
-    "authority__name",
-    "item__meeting__date",
-)  # what a result shows: the long texts stay in the database
+    "act__authority_name",
+    "act__meeting_date",
+)  # what a result shows, from the frozen act: the long texts stay in the database
 
 
 def published():
@@ -105,7 +105,7 @@ def _results(form: SearchForm) -> Results:
     deliberations = _filtered(form, ranked)
     start = (number - 1) * PAGE_SIZE
     rows = list(
-        deliberations.select_related("authority", "item__meeting").only(*LISTED)[
+        deliberations.select_related("authority", "act").only(*LISTED)[
             start : start + PAGE_SIZE + 1
         ]
     )
@@ -184,49 +184,52 @@ def _published_meeting(pk: int, missing=Http404):
 @public
 @require_safe
 def deliberation_detail(request, authority, year, sequence):
-    deliberation = get_object_or_404(
-        published().select_related("authority", "item__meeting__council", "corrects"),
+    act = get_object_or_404(
+        PublishedAct.objects.select_related("authority", "deliberation", "corrects"),
         authority__slug=authority,
         year=year,
         sequence=sequence,
     )
-    # Few corrections per act: filtered and sorted here, so that the database walks the `corrects`
-    # index alone (with the status too, SQLite may prefer the status index and read every row).
-    corrections = [
-        d
-        for d in Deliberation.objects.filter(corrects=deliberation)
-        .order_by()
-        .only("authority__slug", "number", "year", "sequence", "status", "published_at")
-        .select_related("authority")
-        if d.is_published
-    ]
-    corrected_by = max(corrections, key=lambda d: (d.published_at, d.pk)) if corrections else None
-    corrects = deliberation.corrects if deliberation.corrects and deliberation.corrects.is_published else None
+    view = published_act_view(act)
     return render(
         request,
         "front/deliberation.html",
         {
-            "deliberation": deliberation,
-            "meeting": deliberation.item.meeting,
-            "attendance": item_attendance(deliberation.item),
-            "subject": _subject_label(deliberation.actes_code),
-            "corrected_by": corrected_by,
-            "corrects": corrects,
+            "act": act,
+            "view": view,
+            "deliberation": act.deliberation,  # its transmission, recorded after publication
+            "meeting_pk": act.deliberation.item.meeting_id,
+            "subject": _subject_label(act.actes_code),
         },
     )
 
 
 @public
 @require_safe
+def act_json(request, authority, year, sequence):
+    """The act exactly as frozen and fingerprinted: its SHA-256 is the fingerprint of the chain."""
+    content = get_object_or_404(
+        PublishedAct.objects.values_list("content", flat=True),
+        authority__slug=authority,
+        year=year,
+        sequence=sequence,
+    )
+    response = HttpResponse(content.encode("utf-8"), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="acte-{authority}-{year}-{sequence}.json"'
+    return response
+
+
+@public
+@require_safe
 def meeting_detail(request, pk):
     meeting = _published_meeting(pk)
-    deliberations = (
-        published()
-        .filter(item__meeting=meeting)
-        .select_related("authority", "item")
-        .order_by("item__position", "pk")
+    acts = list(
+        PublishedAct.objects.filter(deliberation__item__meeting=meeting)
+        .select_related("authority")
+        .order_by("deliberation__item__position", "pk")
     )
-    return render(request, "front/meeting.html", {"meeting": meeting, "deliberations": deliberations})
+    first = published_act_view(acts[0])
+    return render(request, "front/meeting.html", {"meeting": meeting, "acts": acts, "first": first})
 
 
 def _subject_label(code: str) -> str:

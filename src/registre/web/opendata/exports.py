@@ -1,21 +1,82 @@
-"""The SCDL files of an authority's open data, validated row by row and streamed."""
+"""The SCDL files of an authority's open data, validated row by row and streamed; the chain."""
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
+
 from registre.opendata.schemas import DELIBERATIONS, GRANTS
 from registre.opendata.writer import ExportResult, export_csv
+from registre.web.register.models import PublishedAct
 
-from .records import deliberation_records, ensure_figures, grant_records, published_deliberations
+from .records import act_url, deliberation_records, grant_records, published_deliberations
 
 KIND_BY_NAME = {"scdl-deliberations": DELIBERATIONS, "scdl-subventions": GRANTS}
 
 
 def export_scdl(kind: str, out, *, authority=None, base_url: str | None = None, **options) -> ExportResult:
-    """Write the SCDL file of ``kind``; raises PublicationBlocked (nothing written) on an invalid row."""
+    """Write the SCDL file of ``kind``. By default an invalid row blocks (PublicationBlocked,
+    nothing written); ``skip_invalid=True`` leaves it out and names it in ``left_out``."""
     if kind == DELIBERATIONS:
-        queryset = published_deliberations(authority)
-        ensure_figures(queryset)
-        records = deliberation_records(queryset, base_url)
+        records = deliberation_records(published_deliberations(authority), base_url)
     else:
         records = grant_records(authority)
     return export_csv(kind, records, out, **options)
+
+
+def left_out_report(result: ExportResult, file_name: str) -> dict:
+    """What the public file leaves out, and why (row, field, rule): published beside it."""
+    return {
+        "fichier": file_name,
+        "schema": result.schema,
+        "lignes_publiees": result.rows,
+        "lignes_ecartees": [
+            {
+                "rang": left.record,
+                "identifiant": left.identifier,
+                "anomalies": [
+                    {"champ": f.field, "regle": f.rule, "message": f.message, "valeur": f.value}
+                    for f in left.findings
+                ],
+            }
+            for left in result.left_out
+        ],
+    }
+
+
+CHAIN_COLUMNS = (
+    "collectivite",
+    "rang",
+    "numero",
+    "publie_le",
+    "empreinte",
+    "empreinte_precedente",
+    "acte",
+)
+
+
+def chain_rows(authority=None, base_url: str | None = None) -> Iterator[dict]:
+    """The chain of published acts, authority by authority, in order: what anyone can check."""
+    acts = PublishedAct.objects.select_related("authority").order_by("authority__slug", "position")
+    if authority is not None:
+        acts = acts.filter(authority=authority)
+    columns = ("authority__slug", "position", "number", "year", "sequence", "published_at")
+    for slug, position, number, year, sequence, published_at, fingerprint, previous in acts.values_list(
+        *columns, "fingerprint", "previous_fingerprint"
+    ).iterator(chunk_size=2000):
+        page = act_url(slug, year, sequence, base_url)
+        yield {
+            "collectivite": slug,
+            "rang": position,
+            "numero": number,
+            "publie_le": published_at.isoformat(),
+            "empreinte": fingerprint,
+            "empreinte_precedente": previous,
+            "acte": page + "acte.json",
+        }
+
+
+def write_chain_csv(stream, rows) -> None:
+    writer = csv.DictWriter(stream, fieldnames=CHAIN_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)

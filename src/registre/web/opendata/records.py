@@ -1,7 +1,8 @@
 """The register's and the grants' records as SCDL records, streamed from the database.
 
-Deliberations: published only. Their vote figures come from DeliberationOpenData, filled once
-per published deliberation by the rules core (meeting by meeting) or by an SCDL import.
+Deliberations: published only, read from their frozen act (register.PublishedAct: figures computed
+once by the rules core at publication, or stated by an imported SCDL file); DeliberationOpenData
+adds what the register does not hold (budget, prefecture entity, original document's URL).
 Grants: the SCDL rows imported (ImportedGrant) and the grants app's signed agreements.
 """
 
@@ -13,7 +14,6 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 
 from registre.opendata.records import DeliberationRecord, GrantRecord
@@ -63,59 +63,30 @@ def prefecture_entity(transmission_id: str) -> str:
     return f"PREF{match.group(1)}" if match else ""
 
 
-def ensure_figures(queryset=None) -> int:
-    """Compute, once, the vote figures of published deliberations that have none. Returns how many."""
-    from registre.web.register.conversion import tally
-
-    missing = (queryset if queryset is not None else published_deliberations()).filter(open_data__isnull=True)
-    meetings: dict[int, list[Deliberation]] = {}
-    for deliberation in missing.select_related("item"):
-        meetings.setdefault(deliberation.item.meeting_id, []).append(deliberation)
-    created = 0
-    for deliberations in meetings.values():
-        meeting_tally = tally(deliberations[0].item.meeting)
-        with transaction.atomic():
-            for deliberation in deliberations:
-                item = meeting_tally.for_item(deliberation.item.number)
-                voted = item is not None and None not in (
-                    item.votes_for,
-                    item.votes_against,
-                    item.abstentions,
-                )
-                DeliberationOpenData.objects.get_or_create(
-                    deliberation=deliberation,
-                    defaults=dict(
-                        figures_source=DeliberationOpenData.ENGINE,
-                        members_in_office=meeting_tally.meeting.seats if voted else None,
-                        voters=item.voters if voted else None,
-                        votes_for=item.votes_for if voted else None,
-                        votes_against=item.votes_against if voted else None,
-                        abstentions=item.abstentions if voted else None,
-                    ),
-                )
-                created += 1
-    return created
+def act_url(slug: str, year: int, sequence: int, base_url: str | None = None) -> str:
+    """The public page of an act (its address never changes: slugs with acts are frozen)."""
+    base = (base_url or public_url()).rstrip("/")
+    return base + reverse("front:deliberation", kwargs={"authority": slug, "year": year, "sequence": sequence})
 
 
 _COLUMNS = (
-    "pk",
-    "number",
-    "year",
-    "sequence",
-    "title",
-    "actes_code",
-    "budget_line",
+    "act__number",
+    "act__year",
+    "act__sequence",
+    "act__title",
+    "act__actes_code",
+    "act__budget_line",
     "prefecture_transmission_id",
     "prefecture_transmitted_on",
-    "authority__name",
-    "authority__siret",
+    "act__authority_name",
+    "act__authority_siret",
     "authority__slug",
-    "item__meeting__date",
-    "open_data__members_in_office",
-    "open_data__voters",
-    "open_data__votes_for",
-    "open_data__votes_against",
-    "open_data__abstentions",
+    "act__meeting_date",
+    "act__members_in_office",
+    "act__voters",
+    "act__votes_for",
+    "act__votes_against",
+    "act__abstentions",
     "open_data__budget_year",
     "open_data__budget_name",
     "open_data__prefecture_id",
@@ -124,12 +95,13 @@ _COLUMNS = (
 
 
 def deliberation_records(queryset=None, base_url: str | None = None) -> Iterator[DeliberationRecord]:
-    """Stream the SCDL records of published deliberations: one query, rows fetched in chunks."""
-    base = (base_url or public_url()).rstrip("/")
+    """Stream the SCDL records of published acts, from their frozen act (PublishedAct): one query,
+    rows fetched in chunks. Never the live rows: a renamed authority or member changes nothing."""
     queryset = (
         published_deliberations() if queryset is None else queryset.filter(status=Deliberation.PUBLISHED)
     )
-    rows = queryset.order_by("authority_id", "year", "sequence").values_list(*_COLUMNS)
+    rows = queryset.order_by("authority_id", "act__year", "act__sequence").values_list(*_COLUMNS)
+    base = (base_url or public_url()).rstrip("/")
     page = reverse("front:deliberation", kwargs={"authority": "AUTHORITY", "year": 1, "sequence": 2})
     head, tail = page.split("AUTHORITY")
     tail = tail.replace("/1/2/", "/")
@@ -155,7 +127,7 @@ def deliberation_records(queryset=None, base_url: str | None = None) -> Iterator
         budget_name,
         prefecture_id,
         document_url,
-    ) = range(1, len(_COLUMNS))
+    ) = range(len(_COLUMNS))
     budget = lru_cache(maxsize=1024)(budget_of)
     for row in rows.iterator(chunk_size=ITERATOR_CHUNK):
         year_text, name = row[budget_year], row[budget_name]

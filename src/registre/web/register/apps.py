@@ -9,6 +9,10 @@ class RegisterConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, pre_delete
 
+        from . import audit
+
+        audit.register_models()
+
         from .models import Attendance, Ballot, Item, Proxy, guard_item, guard_meeting
 
         def meeting_line_deleted(sender, instance, **kwargs):

@@ -19,6 +19,7 @@ from .storing import authority_named, store_document
 
 DEMO_PASSWORD = "registre-demo"
 EXAMPLE_NUMBER = "2021/005795"
+EXAMPLE_SIRET = "24250036100017"  # demo value: see web/opendata/demo.py (SCDL requires one to publish)
 DEMO_ACCOUNTS = [
     # username, role, authority name (None: none), description shown by `registre serve`
     ("greffe", "clerk", "Grand Besançon Métropole", "secrétariat des assemblées de Grand Besançon Métropole"),
@@ -46,8 +47,9 @@ def load_demo() -> dict:
         result = store_document(import_path(EXAMPLE_EXTRACT), authority)
         deliberation = result.created[0]
         deliberation.actes_code = "7.5"
-        deliberation.publish()
         deliberation.save()
+    if not deliberation.is_published:
+        deliberation = _publish_example(deliberation)
     context = {"authority": authority, "deliberation": deliberation, "users": _accounts()}
     for config in apps.get_app_configs():
         if config.name.startswith("registre.web.") and config.name != __package__:
@@ -59,6 +61,19 @@ def load_demo() -> dict:
                 continue
             module.load_demo(context)
     return context
+
+
+def _publish_example(deliberation: Deliberation) -> Deliberation:
+    """Through the publication service, like any act: the demo accepts the example's warnings
+    (how its attendance lists were read), and the act records that they were accepted."""
+    from . import services
+
+    if not deliberation.authority.siret:
+        deliberation.authority.siret = EXAMPLE_SIRET
+        deliberation.authority.save(update_fields=["siret"])
+    review = services.review(deliberation)
+    act = services.publish(deliberation, acknowledged=review.warning_keys())
+    return act.deliberation
 
 
 def _accounts() -> dict:

@@ -49,8 +49,29 @@ class Authority(models.Model):
         verbose_name = "collectivité"
         ordering = ["name"]
 
+    SLUG_FROZEN = (
+        "Cette collectivité a des actes publiés : son identifiant, qui figure dans leurs adresses "
+        "publiques, ne peut plus changer."
+    )
+
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self._slug_change_refused():
+            raise ValidationError({"slug": self.SLUG_FROZEN})
+
+    def save(self, *args, **kwargs):
+        if self._slug_change_refused():
+            raise PublishedRecordError(self.SLUG_FROZEN)
+        super().save(*args, **kwargs)
+
+    def _slug_change_refused(self) -> bool:
+        return bool(
+            self.pk is not None
+            and "slug" in _changed_fields(self, ["slug"])
+            and PublishedAct.objects.filter(authority_id=self.pk).exists()
+        )
 
 
 class Council(models.Model):
@@ -119,6 +140,15 @@ class Meeting(models.Model):
     closed_at = models.TimeField("clôture", null=True, blank=True)
     members_in_office = models.PositiveIntegerField("conseillers en exercice", null=True, blank=True)
     reconvened_without_quorum = models.BooleanField("réunie sans condition de quorum", default=False)
+    first_convocation = models.ForeignKey(
+        "self",
+        verbose_name="séance dont le quorum n'a pas été atteint (première convocation)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="second_convocations",
+        help_text="CGCT L2121-17 al. 2 : la séance convoquée à nouveau délibère sans condition de quorum.",
+    )
 
     class Meta:
         verbose_name = "séance"
@@ -127,11 +157,17 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"Séance du {self.date:%d/%m/%Y} — {self.council.authority}"
 
+    LOCKED_MESSAGE = "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
+
+    def clean(self):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
+        if self.first_convocation_id and self.first_convocation_id == self.pk:
+            raise ValidationError({"first_convocation": "Une séance ne peut être sa propre première convocation."})
+
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError(
-                "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
-            )
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
         super().save(*args, **kwargs)
 
     @property
@@ -186,12 +222,17 @@ class Item(models.Model):
     def __str__(self) -> str:
         return f"Question n°{self.number} — {self.title}"
 
+    LOCKED_MESSAGE = (
+        "La délibération de cette question est publiée : la question et son vote ne sont plus modifiables."
+    )
+
+    def clean(self):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
+
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError(
-                "La délibération de cette question est publiée : "
-                "la question et son vote ne sont plus modifiables."
-            )
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
         super().save(*args, **kwargs)
 
     @property
@@ -279,15 +320,26 @@ class Proxy(WindowFields):
 
 
 class Deliberation(models.Model):
-    """The act a vote produced. Once published it is read-only: a correction is a new record."""
+    """The act a vote produced. Published only through register.services.publish, which freezes it
+    in a PublishedAct; a correction or a withdrawal is a new act."""
 
     DRAFT, PUBLISHED = "draft", "published"
     STATUSES = [(DRAFT, "Brouillon"), (PUBLISHED, "Publiée")]
+    DELIBERATION, RECTIFICATION, WITHDRAWAL = "deliberation", "rectification", "withdrawal"
+    KINDS = [
+        (DELIBERATION, "Délibération"),
+        (RECTIFICATION, "Rectification d'erreur matérielle"),
+        (WITHDRAWAL, "Retrait"),
+    ]
     authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="deliberations")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="deliberations")
-    number = models.CharField("numéro", max_length=40)
-    year = models.PositiveIntegerField("année")
-    sequence = models.PositiveIntegerField("numéro d'ordre")
+    # A draft has no number: it gets the next one of its year when published (no gaps from
+    # abandoned drafts). An imported act keeps the number its source gave it.
+    number = models.CharField("numéro", max_length=40, blank=True)
+    year = models.PositiveIntegerField("année", null=True, blank=True)
+    sequence = models.PositiveIntegerField("numéro d'ordre", null=True, blank=True)
+    kind = models.CharField("nature", max_length=20, choices=KINDS, default=DELIBERATION)
+    reason = models.TextField("motif", blank=True)
     title = models.CharField("objet", max_length=500)
     text = models.TextField("texte", blank=True)
     decision = models.TextField("décision", blank=True)
@@ -295,8 +347,8 @@ class Deliberation(models.Model):
     actes_code = models.CharField("matière ACTES", max_length=10, blank=True)
     prefecture_transmission_id = models.CharField("identifiant de transmission", max_length=100, blank=True)
     prefecture_transmitted_on = models.DateField("transmise en préfecture le", null=True, blank=True)
-    status = models.CharField("état", max_length=10, choices=STATUSES, default=DRAFT)
-    published_at = models.DateTimeField("publiée le", null=True, blank=True)
+    status = models.CharField("état", max_length=10, choices=STATUSES, default=DRAFT, editable=False)
+    published_at = models.DateTimeField("publiée le", null=True, blank=True, editable=False)
     corrects = models.ForeignKey(
         "self",
         null=True,
@@ -317,47 +369,142 @@ class Deliberation(models.Model):
         ]
         indexes = [models.Index(fields=["status", "-published_at"])]
 
-    # What a publication fixes. Transmission to the prefecture comes after publication, and
-    # withdrawing to draft (status) stays possible; the act itself never changes.
+    # What a publication fixes (the database's triggers refuse any change to them once published).
+    # Transmission to the prefecture comes after publication.
     CONTENT_FIELDS = (
         "authority",
         "item",
         "number",
         "year",
         "sequence",
+        "kind",
+        "reason",
         "title",
         "text",
         "decision",
         "budget_line",
         "actes_code",
         "corrects",
+        "status",
+        "published_at",
     )
 
     def __str__(self) -> str:
-        return f"Délibération n°{self.number}"
+        return f"Délibération {self.label}"
+
+    @property
+    def label(self) -> str:
+        """ "n°2021/005795", or "brouillon" while a draft has no number."""
+        return f"n°{self.number}" if self.number else "(brouillon, numérotée à la publication)"
+
+    def clean(self):
+        if self._content_change_refused():
+            raise PublishedRecordError()
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
-            if stored == self.PUBLISHED and _changed_fields(self, self.CONTENT_FIELDS):
-                raise PublishedRecordError()
+        if self._content_change_refused():
+            raise PublishedRecordError()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk is not None and self._stored_status() == self.PUBLISHED:
+            raise PublishedRecordError(
+                "Cette délibération est publiée : elle ne peut pas être supprimée. "
+                "Un retrait est un nouvel acte, lié à celle-ci."
+            )
+        return super().delete(*args, **kwargs)
+
+    def _stored_status(self) -> str | None:
+        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+    def _content_change_refused(self) -> bool:
+        if self.pk is None or self._stored_status() != self.PUBLISHED:
+            return False
+        return bool(_changed_fields(self, self.CONTENT_FIELDS))
 
     @property
     def is_published(self) -> bool:
         return self.status == self.PUBLISHED
 
     @property
+    def is_correction(self) -> bool:
+        return self.kind != self.DELIBERATION
+
+    @property
     def meeting(self) -> Meeting:
         return self.item.meeting
-
-    def publish(self) -> None:
-        self.status = self.PUBLISHED
-        self.published_at = timezone.now()
 
     @staticmethod
     def format_number(year: int, sequence: int) -> str:
         return f"{year}/{sequence:06d}"
+
+
+class PublishedAct(models.Model):
+    """An act as it was published: every word and figure it states, frozen (canonical JSON in
+    ``content``), chained to the authority's previous act by its SHA-256 ``fingerprint``.
+
+    Written once by register.services; the database refuses any UPDATE or DELETE (triggers,
+    migration 0004). The other columns repeat what ``content`` says, for lists and exports;
+    ``registre verify`` checks that they agree with it and that every link of the chain holds.
+    """
+
+    deliberation = models.OneToOneField(
+        Deliberation, on_delete=models.PROTECT, related_name="act", verbose_name="délibération"
+    )
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="acts")
+    position = models.PositiveIntegerField("rang dans la chaîne")
+    number = models.CharField("numéro", max_length=40)
+    year = models.PositiveIntegerField("année")
+    sequence = models.PositiveIntegerField("numéro d'ordre")
+    kind = models.CharField("nature", max_length=20, choices=Deliberation.KINDS)
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+    published_at = models.DateTimeField("publiée le")
+    meeting_date = models.DateField("date de la séance")
+    title = models.CharField("objet", max_length=500)
+    actes_code = models.CharField("matière ACTES", max_length=10, blank=True)
+    budget_line = models.CharField("inscription budgétaire", max_length=500, blank=True)
+    authority_name = models.CharField("collectivité (à la publication)", max_length=200)
+    authority_siret = models.CharField("SIRET (à la publication)", max_length=14, blank=True)
+    members_in_office = models.PositiveIntegerField(null=True, blank=True)
+    voters = models.PositiveIntegerField(null=True, blank=True)
+    votes_for = models.PositiveIntegerField(null=True, blank=True)
+    votes_against = models.PositiveIntegerField(null=True, blank=True)
+    abstentions = models.PositiveIntegerField(null=True, blank=True)
+    content = models.TextField("contenu (JSON canonique)")
+    fingerprint = models.CharField("empreinte SHA-256", max_length=64, unique=True)
+    previous_fingerprint = models.CharField("empreinte de l'acte précédent", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "acte publié"
+        verbose_name_plural = "actes publiés"
+        ordering = ["authority", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "position"], name="one_link_per_position"),
+            models.UniqueConstraint(fields=["authority", "year", "sequence"], name="one_act_per_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Acte publié n°{self.number}"
+
+    @property
+    def data(self) -> dict:
+        """The content, parsed once per instance."""
+        cached = self.__dict__.get("_data")
+        if cached is None:
+            import json
+
+            cached = self.__dict__["_data"] = json.loads(self.content)
+        return cached
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PublishedRecordError("Un acte publié ne se modifie pas.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PublishedRecordError("Un acte publié ne se supprime pas.")
 
 
 def guard_item(item: Item) -> None:
