@@ -3,6 +3,7 @@ real browser (Playwright driving Debian's chromium) for the browser tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -24,6 +25,27 @@ def fast_password_hasher():
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_without_triggers():
+    """The database refuses to delete published acts and the audit trail (register.immutability):
+    the flush that follows a committing test wipes everything, so it runs without those triggers."""
+    from django.core.management.commands import flush
+    from django.db import connections
+
+    from registre.web.register import immutability
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        connection = connections[options.get("database") or "default"]
+        with immutability.suspended(connection):
+            return original(self, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +101,44 @@ def live_demo(transactional_db):
     from registre.web.register.demo import load_demo
 
     return load_demo()
+
+
+def publish_accepting_warnings(deliberation, **options):
+    """Publish through the service, as a clerk who accepts every warning shown (tests only)."""
+    from registre.web.register import services
+
+    review = services.review(deliberation)
+    act = services.publish(deliberation, acknowledged=review.warning_keys(), **options)
+    deliberation.refresh_from_db()
+    return act
+
+
+def small_meeting(authority, day, items: int, council_name: str = "Bureau"):
+    """A council of three, all present, and ``items`` items adopted unanimously: publishable acts."""
+    from registre.web.register.models import Attendance, Council, Item, Meeting, Member
+
+    council, _ = Council.objects.get_or_create(authority=authority, name=council_name)
+    if not council.members.exists():
+        for n in range(3):
+            Member.objects.create(council=council, first_name="Élu", last_name=f"MEMBRE{n}")
+    meeting = Meeting.objects.create(council=council, date=day, members_in_office=3)
+    for member in council.members.all():
+        Attendance.objects.create(meeting=meeting, member=member, present=True)
+    return [
+        Item.objects.create(meeting=meeting, number=n, position=n, title=f"Rapport {n}", unanimous=True)
+        for n in range(1, items + 1)
+    ]
+
+
+@pytest.fixture
+def draft_elsewhere(demo):
+    """A draft of the demo's authority at a meeting with nothing published."""
+    from registre.web.register.models import Deliberation
+
+    item = small_meeting(demo["authority"], dt.date(2021, 12, 2), 1)[0]
+    return Deliberation.objects.create(
+        authority=demo["authority"], item=item, title="Projet de délibération", actes_code="8.3"
+    )
 
 
 @pytest.fixture

@@ -144,9 +144,10 @@ def _finding(
     members: tuple[str, ...] = (),
     items: tuple[int, ...] = (),
     field: str | None = None,
+    source: str | None = None,
 ) -> PublicationFinding:
     return PublicationFinding(
-        code, message, is_blocking, _source(code, rules), tuple(members), tuple(items), field
+        code, message, is_blocking, source or _source(code, rules), tuple(members), tuple(items), field
     )
 
 
@@ -250,6 +251,7 @@ def _vote_checks(meeting: Meeting, rules: RuleSet, t: ItemTally) -> list[Publica
                 True,
                 rules,
                 items=(t.item,),
+                source=None if None not in totals else LEGAL_SOURCES["tally_mismatch"],
             )
         )
     elif kind is VoteKind.SECRET_BALLOT and t.votes_for and t.votes_for == t.votes_against:

@@ -9,9 +9,8 @@ def test_clerk_meeting_documents(client_for, demo, kind):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
-def test_clerk_extract_of_a_draft(client_for, demo):
-    deliberation = demo["deliberation"]
-    type(deliberation).objects.filter(pk=deliberation.pk).update(status="draft")
+def test_clerk_extract_of_a_draft(client_for, draft_elsewhere):
+    deliberation = draft_elsewhere
     response = client_for("greffe").get(f"/documents/greffe/deliberations/{deliberation.pk}/extrait.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 

@@ -23,10 +23,10 @@ def test_public_extract_docx_opens(client, demo):
     assert "2021/005795" in text
 
 
-def test_unpublished_and_unknown_format_are_404(client, demo):
+def test_unpublished_and_unknown_format_are_404(client, demo, draft_elsewhere):
     deliberation = demo["deliberation"]
     assert client.get(f"/documents/deliberations/{deliberation.pk}/extrait.exe").status_code == 404
-    type(deliberation).objects.filter(pk=deliberation.pk).update(status="draft")
+    deliberation = draft_elsewhere
     assert client.get(f"/documents/deliberations/{deliberation.pk}/extrait.pdf").status_code == 404
     meeting = deliberation.item.meeting
     assert client.get(f"/documents/seances/{meeting.pk}/liste.pdf").status_code == 404

@@ -8,7 +8,7 @@ import pytest
 
 from registre.web.register.models import Deliberation
 
-from .conftest import numbers
+from .conftest import numbers, published_series
 
 
 def test_filter_by_meeting_date_range(client, register):
@@ -44,22 +44,7 @@ def test_filter_by_actes_subject_level_one_or_two(client, register):
 
 def test_pages_of_twenty_five_most_recent_first(client, register):
     example = register["example"]
-    base = example.published_at
-    Deliberation.objects.bulk_create(
-        [
-            Deliberation(
-                authority=example.authority,
-                item=example.item,
-                number=f"2022/{n:06d}",
-                year=2022,
-                sequence=n,
-                title=f"Délibération de série {n}",
-                status=Deliberation.PUBLISHED,
-                published_at=base + dt.timedelta(days=n),
-            )
-            for n in range(1, 31)
-        ]
-    )
+    published_series(example.authority, dt.date(2022, 5, 5), [f"Délibération de série {n}" for n in range(1, 31)])
     first = client.get("/")
     assert numbers(first)[:2] == ["2022/000030", "2022/000029"] and len(numbers(first)) == 25
     html = first.content.decode()

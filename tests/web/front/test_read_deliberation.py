@@ -3,8 +3,11 @@ represented and absent at that item, the interested members and the rules applie
 
 import re
 
+from registre.core import tally_meeting
+from registre.web.register.conversion import meeting_to_core
 from registre.web.register.models import Deliberation
-from registre.web.register.presentation import item_attendance
+
+from ..conftest import publish_accepting_warnings
 
 EXAMPLE = "/deliberations/grand-besancon-metropole/2021/5795/"
 
@@ -15,8 +18,8 @@ def _figures(html: str) -> dict:
 
 def test_the_page_shows_the_figures_of_the_rules_core(client, demo):
     html = client.get(EXAMPLE).content.decode()
-    attendance = item_attendance(demo["deliberation"].item)
-    tally = attendance.tally
+    item = demo["deliberation"].item
+    tally = tally_meeting(meeting_to_core(item.meeting)).for_item(item.number)
     assert _figures(html) == {
         "present": str(tally.present_count),
         "represented": str(tally.represented_count),
@@ -29,17 +32,20 @@ def test_the_page_shows_the_figures_of_the_rules_core(client, demo):
 
 
 def test_the_page_lists_present_represented_absent_and_interested_members(client, demo):
-    html = client.get(EXAMPLE).content.decode()
-    attendance = item_attendance(demo["deliberation"].item)
-    assert f"Présents à cette question ({len(attendance.present)})" in html
-    assert f"Représentés ({len(attendance.represented)})" in html
-    assert f"Absents ({len(attendance.absent)})" in html
-    for name in attendance.present + attendance.absent + attendance.interested:
-        assert f"<li>{name}</li>" in html.replace("&#x27;", "'")
-    for principal, holder in attendance.represented:
-        assert f"<li>{principal}, pouvoir à {holder}</li>" in html.replace("&#x27;", "'")
-    assert "Conseillers intéressés" in html and attendance.interested
-    assert "Règles appliquées : " + attendance.rules_source.replace("'", "&#x27;") in html
+    html = client.get(EXAMPLE).content.decode().replace("&#x27;", "'")
+    item = demo["deliberation"].item
+    meeting = meeting_to_core(item.meeting)
+    tally = tally_meeting(meeting).for_item(item.number)
+    name = meeting.display_name
+    assert f"Présents à cette question ({tally.present_count})" in html
+    assert f"Représentés ({tally.represented_count})" in html
+    assert f"Absents ({len(tally.absent)})" in html
+    for key in (*tally.present, *tally.absent, *item.interested_members.values_list("key", flat=True)):
+        assert f"<li>{name(key)}</li>" in html
+    for proxy in tally.represented:
+        assert f"<li>{name(proxy.principal)}, pouvoir à {name(proxy.holder)}</li>" in html
+    assert "Conseillers intéressés" in html and item.interested_members.exists()
+    assert "Règles appliquées : " + tally_meeting(meeting).rules.source in html
 
 
 def test_the_page_links_its_meeting_and_names_its_subject(client, demo):
@@ -55,17 +61,19 @@ def test_a_correction_is_announced_on_both_pages_once_published(client, register
     correction = Deliberation.objects.create(
         authority=example.authority,
         item=example.item,
-        number="2021/006000",
-        year=2021,
-        sequence=6000,
-        title="Correction d'une erreur matérielle",
+        kind=Deliberation.RECTIFICATION,
+        reason="Erreur de plume dans l'objet.",
+        title="Rectification d'une erreur matérielle",
+        actes_code="7.5",
         corrects=example,
     )
-    assert "corrigée par" not in client.get(EXAMPLE).content.decode()  # a draft correction stays hidden
-    correction.publish()
-    correction.save()
-    assert "/deliberations/grand-besancon-metropole/2021/6000/" in client.get(EXAMPLE).content.decode()
-    assert EXAMPLE in client.get("/deliberations/grand-besancon-metropole/2021/6000/").content.decode()
+    assert "rectifiée par" not in client.get(EXAMPLE).content.decode()  # a draft correction stays hidden
+    act = publish_accepting_warnings(correction)
+    page = f"/deliberations/grand-besancon-metropole/{act.year}/{act.sequence}/"
+    original = client.get(EXAMPLE).content.decode()
+    assert f'rectifiée par <a href="{page}">n°{act.number}</a>' in original
+    assert 'data-in-force="non"' in original
+    assert EXAMPLE in client.get(page).content.decode()
 
 
 def test_an_unpublished_or_unknown_deliberation_is_a_french_404(client, register):

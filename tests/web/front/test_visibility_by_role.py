@@ -1,9 +1,14 @@
 """Whoever asks — anonymous visitor, clerk of another authority, even the authority's own clerk —
 the public portal shows only published deliberations, and the same ones."""
 
+import datetime as dt
+
 import pytest
 
-from .conftest import numbers
+from registre.web.register.models import Deliberation
+
+from ..conftest import publish_accepting_warnings
+from .conftest import numbers, small_meeting
 
 PUBLIC_PAGES = [
     "/",
@@ -60,13 +65,24 @@ def test_unpublished_pages_are_404_for_everyone(visitors, register):
             assert visitor.get(url).status_code == 404, (name, url)
 
 
-def test_a_withdrawn_deliberation_disappears_from_every_public_page(client, register):
+def test_a_withdrawn_act_stays_public_and_says_so(client, register):
     example = register["example"]
-    example.status = example.DRAFT
-    example.save()
+    item = small_meeting(example.authority, dt.date(2021, 11, 18), 1)[0]
+    withdrawal = Deliberation.objects.create(
+        authority=example.authority,
+        item=item,
+        kind=Deliberation.WITHDRAWAL,
+        corrects=example,
+        reason="Convention non signée par le bénéficiaire.",
+        title="Retrait de la délibération n°2021/005795",
+        actes_code="7.5",
+    )
+    act = publish_accepting_warnings(withdrawal)
     for url in PUBLIC_PAGES[:-1] + [f"/seances/{register['meeting'].pk}/", "/?q=microtechniques"]:
-        assert "2021/005795" not in numbers(client.get(url)), url
-    assert client.get(PUBLIC_PAGES[-1]).status_code == 404
+        assert "2021/005795" in numbers(client.get(url)), url
+    page = client.get(PUBLIC_PAGES[-1]).content.decode()
+    assert f"Délibération retirée par <a href=\"/deliberations/grand-besancon-metropole/{act.year}/{act.sequence}/\">n°{act.number}</a>" in page
+    assert 'data-in-force="non"' in page
 
 
 def test_the_front_views_are_public_and_write_nothing(client, register):

@@ -205,6 +205,7 @@ class MeetingForm(Accessible, forms.ModelForm):
             "secretary",
             "members_in_office",
             "reconvened_without_quorum",
+            "first_convocation",
         ]
         labels = {
             "council": "Assemblée",
@@ -217,6 +218,7 @@ class MeetingForm(Accessible, forms.ModelForm):
             "secretary": "Secrétaire de séance",
             "members_in_office": "Conseillers en exercice",
             "reconvened_without_quorum": "Séance réunie à nouveau sans condition de quorum (L2121-17)",
+            "first_convocation": "Séance de première convocation dont le quorum n'a pas été atteint",
         }
         widgets = {"date": DATE, "convened_on": DATE, "opened_at": TIME, "closed_at": TIME}
         field_classes = {"chair": MemberChoiceField, "secretary": MemberChoiceField}
@@ -249,6 +251,14 @@ class MeetingForm(Accessible, forms.ModelForm):
             self.fields[name].queryset = members
             self.fields[name].empty_label = "— non renseigné —"
         self.fields["members_in_office"].help_text = "Laissé vide : le nombre de titulaires de la liste."
+        earlier = Meeting.objects.filter(council__authority=authority).select_related("council")
+        if self.instance.pk:
+            earlier = earlier.filter(council=self.instance.council).exclude(pk=self.instance.pk)
+        self.fields["first_convocation"].queryset = earlier.order_by("-date")
+        self.fields["first_convocation"].empty_label = "— aucune —"
+        self.fields["first_convocation"].help_text = (
+            "À indiquer pour une séance réunie sans condition de quorum (CGCT L2121-17 al. 2)."
+        )
 
     def clean(self):
         data = super().clean()
@@ -261,6 +271,20 @@ class MeetingForm(Accessible, forms.ModelForm):
             member = data.get(name)
             if member and council and member.council_id != council.pk:
                 self.add_error(name, "Ce conseiller n'appartient pas à l'assemblée choisie.")
+        first = data.get("first_convocation")
+        if data.get("reconvened_without_quorum") and first is None:
+            self.add_error(
+                "first_convocation",
+                "Une séance réunie sans condition de quorum suit une séance dont le quorum n'a pas été "
+                "atteint : indiquez-la (CGCT L2121-17 al. 2).",
+            )
+        if first is not None:
+            if not data.get("reconvened_without_quorum"):
+                self.add_error("reconvened_without_quorum", "Cochez la case : la séance est une seconde convocation.")
+            if council and first.council_id != council.pk:
+                self.add_error("first_convocation", "Cette séance n'est pas de la même assemblée.")
+            if data.get("date") and first.date >= data["date"]:
+                self.add_error("first_convocation", "La première convocation précède la séance.")
         return data
 
 
@@ -621,11 +645,14 @@ class VoteForm(Accessible, forms.ModelForm):
             "chair_ballot": {"invalid_choice": "Choisissez pour, contre ou abstention."},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, voters: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.voters = voters  # the item's voters, as the rules core counts them from the record
         self.fields["chair_ballot"].choices = [("", "— non précisé —"), *Item.BALLOTS]
         for name in ("votes_for", "votes_against", "abstentions"):
             self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+            if voters is not None:
+                self.fields[name].widget.attrs["max"] = voters
 
     def clean(self):
         data = super().clean()
@@ -647,7 +674,40 @@ class VoteForm(Accessible, forms.ModelForm):
             self.add_error("chair_ballot", "Au scrutin secret, le président n'a pas de voix prépondérante.")
         if kind == "secret_ballot" and data.get("unanimous") and totals[0] is None:
             self.add_error("votes_for", "Au scrutin secret, saisissez les totaux du dépouillement.")
+        if kind in ("show_of_hands", "secret_ballot"):
+            self._check_totals(data, totals)
         return data
+
+    TOTALS = (("votes_for", "pour"), ("votes_against", "contre"), ("abstentions", "abstentions"))
+
+    def _check_totals(self, data, totals) -> None:
+        """Impossible totals are refused here, at the field, against the voters the core counts."""
+        voters = self.voters
+        given = [(name, label, value) for (name, label), value in zip(self.TOTALS, totals, strict=True)]
+        given = [(name, label, value) for name, label, value in given if value is not None]
+        if voters is not None:
+            for name, label, value in given:
+                if value > voters:
+                    self.add_error(name, f"{value} voix « {label} » pour {voters} votants à cette question.")
+            total = sum(value for _name, _label, value in given)
+            if len(given) == 3 and total != voters:
+                detail = " + ".join(f"{label} {value}" for _name, label, value in given)
+                self.add_error("abstentions", f"{detail} = {total}, pour {voters} votants à cette question.")
+            elif len(given) < 3 and total > voters:
+                self.add_error(given[-1][0], f"{total} voix saisies pour {voters} votants à cette question.")
+        against = data.get("votes_against")
+        abstentions = data.get("abstentions")
+        if data.get("unanimous"):
+            if against:
+                self.add_error("unanimous", f"Unanimité cochée, mais {against} voix contre sont saisies.")
+            elif voters is not None and len(given) == 3 and data.get("votes_for") == 0:
+                self.add_error("unanimous", "Unanimité cochée, mais aucune voix pour n'est saisie.")
+        elif len(given) == 3 and data.get("votes_for") and not against and not abstentions:
+            self.add_error(
+                "unanimous",
+                "Les totaux donnent l'unanimité (aucune voix contre, aucune abstention) : cochez la case, "
+                "ou corrigez les totaux.",
+            )
 
 
 class RollCallForm(Accessible, forms.Form):
@@ -714,3 +774,73 @@ class DeliberationForm(Accessible, forms.ModelForm):
         if code and not ACTES_CODE.match(code):
             raise forms.ValidationError("Saisissez un code de la nomenclature ACTES, par exemple 7.5.")
         return code
+
+
+class CorrectionForm(Accessible, forms.Form):
+    """A rectification or a withdrawal: a new act, its reason, and the question that decides it."""
+
+    kind = forms.ChoiceField(
+        label="Nature",
+        choices=[
+            (Deliberation.RECTIFICATION, "Rectification d'erreur matérielle"),
+            (Deliberation.WITHDRAWAL, "Retrait"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choisissez rectification ou retrait."},
+    )
+    reason = forms.CharField(
+        label="Motif",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Saisissez le motif : il figure dans le nouvel acte."},
+    )
+    item = forms.ModelChoiceField(
+        label="Question qui en décide",
+        queryset=Item.objects.none(),
+        empty_label="— choisir —",
+        help_text="La même question si seule la rédaction est à rectifier (le vote reste celui de l'acte) ; "
+        "une question d'une séance ultérieure si le conseil vote à nouveau (retrait, ou vote mal consigné).",
+        error_messages={
+            "required": "Choisissez la question.",
+            "invalid_choice": "Choisissez une question de la liste.",
+        },
+    )
+
+    def __init__(self, *args, original: Deliberation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.original = original
+        meeting = original.item.meeting
+        free = Item.objects.filter(
+            meeting__council__authority=original.authority,
+            meeting__date__gte=meeting.date,
+            deliberations__isnull=True,
+        ).select_related("meeting")
+        self.fields["item"].queryset = (
+            Item.objects.filter(pk=original.item_id) | free
+        ).select_related("meeting").order_by("-meeting__date", "position")
+        self.fields["item"].label_from_instance = self._item_label
+
+    def _item_label(self, item: Item) -> str:
+        same = " (question de l'acte)" if item.pk == self.original.item_id else ""
+        return f"Séance du {item.meeting.date:%d/%m/%Y} — question n°{item.number} {item.title}{same}".strip()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Deliberation.WITHDRAWAL and data.get("item") == self.original.item:
+            self.add_error("item", "Un retrait est voté à nouveau : choisissez une question d'une séance ultérieure.")
+        return data
+
+    def save(self) -> Deliberation:
+        original, data = self.original, self.cleaned_data
+        prefix = "Retrait" if data["kind"] == Deliberation.WITHDRAWAL else "Rectification"
+        return Deliberation.objects.create(
+            authority=original.authority,
+            item=data["item"],
+            corrects=original,
+            kind=data["kind"],
+            reason=data["reason"],
+            title=f"{prefix} de la délibération n°{original.number} : {original.title}"[:500],
+            decision=original.decision if data["kind"] == Deliberation.RECTIFICATION else "",
+            text=original.text if data["kind"] == Deliberation.RECTIFICATION else "",
+            budget_line=original.budget_line,
+            actes_code=original.actes_code,
+        )

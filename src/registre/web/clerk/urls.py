@@ -37,4 +37,6 @@ urlpatterns = [
     path("deliberations/<int:pk>/", views.deliberation_detail, name="deliberation"),
     path("deliberations/<int:pk>/publier/", views.deliberation_publish, name="publish"),
     path("deliberations/<int:pk>/corriger/", views.deliberation_correct, name="correct"),
+    path("journal/", views.audit_trail, name="audit"),
+    path("journal/tout/", views.audit_trail_all, name="audit_all"),
 ]

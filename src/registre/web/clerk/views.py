@@ -15,13 +15,13 @@ button saves and the page shows the new tally.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from registre.web.accounts.permissions import authority_scope, clerk_required
+from registre.web.accounts.permissions import administrator_required, authority_scope, clerk_required
 from registre.web.register.conversion import tally
 from registre.web.register.models import (
     Council,
@@ -32,7 +32,7 @@ from registre.web.register.models import (
     Proxy,
     PublishedRecordError,
 )
-from registre.web.register.numbering import next_number
+from registre.web.register import services
 from registre.web.register.presentation import item_attendance
 
 from . import forms
@@ -511,7 +511,7 @@ def _item_page(request, item, *, status=200, **bound):
         "departure_form": bound.get("departure_form") or forms.DepartureForm(meeting=meeting, item=item),
         "proxy_form": forms.ProxyForm(meeting=meeting, initial={"from_item": item.number}),
         "interested_form": bound.get("interested_form") or forms.InterestedMembersForm(item=item),
-        "vote_form": bound.get("vote_form") or forms.VoteForm(instance=item),
+        "vote_form": bound.get("vote_form") or forms.VoteForm(instance=item, voters=_voters(item)),
         "deliberations": item.deliberations.order_by("year", "sequence"),
         "deliberation_form": bound.get("deliberation_form")
         or forms.DeliberationForm(initial={"title": item.title}),
@@ -540,8 +540,14 @@ def record_vote(request, pk, number):
     item = _item(request, pk, number)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = forms.VoteForm(request.POST, instance=item)
+    form = forms.VoteForm(request.POST, instance=item, voters=_voters(item))
     return _item_submit(request, item, form, "vote_form", "Vote enregistré.")
+
+
+def _voters(item: Item) -> int | None:
+    """The item's voters as the core counts them from the record (for the vote form's checks)."""
+    item_tally = tally(item.meeting).for_item(item.number)
+    return item_tally.voters if item_tally else None
 
 
 @clerk_required
@@ -569,21 +575,7 @@ def roll_call(request, pk, number):
     )
 
 
-# -- deliberations: numbering, publication, correction ----------------------------------------
-
-
-def _numbered(authority, year: int, **fields) -> Deliberation:
-    """A new deliberation with the next number of the authority's year (the unique constraint guards races)."""
-    for _attempt in range(3):
-        try:
-            with transaction.atomic():
-                year, sequence, number = next_number(authority, year)
-                return Deliberation.objects.create(
-                    authority=authority, year=year, sequence=sequence, number=number, **fields
-                )
-        except IntegrityError:
-            continue
-    raise IntegrityError("numérotation concurrente")
+# -- deliberations: drafts, publication (register.services), correction ---------------------
 
 
 @clerk_required
@@ -593,86 +585,86 @@ def deliberation_create(request, pk, number):
         return HttpResponseNotAllowed(["POST"])
     existing = item.deliberations.filter(corrects__isnull=True).first()
     if existing:
-        messages.error(request, f"Cette question a déjà sa délibération n°{existing.number}.")
+        messages.error(request, f"Cette question a déjà sa délibération ({existing.label}).")
         return redirect("clerk:deliberation", existing.pk)
     form = forms.DeliberationForm(request.POST)
     if not form.is_valid():
         return _item_page(request, item, status=400, deliberation_form=form)
-    deliberation = _numbered(
-        item.meeting.council.authority, item.meeting.date.year, item=item, **form.cleaned_data
-    )
-    messages.success(request, f"Délibération n°{deliberation.number} créée (brouillon).")
+    with transaction.atomic():
+        deliberation = Deliberation.objects.create(
+            authority=item.meeting.council.authority, item=item, **form.cleaned_data
+        )
+    messages.success(request, "Brouillon de délibération créé : son numéro lui sera donné à la publication.")
     return redirect("clerk:deliberation", deliberation.pk)
+
+
+def _deliberation_page(request, deliberation, *, form=None, refused=None, status=200):
+    review = None if deliberation.is_published else services.review(deliberation, request.build_absolute_uri("/"))
+    context = {
+        **_item_tally_context(deliberation.item),
+        "deliberation": deliberation,
+        "form": form or forms.DeliberationForm(instance=deliberation),
+        "corrections": deliberation.corrections.order_by("year", "sequence", "pk"),
+        "review": review,
+        "warnings": [(services.finding_key(w), w) for w in review.warnings] if review else [],
+        "refused": refused,
+        "acknowledged": set(request.POST.getlist("acknowledge")) if request.method == "POST" else set(),
+    }
+    return render(request, "clerk/deliberation.html", context, status=status)
 
 
 @clerk_required
 def deliberation_detail(request, pk):
     deliberation = _deliberation(request, pk)
-    form = forms.DeliberationForm(request.POST or None, instance=deliberation)
-    if request.method == "POST":
-        if deliberation.is_published:
-            messages.error(
-                request,
-                "Cette délibération est publiée : elle n'est plus modifiable. "
-                "Pour la rectifier, créez une délibération de correction.",
-            )
-            return redirect("clerk:deliberation", deliberation.pk)
-        if form.is_valid():
-            with transaction.atomic():
-                form.save()
-            messages.success(request, "Délibération enregistrée.")
-            return redirect("clerk:deliberation", deliberation.pk)
-    return render(
-        request,
-        "clerk/deliberation.html",
-        {
-            **_item_tally_context(deliberation.item),
-            "deliberation": deliberation,
-            "form": form,
-            "corrections": deliberation.corrections.order_by("year", "sequence"),
-        },
-        status=400 if form.errors else 200,
-    )
+    if request.method != "POST":
+        return _deliberation_page(request, deliberation)
+    if deliberation.is_published:
+        messages.error(
+            request,
+            "Cette délibération est publiée : elle n'est plus modifiable. "
+            "Pour la rectifier, créez une délibération de correction.",
+        )
+        return redirect("clerk:deliberation", deliberation.pk)
+    form = forms.DeliberationForm(request.POST, instance=deliberation)
+    if form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Délibération enregistrée.")
+        return redirect("clerk:deliberation", deliberation.pk)
+    return _deliberation_page(request, deliberation, form=form, status=400)
 
 
 @clerk_required
 def deliberation_publish(request, pk):
+    """Publish through the service: refused with its reasons, or warnings to acknowledge one by one."""
     deliberation = _deliberation(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if deliberation.is_published:
         messages.error(request, f"La délibération n°{deliberation.number} est déjà publiée.")
         return redirect("clerk:deliberation", deliberation.pk)
-    item_tally = tally(deliberation.item.meeting).for_item(deliberation.item.number)
-    if item_tally is None or (deliberation.item.vote_kind != "no_vote" and item_tally.adopted is None):
-        messages.error(
-            request,
-            "Le résultat du vote n'est pas déterminé : saisissez le vote "
-            "(et, en cas de partage, le vote du président) avant de publier.",
-        )
-        return redirect("clerk:deliberation", deliberation.pk)
-    with transaction.atomic():
-        deliberation.publish()
-        deliberation.save(update_fields=["status", "published_at"])
-        _index(deliberation)
-    messages.success(request, f"Délibération n°{deliberation.number} publiée : elle n'est plus modifiable.")
-    return redirect("clerk:deliberation", deliberation.pk)
-
-
-def _index(deliberation) -> None:
     try:
-        from registre.web.front.search import index_deliberation
-    except ImportError:  # the public search is optional
-        return
-    index_deliberation(deliberation)
+        act = services.publish(
+            deliberation,
+            actor=request.user,
+            acknowledged=request.POST.getlist("acknowledge"),
+            base_url=request.build_absolute_uri("/"),
+        )
+    except services.PublicationRefused as refused:
+        deliberation.refresh_from_db()
+        return _deliberation_page(request, deliberation, refused=refused, status=400)
+    messages.success(
+        request,
+        f"Délibération n°{act.number} publiée : elle n'est plus modifiable (empreinte {act.fingerprint[:16]}…).",
+    )
+    return redirect("clerk:deliberation", deliberation.pk)
 
 
 @clerk_required
 def deliberation_correct(request, pk):
-    """A correction is a new deliberation, with its own number, linked to the original (unchanged)."""
+    """A rectification or a withdrawal is a new act, with its own number, reason and question
+    (the same one, or one of a later meeting whose vote decides it); the original stays public."""
     original = _deliberation(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     if not original.is_published:
         messages.error(
             request,
@@ -680,20 +672,43 @@ def deliberation_correct(request, pk):
             "la correction ne concerne que les délibérations publiées.",
         )
         return redirect("clerk:deliberation", original.pk)
-    correction = _numbered(
-        original.authority,
-        original.year,
-        item=original.item,
-        corrects=original,
-        title=original.title,
-        decision=original.decision,
-        text=original.text,
-        budget_line=original.budget_line,
-        actes_code=original.actes_code,
-    )
-    messages.success(
+    form = forms.CorrectionForm(request.POST or None, original=original)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            correction = form.save()
+        messages.success(
+            request,
+            f"{correction.get_kind_display()} de la délibération n°{original.number} créée (brouillon) : "
+            f"la délibération n°{original.number} reste publiée et inchangée.",
+        )
+        return redirect("clerk:deliberation", correction.pk)
+    return render(
         request,
-        f"Délibération de correction n°{correction.number} créée (brouillon) : "
-        f"la délibération n°{original.number} reste inchangée.",
+        "clerk/correction_form.html",
+        {"form": form, "original": original, "meeting": original.item.meeting, "item": original.item},
+        status=400 if form.errors else 200,
     )
-    return redirect("clerk:deliberation", correction.pk)
+
+
+@clerk_required
+def audit_trail(request):
+    """Every change to the authority's records: who, when, which record, old and new values."""
+    from registre.web.register.audit import entries_for
+
+    authority = _authority(request)
+    entries = list(entries_for(authority)[:AUDIT_PAGE])
+    return render(
+        request, "clerk/audit.html", {"authority": authority, "entries": entries, "limit": AUDIT_PAGE}
+    )
+
+
+@administrator_required
+def audit_trail_all(request):
+    """The administrator's view: every authority's trail (and the records attached to none)."""
+    from registre.web.register.audit import entries_for
+
+    entries = list(entries_for(None)[:AUDIT_PAGE])
+    return render(request, "clerk/audit_all.html", {"entries": entries, "limit": AUDIT_PAGE})
+
+
+AUDIT_PAGE = 500

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404
 
 from registre.documents import MEDIA_TYPES, document, render_agreement
 from registre.web.accounts.permissions import authenticated, authority_scope, clerk_required, public
-from registre.web.register.models import Deliberation, Meeting
+from registre.web.register.models import Deliberation, Meeting, PublishedAct
 
-from .records import meeting_record
+from .records import meeting_record, published_record
 
 DOCUMENT_FORMATS = ("pdf", "docx")
 
@@ -36,26 +36,27 @@ def _send(kind, record, format, deliberation=None) -> HttpResponse:
     return _attachment(rendered.content, rendered.file_name, rendered.media_type)
 
 
+def _act_extract(act: PublishedAct, format: str):
+    if act.data.get("item") is None:
+        raise Http404("acte repris de données ouvertes importées : pas d'extrait du registre")
+    return _send("extract", published_record([act]), format, act.number)
+
+
 @public
 def public_extract(request, pk: int, format: str):
     _check_format(format)
-    deliberation = get_object_or_404(
-        Deliberation.objects.select_related("item__meeting__council__authority"),
-        pk=pk,
-        status=Deliberation.PUBLISHED,
-    )
-    record = meeting_record(deliberation.item.meeting, published_only=True)
-    return _send("extract", record, format, deliberation.number)
+    act = get_object_or_404(PublishedAct.objects.select_related("deliberation"), deliberation_id=pk)
+    return _act_extract(act, format)
 
 
 @public
 def public_list(request, pk: int, format: str):
     _check_format(format)
     meeting = get_object_or_404(Meeting.objects.select_related("council__authority"), pk=pk)
-    record = meeting_record(meeting, published_only=True)
-    if not record.deliberations:
+    published = list(PublishedAct.objects.filter(deliberation__item__meeting=meeting).select_related("deliberation"))
+    if not published or not any(act.data.get("item") for act in published):
         raise Http404("aucune délibération publiée pour cette séance")
-    return _send("list", record, format)
+    return _send("list", published_record(published), format)
 
 
 @clerk_required
@@ -66,6 +67,8 @@ def clerk_extract(request, pk: int, format: str):
         pk=pk,
         authority=authority_scope(request.user),
     )
+    if deliberation.is_published:
+        return _act_extract(deliberation.act, format)
     return _send("extract", meeting_record(deliberation.item.meeting), format, deliberation.number)
 
 

@@ -81,7 +81,7 @@ class PublicationRefused(Exception):
     def __init__(self, review: Review, *, unacknowledged: list[PublicationFinding] | None = None):
         self.review = review
         self.unacknowledged = unacknowledged or []
-        super().__init__(self.summary())
+        super().__init__(" ".join([self.summary(), *self.lines()]))
 
     @property
     def reasons(self) -> list[PublicationFinding]:
@@ -169,6 +169,17 @@ def correction_findings(deliberation: Deliberation) -> list[PublicationFinding]:
     kind = deliberation.get_kind_display().lower()
     original = deliberation.corrects
     findings = []
+    if not deliberation.is_correction:
+        other = (
+            Deliberation.objects.filter(item_id=deliberation.item_id, status=Deliberation.PUBLISHED, kind=Deliberation.DELIBERATION)
+            .exclude(pk=deliberation.pk)
+            .first()
+        )
+        if other is not None:
+            findings.append(
+                f"La question n°{deliberation.item.number} a déjà son acte publié, n°{other.number} : "
+                "une rectification ou un retrait se crée depuis celui-ci."
+            )
     if deliberation.is_correction and original is None:
         findings.append(f"Un acte de {kind} doit désigner l'acte qu'il corrige ou retire.")
     if original is not None:
