@@ -130,6 +130,20 @@ def small_meeting(authority, day, items: int, council_name: str = "Bureau"):
     ]
 
 
+def legacy_act(deliberation):
+    """An act published before acts were checked and frozen (migration 0004 froze it as it was):
+    what imported history may hold, a row the SCDL checks may refuse."""
+    from django.utils import timezone
+
+    from registre.web.register import services
+    from registre.web.register.models import Deliberation
+
+    act = services.freeze_legacy(deliberation)
+    Deliberation.objects.filter(pk=deliberation.pk).update(status=Deliberation.PUBLISHED, published_at=timezone.now())
+    deliberation.refresh_from_db()
+    return act
+
+
 @pytest.fixture
 def draft_elsewhere(demo):
     """A draft of the demo's authority at a meeting with nothing published."""

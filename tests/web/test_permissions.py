@@ -42,9 +42,8 @@ def test_beneficiary_cannot_open_the_back_office(client_for, demo):
     assert client_for("beneficiaire-test").get("/greffe/").status_code == 403
 
 
-def test_unpublished_deliberation_is_invisible_to_the_public(client, demo):
-    deliberation = demo["deliberation"]
-    deliberation.status = deliberation.DRAFT
-    deliberation.save()
-    assert client.get("/deliberations/grand-besancon-metropole/2021/5795/").status_code == 404
-    assert "2021/005795" not in client.get("/").content.decode()
+def test_unpublished_deliberation_is_invisible_to_the_public(client, demo, draft_elsewhere):
+    draft = draft_elsewhere
+    assert client.get(f"/deliberations/grand-besancon-metropole/2021/{draft.pk}/").status_code == 404
+    assert "Projet de délibération" not in client.get("/").content.decode()
+    assert client.get(f"/documents/deliberations/{draft.pk}/extrait.pdf").status_code == 404

@@ -5,7 +5,10 @@ import pytest
 from registre.cli.main import main
 from registre.opendata.validate import validate_file
 from registre.web.opendata.scdl_import import import_scdl_file
+from registre.web.register.models import Deliberation
 from tests.opendata.conftest import FIXTURES
+
+from ..conftest import legacy_act
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +42,14 @@ def test_demo_and_imported_grants_export_is_valid(demo, tmp_path, capsys):
 
 def test_invalid_row_blocks_the_export_and_names_it(demo, tmp_path, capsys):
     authority = demo["authority"]
-    authority.siret = "24250036100018"  # checksum wrong
+    authority.siret = "24250036100018"  # checksum wrong: the published act keeps the SIRET it had…
     authority.save()
+    draft = Deliberation.objects.create(
+        authority=authority, item=demo["deliberation"].item.meeting.items.get(number=20), title="Ancien acte"
+    )
+    legacy_act(draft)  # …a legacy act frozen with the wrong one does not
     out = tmp_path / "deliberations.csv"
     assert main(["export", "scdl-deliberations", "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "Publication bloquée" in err and "ligne 2, champ COLL_SIRET" in err and "french-siret-value" in err
+    assert "Publication bloquée" in err and "ligne 3, champ COLL_SIRET" in err and "french-siret-value" in err
     assert not out.exists()

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from registre.opendata.findings import Finding
 from registre.opendata.reader import ScdlImport, read_scdl
 from registre.opendata.schemas import DELIBERATIONS
+from registre.web.register import services
 from registre.web.register.models import Authority, Council, Deliberation, Item, Meeting
 from registre.web.register.numbering import next_sequence
 
@@ -187,18 +187,15 @@ def _store_deliberation(row, source: str, authority) -> bool:
         votes_against=record.votes_against,
         abstentions=record.abstentions,
     )
-    year = record.date.year
     deliberation = Deliberation.objects.create(
         authority=authority,
         item=item,
         number=record.deliberation_id[:40],
-        year=year,
-        sequence=next_sequence(authority, year),
+        year=record.date.year,
+        sequence=next_sequence(authority, record.date.year),
         title=record.object[:500],
         actes_code=record.subject_code,
         prefecture_transmitted_on=record.prefecture_date,
-        status=Deliberation.PUBLISHED,
-        published_at=timezone.now(),
         text=f"Importée de {source}, ligne {row.line}.",
     )
     DeliberationOpenData.objects.create(
@@ -213,6 +210,18 @@ def _store_deliberation(row, source: str, authority) -> bool:
         budget_name=record.budget_name or "",
         prefecture_id=record.prefecture_id or "",
         document_url=record.url or "",
+    )
+    # Published by the authority elsewhere: recorded as such (its stated figures), frozen and chained.
+    services.record_published_elsewhere(
+        deliberation,
+        figures={
+            "members_in_office": record.members_in_office,
+            "voters": record.voters,
+            "votes_for": record.votes_for,
+            "votes_against": record.votes_against,
+            "abstentions": record.abstentions,
+        },
+        origin={"kind": "scdl", "file": Path(source).name, "line": row.line},
     )
     return True
 

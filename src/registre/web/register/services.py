@@ -385,6 +385,9 @@ def freeze_legacy(deliberation: Deliberation) -> PublishedAct:
     with transaction.atomic():
         authority = Authority.objects.select_for_update().get(pk=deliberation.authority_id)
         deliberation = _reload(deliberation, lock=True)
+        if deliberation.sequence is None:
+            _number(deliberation)
+            deliberation.save(update_fields=["number", "year", "sequence"])
         meeting = deliberation.item.meeting
         published_at = deliberation.published_at or timezone.now()
         content = snapshot.build(
