@@ -21,6 +21,8 @@ def draft(demo):
 
     published = demo["deliberation"]
     item = published.item.meeting.items.exclude(pk=published.item_id).order_by("position").first()
+    item.unanimous = True  # the extract prints only item 19's vote: this one was adopted unanimously
+    item.save()
     return Deliberation.objects.create(
         authority=published.authority,
         item=item,

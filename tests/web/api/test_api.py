@@ -69,9 +69,9 @@ def test_publication_is_checked_against_the_scdl_schema(client, demo, draft, tok
     auth = token_for("greffe")
     url = f"/api/v1/clerk/deliberations/{draft.pk}/"
     refused = client.post(url + "publish/", HTTP_AUTHORIZATION=auth)
-    assert refused.status_code == 400
-    fields = {(f["field"], f["rule"]) for f in refused.json()["findings"]}
-    assert ("DELIB_MATIERE_CODE", "table-schema:required") in fields
+    assert refused.status_code == 400 and refused.json()["code"] == "publication_refused"
+    fields = {(f["field"], f["code"]) for f in refused.json()["reasons"]}
+    assert ("DELIB_MATIERE_CODE", "scdl:table-schema:required") in fields
     draft.refresh_from_db()
     assert draft.status == Deliberation.DRAFT
     assert (
@@ -84,7 +84,12 @@ def test_publication_is_checked_against_the_scdl_schema(client, demo, draft, tok
         url, {"actes_code": "7.4"}, content_type="application/json", HTTP_AUTHORIZATION=auth
     )
     assert changed.status_code == 200 and changed.json()["actes_code"] == "7.4"
-    published = client.post(url + "publish/", HTTP_AUTHORIZATION=auth)
+    asked = client.post(url + "publish/", HTTP_AUTHORIZATION=auth).json()  # the meeting's reading assumption
+    assert asked["code"] == "acknowledgement_required"
+    keys = [w["key"] for w in asked["warnings"]]
+    published = client.post(
+        url + "publish/", {"acknowledged": keys}, content_type="application/json", HTTP_AUTHORIZATION=auth
+    )
     assert published.status_code == 200, published.json()
     assert published.json()["status"] == "published"
     assert (
