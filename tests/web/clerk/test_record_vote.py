@@ -1,5 +1,9 @@
 """The vote: totals, unanimity, roll-call, secret ballot, chair's casting vote; the core judges."""
 
+from html import unescape
+
+import pytest
+
 from registre.web.register.models import Item
 
 from .conftest import figures, item_url, member
@@ -13,9 +17,25 @@ def test_show_of_hands_totals_are_checked_by_the_core(greffe, meeting):
     assert _vote(greffe, meeting, votes_for="4", votes_against="1", abstentions="0").status_code == 302
     page = greffe.get(item_url(meeting, 2)).content.decode()
     assert figures(page)["for"] == "4" and 'data-result="adopted"' in page
-    _vote(greffe, meeting, votes_for="9", votes_against="1", abstentions="0")
-    page = greffe.get(item_url(meeting, 2)).content.decode()
-    assert 'data-code="tally_mismatch"' in page and "pour 5 votants" in page
+
+
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        ({"votes_for": "20", "votes_against": "0", "abstentions": "0"}, "votes_for", "20 voix « pour » pour 5 votants"),
+        ({"votes_for": "3", "votes_against": "1", "abstentions": "0"}, "abstentions", "pour 3 + contre 1 + abstentions 0 = 4, pour 5 votants"),
+        ({"votes_for": "4", "votes_against": "3"}, "votes_against", "7 voix saisies pour 5 votants"),
+        ({"unanimous": "on", "votes_for": "4", "votes_against": "1", "abstentions": "0"}, "unanimous", "Unanimité cochée, mais 1 voix contre"),
+        ({"votes_for": "5", "votes_against": "0", "abstentions": "0"}, "unanimous", "Les totaux donnent l'unanimité"),
+    ],
+)
+def test_impossible_totals_are_refused_at_the_field(greffe, meeting, fields, field, message):
+    response = _vote(greffe, meeting, **fields)
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert message in html and f'href="#id_{field}"' in html
+    item = Item.objects.get(meeting=meeting, number=2)
+    assert (item.votes_for, item.votes_against, item.abstentions, item.unanimous) == (None, None, None, False)
 
 
 def test_unanimity_and_preview(greffe, meeting):
