@@ -15,6 +15,7 @@ COMMANDS = (
     "registre.cli.manage_command",
     "registre.cli.render_command",
     "registre.cli.export_command",
+    "registre.cli.verify_command",
 )
 
 
