@@ -693,10 +693,10 @@ def deliberation_correct(request, pk):
 @clerk_required
 def audit_trail(request):
     """Every change to the authority's records: who, when, which record, old and new values."""
-    from registre.web.register.audit import entries_for
+    from registre.web.register.audit import entries_for, trail
 
     authority = _authority(request)
-    entries = list(entries_for(authority)[:AUDIT_PAGE])
+    entries = trail(entries_for(authority)[:AUDIT_PAGE])
     return render(
         request, "clerk/audit.html", {"authority": authority, "entries": entries, "limit": AUDIT_PAGE}
     )
@@ -705,9 +705,9 @@ def audit_trail(request):
 @administrator_required
 def audit_trail_all(request):
     """The administrator's view: every authority's trail (and the records attached to none)."""
-    from registre.web.register.audit import entries_for
+    from registre.web.register.audit import entries_for, trail
 
-    entries = list(entries_for(None)[:AUDIT_PAGE])
+    entries = trail(entries_for(None)[:AUDIT_PAGE])
     return render(request, "clerk/audit_all.html", {"entries": entries, "limit": AUDIT_PAGE})
 
 

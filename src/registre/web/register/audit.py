@@ -136,3 +136,20 @@ def entries_for(authority=None):
     if authority is not None:
         entries = entries.filter(additional_data__authority=authority.pk)
     return entries
+
+
+def changes_of(entry) -> list[tuple[str, str, str]]:
+    """(field, old, new) of one entry, as text; a many-to-many change says what was added or removed."""
+    rows = []
+    for name, values in (entry.changes_dict or {}).items():
+        if isinstance(values, dict):  # many-to-many: {"type": "m2m", "operation": …, "objects": […]}
+            verb = "ajout" if values.get("operation") == "add" else "retrait"
+            rows.append((name, "", f"{verb} : " + ", ".join(map(str, values.get("objects", [])))))
+        else:
+            old, new = (list(values) + [None, None])[:2]
+            rows.append((name, "∅" if old is None else str(old), "∅" if new is None else str(new)))
+    return rows
+
+
+def trail(entries) -> list[tuple]:
+    return [(entry, changes_of(entry)) for entry in entries]
