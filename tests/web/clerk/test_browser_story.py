@@ -64,6 +64,12 @@ def test_clerk_story(live_server, live_demo, page, screenshot):
     assert page.locator('#tally-region [data-figure="not_participating"]').inner_text() == "1"
     screenshot("greffe-question")
     page.click("button:has-text('Créer la délibération')")
+    page.click("button:has-text('Publier la délibération')")  # without its ACTES subject: refused
+    assert page.locator("#publication-refused").is_visible()
+    assert "matière ACTES" in page.locator("#publication-refused").inner_text()
+    screenshot("greffe-publication-refusee")
+    page.fill("#id_actes_code", "7.5")
+    page.click("button:has-text('Enregistrer le brouillon')")
     page.click("button:has-text('Publier la délibération')")
     assert page.locator('[data-status="published"]').count() == 1
     screenshot("greffe-deliberation-publiee")

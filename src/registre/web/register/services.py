@@ -258,17 +258,23 @@ def _date(text: str):
 def scdl_findings(content: dict, deliberation: Deliberation, base_url: str | None) -> list[PublicationFinding]:
     """So that a published act always has a valid open-data row."""
     findings = validate_rows(DELIBERATIONS, [deliberation_row(scdl_record(content, deliberation, base_url))])
-    return [
-        PublicationFinding(
-            f"scdl:{f.rule}",
-            f"Données ouvertes : {SCDL_FIELDS.get(f.field or '', f.field or 'ligne')} : {f.message}"
-            + (f" (champ {f.field})" if f.field else ""),
-            True,
-            SCDL_SOURCE,
-            field=f.field,
+    said: set[tuple[str, str]] = set()
+    kept = []
+    for f in findings:
+        label = SCDL_FIELDS.get(f.field or "", f.field or "ligne")
+        if (label, f.message) in said:  # DELIB_MATIERE_NOM follows DELIB_MATIERE_CODE: said once
+            continue
+        said.add((label, f.message))
+        kept.append(
+            PublicationFinding(
+                f"scdl:{f.rule}",
+                f"Données ouvertes : {label} : {f.message}" + (f" (champ {f.field})" if f.field else ""),
+                True,
+                SCDL_SOURCE,
+                field=f.field,
+            )
         )
-        for f in findings
-    ]
+    return kept
 
 
 # -- writing: the publication -----------------------------------------------------------------
