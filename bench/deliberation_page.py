@@ -93,7 +93,9 @@ def _summary(timings: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--before", default=None, help="commit mesuré « avant » (défaut : base commune avec main)")
+    parser.add_argument(
+        "--before", default=None, help="commit mesuré « avant » (défaut : base commune avec main)"
+    )
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -101,9 +103,12 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.requests, args.warmup)))
         return
-    before = args.before or subprocess.run(
-        ["git", "merge-base", "HEAD", "main"], cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
-    ).stdout.strip()
+    before = (
+        args.before
+        or subprocess.run(
+            ["git", "merge-base", "HEAD", "main"], cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
+        ).stdout.strip()
+    )
     with tempfile.TemporaryDirectory(prefix="bench-before-") as folder:
         rows = [
             (f"avant ({before[:10]})", _run(_export(before, Path(folder)), args.requests, args.warmup)),

@@ -79,6 +79,7 @@ def generate(rows: int) -> dict:
     first = dt.date(2015, 1, 5)
     made = 0
     meeting_index = 0
+    chain = (0, None)
     while made < rows:
         with transaction.atomic():
             meetings = Meeting.objects.bulk_create(
@@ -123,11 +124,10 @@ def generate(rows: int) -> dict:
                         budget_line=f"BP {day.year}",
                         prefecture_transmission_id=f"025-242500361-{day:%Y%m%d}-{offset}-DE",
                         prefecture_transmitted_on=day + dt.timedelta(days=5),
-                        status=Deliberation.PUBLISHED,
-                        published_at=now,
                     )
                 )
             deliberations = Deliberation.objects.bulk_create(deliberations, batch_size=5000)
+            chain = _acts(authority, deliberations, now, chain)
             DeliberationOpenData.objects.bulk_create(
                 (
                     DeliberationOpenData(
@@ -144,6 +144,71 @@ def generate(rows: int) -> dict:
             )
             made += len(deliberations)
     return {"rows": made, "seconds": time.perf_counter() - started}
+
+
+def _acts(authority, deliberations, now, chain):
+    """Their frozen acts (what the export reads), chained, then the deliberations marked published.
+    A compact content (no roster: these meetings have none), the columns the export reads."""
+    from registre.opendata.chain import FORMAT, canonical, fingerprint
+    from registre.web.register.models import Deliberation, PublishedAct
+
+    if deliberations[0].pk is None:  # databases that do not return ids from a bulk insert
+        by_item = dict(
+            Deliberation.objects.filter(item__in=[d.item for d in deliberations]).values_list("item_id", "pk")
+        )
+        for d in deliberations:
+            d.pk = by_item[d.item_id]
+    figures = {"members_in_office": 69, "voters": 65, "votes_for": 60, "votes_against": 3, "abstentions": 2}
+    position, previous = chain
+    acts = []
+    for d in deliberations:
+        position += 1
+        content = {
+            "format": FORMAT,
+            "chain": {"authority": authority.slug, "position": position, "previous": previous},
+            "published_at": now.isoformat(),
+            "authority": {"slug": authority.slug, "name": authority.name, "siret": authority.siret},
+            "act": {
+                "number": d.number,
+                "year": d.year,
+                "sequence": d.sequence,
+                "kind": d.kind,
+                "title": d.title,
+                "actes_code": d.actes_code,
+                "budget_line": d.budget_line,
+            },
+            "meeting": {"date": d.item.meeting.date.isoformat()},
+            "figures": {**figures, "source": "engine"},
+        }
+        text = canonical(content)
+        acts.append(
+            PublishedAct(
+                deliberation_id=d.pk,
+                authority=authority,
+                position=position,
+                number=d.number,
+                year=d.year,
+                sequence=d.sequence,
+                kind=d.kind,
+                published_at=now,
+                meeting_date=d.item.meeting.date,
+                title=d.title,
+                actes_code=d.actes_code,
+                budget_line=d.budget_line,
+                authority_name=authority.name,
+                authority_siret=authority.siret,
+                content=text,
+                fingerprint=fingerprint(text),
+                previous_fingerprint=previous or "",
+                **figures,
+            )
+        )
+        previous = acts[-1].fingerprint
+    PublishedAct.objects.bulk_create(acts, batch_size=5000)
+    Deliberation.objects.filter(pk__in=[d.pk for d in deliberations]).update(
+        status=Deliberation.PUBLISHED, published_at=now
+    )
+    return position, previous
 
 
 def export(rows: int) -> dict:

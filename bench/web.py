@@ -213,6 +213,7 @@ def generate(size: int, seed: int = 7) -> None:
             if connection.vendor == "sqlite" and members[0].pk is None:
                 members = list(council.members.order_by("pk"))
             sequence = 0
+            chain = (0, None)
             for m in range(meetings_per_authority):
                 if made >= wanted:
                     break
@@ -259,14 +260,20 @@ def generate(size: int, seed: int = 7) -> None:
                         text=text.capitalize() + ".",
                         decision="Le conseil approuve à l'unanimité.",
                         actes_code=code,
-                        status=Deliberation.PUBLISHED if published else Deliberation.DRAFT,
-                        published_at=dt.datetime.combine(day + dt.timedelta(days=7), dt.time(9), paris)
-                        if published
-                        else None,
                     )
                     record.search_text = searchable_text(record)
+                    record.bench_published = (
+                        dt.datetime.combine(day + dt.timedelta(days=7), dt.time(9), paris)
+                        if published
+                        else None
+                    )
                     deliberations.append(record)
                 Deliberation.objects.bulk_create(deliberations, batch_size=1000)
+                if connection.vendor == "sqlite" and deliberations[0].pk is None:
+                    by_item = {d.item_id: d.pk for d in Deliberation.objects.filter(item__meeting=meeting)}
+                    for record in deliberations:
+                        record.pk = by_item[record.item_id]
+                chain = _freeze_bulk(meeting, [d for d in deliberations if d.bench_published], chain)
                 made += len(deliberations)
         print(f"   {made}/{wanted} délibérations écrites ({time.perf_counter() - started:.0f} s)", flush=True)
     indexing = time.perf_counter()
@@ -281,6 +288,66 @@ def generate(size: int, seed: int = 7) -> None:
         else:  # no ANALYZE: SQLite's statistics count the NULLs of `corrects` and then shun its index
             cursor.execute("INSERT INTO front_search(front_search) VALUES ('optimize')")
     print(f"   génération : {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _freeze_bulk(meeting, deliberations, chain):
+    """The acts of generated deliberations, as the publication service freezes them (same content,
+    chained), written in bulk: the service's checks pass on these unanimous votes by construction."""
+    from registre.opendata.chain import canonical, fingerprint
+    from registre.web.register import services, snapshot
+    from registre.web.register.models import Deliberation, PublishedAct
+
+    if not deliberations:
+        return chain
+    meeting_tally = services.snapshot_tally(meeting)
+    position, previous = chain
+    acts = []
+    for record in deliberations:
+        record.item.meeting = meeting
+        content = snapshot.build(
+            record,
+            meeting_tally,
+            first_convocation=None,
+            acknowledged=[],
+            corrects=None,
+            published_at=record.bench_published,
+            published_by="banc",
+        )
+        position += 1
+        content["chain"] = {"authority": record.authority.slug, "position": position, "previous": previous}
+        text = canonical(content)
+        previous = fingerprint(text)
+        figures = content["figures"]
+        acts.append(
+            PublishedAct(
+                deliberation_id=record.pk,
+                authority=record.authority,
+                position=position,
+                number=record.number,
+                year=record.year,
+                sequence=record.sequence,
+                kind=record.kind,
+                published_at=record.bench_published,
+                meeting_date=meeting.date,
+                title=record.title,
+                actes_code=record.actes_code,
+                budget_line=record.budget_line,
+                authority_name=record.authority.name,
+                authority_siret=record.authority.siret,
+                content=text,
+                fingerprint=previous,
+                previous_fingerprint=content["chain"]["previous"] or "",
+                **{
+                    k: figures[k]
+                    for k in ("members_in_office", "voters", "votes_for", "votes_against", "abstentions")
+                },
+            )
+        )
+    PublishedAct.objects.bulk_create(acts, batch_size=500)
+    Deliberation.objects.filter(pk__in=[d.pk for d in deliberations]).update(
+        status=Deliberation.PUBLISHED, published_at=deliberations[0].bench_published
+    )  # one meeting, one publication day
+    return position, previous
 
 
 def sample_urls(count: int = 400, seed: int = 3) -> dict:
