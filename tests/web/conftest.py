@@ -103,6 +103,55 @@ def live_demo(transactional_db):
     return load_demo()
 
 
+ROSTER = [
+    ("Mme", "Anne", "VIGNOT", "Besançon", False),
+    ("M.", "Nicolas", "BODIN", "Besançon", False),
+    ("Mme", "Elise", "AEBISCHER", "Besançon", False),
+    ("M.", "Laurent", "CROIZIER", "Besançon", False),
+    ("M.", "Benoît", "VUILLEMIN", "Saône", False),
+    ("Mme", "Françoise", "PRESSE", "Besançon", False),
+    ("M.", "Abdel", "GHEZALI", "Besançon", False),
+]
+
+
+@pytest.fixture
+def council(demo):
+    from registre.web.register.models import Council, Member
+
+    council = Council.objects.create(authority=demo["authority"], name="Bureau communautaire")
+    for civility, first, last, commune, substitute in ROSTER:
+        Member.objects.create(
+            council=council,
+            civility=civility,
+            first_name=first,
+            last_name=last,
+            commune=commune,
+            substitute=substitute,
+        )
+    return council
+
+
+@pytest.fixture
+def meeting(council):
+    """7 in office, items 1-3 in passage 1, 2, 3; present at the opening: the first five."""
+    from registre.web.register.models import Attendance, Item, Meeting
+
+    members = list(council.members.order_by("pk"))
+    meeting = Meeting.objects.create(
+        council=council,
+        date=dt.date(2024, 3, 14),
+        place="Hôtel de ville",
+        members_in_office=7,
+        chair=members[0],
+        secretary=members[5],
+    )
+    for number in (1, 2, 3):
+        Item.objects.create(meeting=meeting, number=number, position=number, title=f"Rapport {number}")
+    for member in members:
+        Attendance.objects.create(meeting=meeting, member=member, present=member in members[:5])
+    return meeting
+
+
 def publish_accepting_warnings(deliberation, **options):
     """Publish through the service, as a clerk who accepts every warning shown (tests only)."""
     from registre.web.register import services
@@ -139,7 +188,9 @@ def legacy_act(deliberation):
     from registre.web.register.models import Deliberation
 
     act = services.freeze_legacy(deliberation)
-    Deliberation.objects.filter(pk=deliberation.pk).update(status=Deliberation.PUBLISHED, published_at=timezone.now())
+    Deliberation.objects.filter(pk=deliberation.pk).update(
+        status=Deliberation.PUBLISHED, published_at=timezone.now()
+    )
     deliberation.refresh_from_db()
     return act
 

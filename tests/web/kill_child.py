@@ -1,9 +1,9 @@
 """Run in a child process by test_publication_survives_kill.py (not a test module).
 
-    python kill_child.py prepare   # migrate, load the demo, make a publishable draft; prints its id
-    python kill_child.py publish ID STEP  # publish it, pausing after STEP (a function of the
-                                          # service, or "after" the commit): the parent kills it
-    python kill_child.py inspect ID  # prints the draft's state as JSON
+python kill_child.py prepare   # migrate, load the demo, make a publishable draft; prints its id
+python kill_child.py publish ID STEP  # publish it, pausing after STEP (a function of the
+                                      # service, or "after" the commit): the parent kills it
+python kill_child.py inspect ID  # prints the draft's state as JSON
 """
 
 import json
@@ -30,7 +30,9 @@ def prepare() -> None:
     for member in members:
         Attendance.objects.create(meeting=meeting, member=member, present=True)
     item = Item.objects.create(meeting=meeting, number=1, position=1, title="Voirie", unanimous=True)
-    draft = Deliberation.objects.create(authority=demo["authority"], item=item, title="Voirie", actes_code="8.3")
+    draft = Deliberation.objects.create(
+        authority=demo["authority"], item=item, title="Voirie", actes_code="8.3"
+    )
     print(draft.pk, flush=True)
 
 

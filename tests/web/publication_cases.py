@@ -9,8 +9,8 @@ reason, or ask for the warning to be acknowledged. ``fragment`` is part of the F
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from registre.web.register.models import Attendance, Ballot, Council, Item, Member, Proxy
 
@@ -80,7 +80,9 @@ def roll_call_stranger(meeting):
 
 
 def _proxy(meeting, principal, holder):
-    Proxy.objects.create(meeting=meeting, principal=_member(meeting, principal), holder=_member(meeting, holder))
+    Proxy.objects.create(
+        meeting=meeting, principal=_member(meeting, principal), holder=_member(meeting, holder)
+    )
 
 
 def proxy_principal_present(meeting):
@@ -155,18 +157,39 @@ BLOCKING = [
     Case("totals", totals, "tally_mismatch", "pour 20 + contre 0 + abstentions 0 = 20, pour 5 votants"),
     Case("seats", seats, "seats_exceeded", "5 présents et 0 représentés, soit 5 sièges comptés pour 3"),
     Case("no_members", no_members, "no_members_in_office", "Aucun conseiller en exercice"),
-    Case("roll_call_absent", roll_call_absent, "ballot_from_absent_member", "M. Abdel GHEZALI est porté votant"),
-    Case("roll_call_interested", roll_call_interested, "interested_member_voted", "M. Nicolas BODIN, intéressé"),
-    Case("roll_call_stranger", roll_call_stranger, "ballot_from_non_member", "qui n'est pas membre de l'assemblée"),
+    Case(
+        "roll_call_absent", roll_call_absent, "ballot_from_absent_member", "M. Abdel GHEZALI est porté votant"
+    ),
+    Case(
+        "roll_call_interested", roll_call_interested, "interested_member_voted", "M. Nicolas BODIN, intéressé"
+    ),
+    Case(
+        "roll_call_stranger",
+        roll_call_stranger,
+        "ballot_from_non_member",
+        "qui n'est pas membre de l'assemblée",
+    ),
     Case(
         "proxy_principal_present",
         proxy_principal_present,
         "proxy_principal_present",
         "M. Nicolas BODIN est présent à la question n°2",
     ),
-    Case("proxy_holder_absent", proxy_holder_absent, "proxy_holder_absent", "son mandataire M. Abdel GHEZALI est absent"),
-    Case("proxy_overloaded", proxy_overloaded, "proxy_holder_overloaded", "Mme Anne VIGNOT détient plus de 1 procuration"),
-    Case("proxy_twice", proxy_twice, "proxy_given_twice", "Mme Françoise PRESSE a donné plus d'une procuration"),
+    Case(
+        "proxy_holder_absent",
+        proxy_holder_absent,
+        "proxy_holder_absent",
+        "son mandataire M. Abdel GHEZALI est absent",
+    ),
+    Case(
+        "proxy_overloaded",
+        proxy_overloaded,
+        "proxy_holder_overloaded",
+        "Mme Anne VIGNOT détient plus de 1 procuration",
+    ),
+    Case(
+        "proxy_twice", proxy_twice, "proxy_given_twice", "Mme Françoise PRESSE a donné plus d'une procuration"
+    ),
     Case("present_and_absent", present_and_absent, "present_and_absent", "M. Nicolas BODIN figure à la fois"),
     Case(
         "interested_counted",
@@ -175,7 +198,9 @@ BLOCKING = [
         "(conseillers intéressés : Mme Elise AEBISCHER) ; votants : 4",
     ),
     Case("undetermined", undetermined, "undetermined_result", "vote non saisi (pour, contre, abstentions)"),
-    Case("tie_without_chair", tie_without_chair, "undetermined_result", "partage des voix (2 pour, 2 contre)"),
+    Case(
+        "tie_without_chair", tie_without_chair, "undetermined_result", "partage des voix (2 pour, 2 contre)"
+    ),
     Case("no_subject", no_subject, "scdl:table-schema:required", "matière ACTES de l'acte"),
     Case("no_siret", no_siret, "scdl:table-schema:required", "SIRET de la collectivité"),
     Case(
@@ -214,7 +239,9 @@ def roster_count(meeting):
 
 WARNINGS = [
     Case("overlap", overlap, "attendance_overlap_resolved", "M. Nicolas BODIN est indiqué présent et absent"),
-    Case("secret_tie", secret_tie, "secret_ballot_tie", "sans voix prépondérante, la proposition est rejetée"),
+    Case(
+        "secret_tie", secret_tie, "secret_ballot_tie", "sans voix prépondérante, la proposition est rejetée"
+    ),
     Case("uncertain_rules", uncertain_rules, "rules_uncertain", "période discutée entre les sources"),
     Case("roster_count", roster_count, "roster_count_mismatch", "Les listes nomment 7 sièges pour 8"),
 ]

@@ -10,7 +10,6 @@ import pytest
 from registre.web.register.models import Authority, Deliberation, Meeting, Member, PublishedAct
 
 from .publication_cases import overlap, quorum
-from .clerk.conftest import council, meeting  # noqa: F401  (the clerks' test meeting)
 
 
 @pytest.fixture
@@ -24,7 +23,12 @@ def test_a_published_act_is_read_only_in_the_admin(admin_client, demo):
     page = admin_client.get(url)
     assert page.status_code == 200 and 'name="title"' not in page.content.decode()  # view only
     assert admin_client.post(url, {"title": "Réécrite", "text": ""}).status_code == 403
-    assert admin_client.post(f"/admin/register/deliberation/{deliberation.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        admin_client.post(
+            f"/admin/register/deliberation/{deliberation.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
     bulk = admin_client.post(
         "/admin/register/deliberation/",
         {"action": "delete_selected", "_selected_action": [deliberation.pk], "post": "yes"},
@@ -51,7 +55,9 @@ def test_deleting_what_acts_rest_on_is_refused_cleanly(admin_client, demo):
     response = admin_client.post(f"/admin/register/member/{member.pk}/delete/", {"post": "yes"}, follow=True)
     assert response.status_code == 200
     assert "les présences et les procurations ne sont plus modifiables" in unescape(response.content.decode())
-    assert Authority.objects.filter(pk=authority.pk).exists() and Meeting.objects.filter(pk=meeting.pk).exists()
+    assert (
+        Authority.objects.filter(pk=authority.pk).exists() and Meeting.objects.filter(pk=meeting.pk).exists()
+    )
     assert Member.objects.filter(pk=member.pk).exists()
 
 
@@ -59,7 +65,8 @@ def test_the_slug_of_an_authority_with_acts_cannot_be_changed(admin_client, demo
     authority = demo["authority"]
     url = f"/admin/register/authority/{authority.pk}/change/"
     response = admin_client.post(
-        url, {"name": authority.name, "slug": "autre-adresse", "kind": authority.kind, "siret": authority.siret}
+        url,
+        {"name": authority.name, "slug": "autre-adresse", "kind": authority.kind, "siret": authority.siret},
     )
     assert response.status_code == 302  # saved, the slug being read-only on this screen
     authority.refresh_from_db()
@@ -69,7 +76,9 @@ def test_the_slug_of_an_authority_with_acts_cannot_be_changed(admin_client, demo
 def test_a_locked_meeting_is_refused_at_the_form(admin_client, demo):
     meeting = demo["deliberation"].item.meeting
     url = f"/admin/register/meeting/{meeting.pk}/change/"
-    response = admin_client.post(url, {"council": meeting.council_id, "date": "2021-10-08", "place": "Ailleurs"})
+    response = admin_client.post(
+        url, {"council": meeting.council_id, "date": "2021-10-08", "place": "Ailleurs"}
+    )
     assert response.status_code == 200
     assert "la séance n&#x27;est plus modifiable" in response.content.decode()
     meeting.refresh_from_db()
@@ -81,11 +90,13 @@ def test_the_audit_trail_cannot_be_deleted_from_the_admin(admin_client, demo):
 
     entry = LogEntry.objects.order_by("pk").first()
     assert admin_client.get("/admin/auditlog/logentry/").status_code == 200
-    assert admin_client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        admin_client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
     assert LogEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_the_admin_publishes_through_the_service(admin_client, meeting):  # noqa: F811
+def test_the_admin_publishes_through_the_service(admin_client, meeting):
     quorum(meeting)
     draft = Deliberation.objects.create(
         authority=meeting.council.authority, item=meeting.items.get(number=2), title="Objet", actes_code="8.3"
@@ -99,7 +110,7 @@ def test_the_admin_publishes_through_the_service(admin_client, meeting):  # noqa
     assert not draft.is_published
 
 
-def test_the_admin_acknowledges_warnings_one_by_one(admin_client, meeting):  # noqa: F811
+def test_the_admin_acknowledges_warnings_one_by_one(admin_client, meeting):
     overlap(meeting)
     draft = Deliberation.objects.create(
         authority=meeting.council.authority, item=meeting.items.get(number=2), title="Objet", actes_code="8.3"

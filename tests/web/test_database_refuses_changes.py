@@ -26,7 +26,12 @@ def test_a_published_act_is_never_updated_nor_deleted(demo):
 
 def test_a_published_deliberation_keeps_its_words_number_and_status(demo):
     pk = demo["deliberation"].pk
-    for column, value in (("title", "Autre objet"), ("number", "2021/000001"), ("status", "draft"), ("text", "")):
+    for column, value in (
+        ("title", "Autre objet"),
+        ("number", "2021/000001"),
+        ("status", "draft"),
+        ("text", ""),
+    ):
         message = _refused(f"UPDATE register_deliberation SET {column} = %s WHERE id = %s", [value, pk])
         assert "une délibération publiée ne se modifie pas" in message
     _refused("DELETE FROM register_deliberation WHERE id = %s", [pk])
@@ -38,7 +43,9 @@ def test_a_published_deliberation_keeps_its_words_number_and_status(demo):
 
 
 def test_a_deliberation_is_published_only_with_its_act(demo, draft_elsewhere):
-    message = _refused("UPDATE register_deliberation SET status = 'published' WHERE id = %s", [draft_elsewhere.pk])
+    message = _refused(
+        "UPDATE register_deliberation SET status = 'published' WHERE id = %s", [draft_elsewhere.pk]
+    )
     assert "service de publication" in message
     example = demo["deliberation"]
     _refused(
@@ -54,7 +61,9 @@ def test_the_slug_of_an_authority_with_acts_is_frozen(demo):
     message = _refused("UPDATE register_authority SET slug = 'autre' WHERE id = %s", [authority.pk])
     assert "garde son identifiant" in message
     with connection.cursor() as cursor:  # an authority without acts may still choose its slug
-        cursor.execute("UPDATE register_authority SET slug = 'voisine' WHERE name = 'Commune de Voisine-sur-Doubs'")
+        cursor.execute(
+            "UPDATE register_authority SET slug = 'voisine' WHERE name = 'Commune de Voisine-sur-Doubs'"
+        )
 
 
 def test_the_audit_trail_is_append_only(demo):

@@ -27,7 +27,12 @@ def database(tmp_path, db):
 
     settings = connection.settings_dict
     name = f"registre_kill_{uuid.uuid4().hex[:8]}"
-    admin = dict(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], password=settings["PASSWORD"])
+    admin = dict(
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+    )
     with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -51,7 +56,9 @@ def _run(env, *args) -> str:
     ids=["act-written", "deliberation-marked", "committed"],
 )
 def test_a_killed_publication_leaves_the_draft_or_the_act_whole(database, tmp_path, pause, published):
-    env = dict(os.environ, DATABASE_URL=database, REGISTRE_VAR_DIR=str(tmp_path), PYTHONPATH=str(ROOT / "src"))
+    env = dict(
+        os.environ, DATABASE_URL=database, REGISTRE_VAR_DIR=str(tmp_path), PYTHONPATH=str(ROOT / "src")
+    )
     pk = _run(env, "prepare")
     child = subprocess.Popen(
         [sys.executable, str(CHILD), "publish", pk, pause],
@@ -77,7 +84,11 @@ def test_a_killed_publication_leaves_the_draft_or_the_act_whole(database, tmp_pa
     else:
         assert state == {"status": "draft", "number": "", "acts": 0, "all_acts": 1}  # the demo's act only
     verify = subprocess.run(
-        [sys.executable, "-m", "registre.cli.main", "verify"], env=env, cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "registre.cli.main", "verify"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert verify.returncode == 0, verify.stderr
     assert verify.stdout.startswith(f"Chaîne intacte : {state['all_acts']} acte(s)")

@@ -16,7 +16,9 @@ from .conftest import publish_accepting_warnings, small_meeting
 
 def _second_act(demo):
     item = small_meeting(demo["authority"], dt.date(2021, 11, 4), 1)[0]
-    draft = Deliberation.objects.create(authority=demo["authority"], item=item, title="Voirie", actes_code="8.3")
+    draft = Deliberation.objects.create(
+        authority=demo["authority"], item=item, title="Voirie", actes_code="8.3"
+    )
     return publish_accepting_warnings(draft)
 
 
@@ -30,7 +32,9 @@ def _tamper(sql, params):
 def test_the_demo_chain_is_intact(demo, capsys):
     assert main(["verify"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Chaîne intacte : 1 acte(s) publié(s) de 1 collectivité(s)") and out.count("\n") == 1
+    assert (
+        out.startswith("Chaîne intacte : 1 acte(s) publié(s) de 1 collectivité(s)") and out.count("\n") == 1
+    )
     assert main(["verify", "--authority", "grand-besancon-metropole"]) == 0
     assert main(["verify", "--authority", "inconnue"]) == 2
 
@@ -47,7 +51,10 @@ def test_a_changed_word_is_named(demo, capsys):
     capsys.readouterr()
     assert main(["verify"]) == 1
     err = capsys.readouterr().err
-    assert "grand-besancon-metropole : acte n°2021/005795 : son contenu ne correspond plus à son empreinte" in err
+    assert (
+        "grand-besancon-metropole : acte n°2021/005795 : son contenu ne correspond plus à son empreinte"
+        in err
+    )
     assert f"acte n°{second.number}" not in err  # its link still names the stored fingerprint
     assert "Chaîne rompue : 1 acte(s) sur 2" in err
 

@@ -13,7 +13,9 @@ import sys
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("verify", help="vérifier la chaîne des actes publiés (empreintes SHA-256)")
-    parser.add_argument("--authority", metavar="COLLECTIVITE", help="identifiant de la collectivité (toutes sinon)")
+    parser.add_argument(
+        "--authority", metavar="COLLECTIVITE", help="identifiant de la collectivité (toutes sinon)"
+    )
     parser.set_defaults(handler=run)
 
 

@@ -44,7 +44,6 @@ class ExportResult:
     schema: str  # "SCDL Délibérations 2.1.5"
     left_out: tuple[LeftOut, ...] = ()  # skip_invalid: the rows not written, and why
 
-
     def summary(self) -> str:
         return (
             f"{self.path} : {self.rows} ligne(s) au format {self.schema}, valides "

@@ -5,7 +5,6 @@ import pytest
 
 from registre.web.register.models import Deliberation, PublishedAct
 
-from ..clerk.conftest import council, meeting  # noqa: F401  (the clerks' test meeting)
 from ..publication_cases import BLOCKING, WARNINGS, prepare
 
 
@@ -20,7 +19,7 @@ def _publish(client, auth, deliberation, acknowledged=None):
 
 
 @pytest.mark.parametrize("case", BLOCKING, ids=[c.name for c in BLOCKING])
-def test_a_blocking_finding_is_refused_with_its_reason(client, token_for, meeting, case):  # noqa: F811
+def test_a_blocking_finding_is_refused_with_its_reason(client, token_for, meeting, case):
     deliberation = prepare(case, meeting)
     acts_before = PublishedAct.objects.count()
     response = _publish(client, token_for("greffe"), deliberation)
@@ -37,7 +36,7 @@ def test_a_blocking_finding_is_refused_with_its_reason(client, token_for, meetin
 
 
 @pytest.mark.parametrize("case", WARNINGS, ids=[c.name for c in WARNINGS])
-def test_a_warning_is_published_only_once_acknowledged(client, token_for, meeting, case):  # noqa: F811
+def test_a_warning_is_published_only_once_acknowledged(client, token_for, meeting, case):
     deliberation = prepare(case, meeting)
     auth = token_for("greffe")
     asked = _publish(client, auth, deliberation)

@@ -50,9 +50,13 @@ def test_a_rectification_of_words_is_a_new_linked_act_and_both_stay_public(greff
     original.refresh_from_db()
     assert correction.number == "2024/000002" and original.title == "Subvention au club de kayak (45 000 €)"
 
-    old_page = unescape(client.get(f"/deliberations/grand-besancon-metropole/2024/{original.sequence}/").content.decode())
-    new_page = unescape(client.get(f"/deliberations/grand-besancon-metropole/2024/{correction.sequence}/").content.decode())
-    assert f"Délibération rectifiée par" in old_page and f"n°{correction.number}</a>" in old_page
+    old_page = unescape(
+        client.get(f"/deliberations/grand-besancon-metropole/2024/{original.sequence}/").content.decode()
+    )
+    new_page = unescape(
+        client.get(f"/deliberations/grand-besancon-metropole/2024/{correction.sequence}/").content.decode()
+    )
+    assert "Délibération rectifiée par" in old_page and f"n°{correction.number}</a>" in old_page
     assert 'data-in-force="non"' in old_page and "45 000 €" in old_page
     assert f"n°{original.number}</a> — motif : Montant erroné : 4 500 €." in new_page
     assert 'data-in-force="oui"' in new_page
@@ -61,8 +65,13 @@ def test_a_rectification_of_words_is_a_new_linked_act_and_both_stay_public(greff
     assert {original.number, correction.number} <= set(rows)
     assert rows[correction.number]["DELIB_OBJET"] == "Subvention au club de kayak (4 500 €)"
 
-    api = {d["number"]: d for d in client.get("/api/v1/deliberations/?authority=grand-besancon-metropole").json()["results"]}
-    assert api[original.number]["in_force"] is False and api[original.number]["corrected_by"] == [correction.number]
+    api = {
+        d["number"]: d
+        for d in client.get("/api/v1/deliberations/?authority=grand-besancon-metropole").json()["results"]
+    }
+    assert api[original.number]["in_force"] is False and api[original.number]["corrected_by"] == [
+        correction.number
+    ]
     assert api[correction.number]["in_force"] is True and api[correction.number]["kind"] == "rectification"
     detail = client.get(f"/api/v1/deliberations/{correction.pk}/").json()
     assert detail["corrects"] == original.number and detail["reason"] == "Montant erroné : 4 500 €."
@@ -79,7 +88,9 @@ def test_a_wrong_vote_is_rectified_by_a_new_vote_at_a_later_meeting(greffe, meet
     )
     legacy_act(wrong)  # published before the register refused such acts
     later = small_meeting(meeting.council.authority, dt.date(2024, 4, 11), 1)[0]
-    response = _correct(greffe, wrong, kind="rectification", reason="Vote mal consigné : 5 pour.", item=later.pk)
+    response = _correct(
+        greffe, wrong, kind="rectification", reason="Vote mal consigné : 5 pour.", item=later.pk
+    )
     correction = Deliberation.objects.get(corrects=wrong)
     assert response.status_code == 302 and correction.item == later  # its own vote, not the locked one
     assert greffe.post(f"/greffe/deliberations/{correction.pk}/publier/").status_code == 302
@@ -90,7 +101,9 @@ def test_a_wrong_vote_is_rectified_by_a_new_vote_at_a_later_meeting(greffe, meet
     assert correction.number in rows and wrong.number not in rows
     report = client.get("/donnees/scdl-deliberations-rapport.json?authority=grand-besancon-metropole").json()
     assert [left["identifiant"] for left in report["lignes_ecartees"]] == [wrong.number]
-    page = unescape(client.get(f"/deliberations/grand-besancon-metropole/2024/{wrong.sequence}/").content.decode())
+    page = unescape(
+        client.get(f"/deliberations/grand-besancon-metropole/2024/{wrong.sequence}/").content.decode()
+    )
     assert "Délibération rectifiée par" in page
 
 

@@ -15,7 +15,9 @@ from .conftest import item_url, member
 
 
 def _publish(greffe, deliberation, acknowledged=()):
-    return greffe.post(f"/greffe/deliberations/{deliberation.pk}/publier/", {"acknowledge": list(acknowledged)})
+    return greffe.post(
+        f"/greffe/deliberations/{deliberation.pk}/publier/", {"acknowledge": list(acknowledged)}
+    )
 
 
 def _draft(greffe, meeting, number=2, title="Subvention au club de kayak"):
@@ -26,7 +28,11 @@ def _draft(greffe, meeting, number=2, title="Subvention au club de kayak"):
 
 def _unchanged(deliberation, acts_before):
     deliberation.refresh_from_db()
-    assert deliberation.status == Deliberation.DRAFT and deliberation.number == "" and deliberation.sequence is None
+    assert (
+        deliberation.status == Deliberation.DRAFT
+        and deliberation.number == ""
+        and deliberation.sequence is None
+    )
     assert PublishedAct.objects.count() == acts_before
 
 
@@ -62,7 +68,11 @@ def test_a_warning_needs_the_clerks_acknowledgement_recorded_with_the_act(greffe
     recorded = deliberation.act.data["warnings_acknowledged"]
     assert case.code in [w["code"] for w in recorded]
     assert deliberation.act.data["published_by"] == "greffe"
-    public = unescape(client.get(f"/deliberations/grand-besancon-metropole/{deliberation.year}/{deliberation.sequence}/").content.decode())
+    public = unescape(
+        client.get(
+            f"/deliberations/grand-besancon-metropole/{deliberation.year}/{deliberation.sequence}/"
+        ).content.decode()
+    )
     assert "Avertissements pris en compte à la publication" in public and case.fragment in public
 
 

@@ -22,11 +22,27 @@ def test_show_of_hands_totals_are_checked_by_the_core(greffe, meeting):
 @pytest.mark.parametrize(
     "fields, field, message",
     [
-        ({"votes_for": "20", "votes_against": "0", "abstentions": "0"}, "votes_for", "20 voix « pour » pour 5 votants"),
-        ({"votes_for": "3", "votes_against": "1", "abstentions": "0"}, "abstentions", "pour 3 + contre 1 + abstentions 0 = 4, pour 5 votants"),
+        (
+            {"votes_for": "20", "votes_against": "0", "abstentions": "0"},
+            "votes_for",
+            "20 voix « pour » pour 5 votants",
+        ),
+        (
+            {"votes_for": "3", "votes_against": "1", "abstentions": "0"},
+            "abstentions",
+            "pour 3 + contre 1 + abstentions 0 = 4, pour 5 votants",
+        ),
         ({"votes_for": "4", "votes_against": "3"}, "votes_against", "7 voix saisies pour 5 votants"),
-        ({"unanimous": "on", "votes_for": "4", "votes_against": "1", "abstentions": "0"}, "unanimous", "Unanimité cochée, mais 1 voix contre"),
-        ({"votes_for": "5", "votes_against": "0", "abstentions": "0"}, "unanimous", "Les totaux donnent l'unanimité"),
+        (
+            {"unanimous": "on", "votes_for": "4", "votes_against": "1", "abstentions": "0"},
+            "unanimous",
+            "Unanimité cochée, mais 1 voix contre",
+        ),
+        (
+            {"votes_for": "5", "votes_against": "0", "abstentions": "0"},
+            "unanimous",
+            "Les totaux donnent l'unanimité",
+        ),
     ],
 )
 def test_impossible_totals_are_refused_at_the_field(greffe, meeting, fields, field, message):

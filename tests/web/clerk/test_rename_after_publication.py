@@ -12,7 +12,9 @@ EXAMPLE = "/deliberations/grand-besancon-metropole/2021/5795/"
 def _pdf_text(content: bytes, tmp_path) -> str:
     path = tmp_path / "extrait.pdf"
     path.write_bytes(content)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _state(client, deliberation, tmp_path) -> dict:
@@ -21,7 +23,7 @@ def _state(client, deliberation, tmp_path) -> dict:
     pdf = client.get(f"/documents/deliberations/{deliberation.pk}/extrait.pdf")
     csv = b"".join(client.get("/donnees/scdl-deliberations.csv").streaming_content).decode("utf-8")
     return {
-        "page": page.split('<main', 1)[-1],
+        "page": page.split("<main", 1)[-1],
         "record": record,
         "pdf": _pdf_text(pdf.content, tmp_path),
         "row": next(line for line in csv.splitlines() if "2021/005795" in line),
@@ -41,7 +43,10 @@ def test_renaming_after_publication_changes_nothing_published(client, client_for
     )
     assert renamed.status_code == 302
     council = deliberation.item.meeting.council
-    assert greffe.post(f"/greffe/assemblees/{council.pk}/renommer/", {"name": "Assemblée renommée"}).status_code == 302
+    assert (
+        greffe.post(f"/greffe/assemblees/{council.pk}/renommer/", {"name": "Assemblée renommée"}).status_code
+        == 302
+    )
     authority = deliberation.authority
     authority.name = "Métropole renommée"
     authority.save()

@@ -12,7 +12,15 @@ from django.utils import timezone
 def register(demo):
     """The demo plus, in the demo's meeting, three more deliberations: two published, one draft;
     and a published one of another authority at another meeting."""
-    from registre.web.register.models import Attendance, Authority, Council, Deliberation, Item, Meeting, Member
+    from registre.web.register.models import (
+        Attendance,
+        Authority,
+        Council,
+        Deliberation,
+        Item,
+        Meeting,
+        Member,
+    )
 
     from ..conftest import publish_accepting_warnings
 
@@ -58,7 +66,9 @@ def register(demo):
     neighbour.siret = "21250999600014"  # fictitious, valid checksum
     neighbour.save()
     council = Council.objects.create(authority=neighbour, name="Conseil municipal")
-    roster = [Member.objects.create(council=council, first_name="Élu", last_name=f"VOISIN{n}") for n in range(3)]
+    roster = [
+        Member.objects.create(council=council, first_name="Élu", last_name=f"VOISIN{n}") for n in range(3)
+    ]
     other_meeting = Meeting.objects.create(council=council, date=dt.date(2023, 3, 14), members_in_office=3)
     for member in roster:
         Attendance.objects.create(meeting=other_meeting, member=member, present=True)
@@ -115,6 +125,8 @@ def published_series(authority, day, titles: list[str], actes_code: str = "8.3")
 
     acts = []
     for item, title in zip(small_meeting(authority, day, len(titles)), titles, strict=True):
-        draft = Deliberation.objects.create(authority=authority, item=item, title=title, actes_code=actes_code)
+        draft = Deliberation.objects.create(
+            authority=authority, item=item, title=title, actes_code=actes_code
+        )
         acts.append(publish_accepting_warnings(draft))
     return acts

@@ -6,8 +6,6 @@ from html import unescape
 
 import pytest
 
-from registre.web.register.models import Deliberation
-
 from .conftest import numbers, published_series
 
 
@@ -44,7 +42,9 @@ def test_filter_by_actes_subject_level_one_or_two(client, register):
 
 def test_pages_of_twenty_five_most_recent_first(client, register):
     example = register["example"]
-    published_series(example.authority, dt.date(2022, 5, 5), [f"Délibération de série {n}" for n in range(1, 31)])
+    published_series(
+        example.authority, dt.date(2022, 5, 5), [f"Délibération de série {n}" for n in range(1, 31)]
+    )
     first = client.get("/")
     assert numbers(first)[:2] == ["2022/000030", "2022/000029"] and len(numbers(first)) == 25
     html = first.content.decode()

@@ -81,7 +81,10 @@ def test_a_withdrawn_act_stays_public_and_says_so(client, register):
     for url in PUBLIC_PAGES[:-1] + [f"/seances/{register['meeting'].pk}/", "/?q=microtechniques"]:
         assert "2021/005795" in numbers(client.get(url)), url
     page = client.get(PUBLIC_PAGES[-1]).content.decode()
-    assert f"Délibération retirée par <a href=\"/deliberations/grand-besancon-metropole/{act.year}/{act.sequence}/\">n°{act.number}</a>" in page
+    assert (
+        f'Délibération retirée par <a href="/deliberations/grand-besancon-metropole/{act.year}/{act.sequence}/">n°{act.number}</a>'
+        in page
+    )
     assert 'data-in-force="non"' in page
 
 

@@ -31,7 +31,9 @@ def test_one_invalid_legacy_row_is_left_out_and_named_never_a_409(client, demo, 
     assert report["lignes_publiees"] == 1
     (left,) = report["lignes_ecartees"]
     assert left["identifiant"] == act.number
-    assert {(a["champ"], a["regle"]) for a in left["anomalies"]} >= {("DELIB_MATIERE_CODE", "table-schema:required")}
+    assert {(a["champ"], a["regle"]) for a in left["anomalies"]} >= {
+        ("DELIB_MATIERE_CODE", "table-schema:required")
+    }
 
 
 def test_the_chain_of_acts_is_published_with_the_open_data(client, demo):

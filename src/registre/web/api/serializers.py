@@ -43,7 +43,9 @@ class DeliberationSerializer(serializers.ModelSerializer):
         help_text="empreinte de l'acte précédent de la collectivité (chaîne)"
     )
     in_force = serializers.SerializerMethodField(help_text="faux si un acte publié le rectifie ou le retire")
-    corrected_by = serializers.SerializerMethodField(help_text="numéros des actes qui le rectifient ou le retirent")
+    corrected_by = serializers.SerializerMethodField(
+        help_text="numéros des actes qui le rectifient ou le retirent"
+    )
 
     class Meta:
         model = Deliberation
@@ -295,12 +297,16 @@ class FindingSerializer(serializers.Serializer):
 class PublicationFindingSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
-    blocking = serializers.BooleanField(help_text="vrai : publication refusée ; faux : avertissement à reconnaître")
+    blocking = serializers.BooleanField(
+        help_text="vrai : publication refusée ; faux : avertissement à reconnaître"
+    )
     source = serializers.CharField(help_text="texte de loi ou règle appliquée")
     members = serializers.ListField(child=serializers.CharField())
     items = serializers.ListField(child=serializers.IntegerField())
     field = serializers.CharField(allow_null=True)
-    key = serializers.CharField(allow_null=True, help_text="avertissement : clé à renvoyer dans « acknowledged »")
+    key = serializers.CharField(
+        allow_null=True, help_text="avertissement : clé à renvoyer dans « acknowledged »"
+    )
 
 
 class PublicationRefusedSerializer(serializers.Serializer):

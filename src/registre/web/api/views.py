@@ -28,8 +28,8 @@ from registre.opendata.schemas import DELIBERATIONS, GRANTS
 from registre.web.opendata.scdl_import import ImportReport, import_scdl_file
 from registre.web.opendata.views import scdl_download
 from registre.web.register import services
-from registre.web.register.audit import attribute_to
 from registre.web.register.acts import meeting_tally_of_acts, roster_of_act
+from registre.web.register.audit import attribute_to
 from registre.web.register.models import Authority, Council, Deliberation, Meeting, PublishedAct
 
 from . import serializers as s
@@ -149,7 +149,9 @@ class DeliberationFilter(filters.FilterSet):
     meeting = IntegerFilter(field_name="item__meeting_id")
     date_from = filters.DateFilter(field_name="item__meeting__date", lookup_expr="gte")
     date_to = filters.DateFilter(field_name="item__meeting__date", lookup_expr="lte")
-    in_force = filters.BooleanFilter(method="by_force", help_text="actes en vigueur (ni rectifiés ni retirés)")
+    in_force = filters.BooleanFilter(
+        method="by_force", help_text="actes en vigueur (ni rectifiés ni retirés)"
+    )
     subject = filters.CharFilter(method="by_subject", help_text="matière ACTES : « 7 » ou « 7.5 »")
     q = filters.CharFilter(method="by_words", help_text="mots de l'objet")
 
@@ -407,7 +409,9 @@ class ClerkDeliberationViewSet(
             return Response(
                 {
                     "detail": refused.summary() + " " + " ".join(refused.lines()),
-                    "code": "acknowledgement_required" if refused.needs_acknowledgement else "publication_refused",
+                    "code": "acknowledgement_required"
+                    if refused.needs_acknowledgement
+                    else "publication_refused",
                     "reasons": review.as_dicts(refused.reasons),
                     "warnings": review.as_dicts(review.warnings),
                 },

@@ -256,9 +256,9 @@ class MeetingForm(Accessible, forms.ModelForm):
             earlier = earlier.filter(council=self.instance.council).exclude(pk=self.instance.pk)
         self.fields["first_convocation"].queryset = earlier.order_by("-date")
         self.fields["first_convocation"].empty_label = "— aucune —"
-        self.fields["first_convocation"].help_text = (
-            "À indiquer pour une séance réunie sans condition de quorum (CGCT L2121-17 al. 2)."
-        )
+        self.fields[
+            "first_convocation"
+        ].help_text = "À indiquer pour une séance réunie sans condition de quorum (CGCT L2121-17 al. 2)."
 
     def clean(self):
         data = super().clean()
@@ -280,7 +280,9 @@ class MeetingForm(Accessible, forms.ModelForm):
             )
         if first is not None:
             if not data.get("reconvened_without_quorum"):
-                self.add_error("reconvened_without_quorum", "Cochez la case : la séance est une seconde convocation.")
+                self.add_error(
+                    "reconvened_without_quorum", "Cochez la case : la séance est une seconde convocation."
+                )
             if council and first.council_id != council.pk:
                 self.add_error("first_convocation", "Cette séance n'est pas de la même assemblée.")
             if data.get("date") and first.date >= data["date"]:
@@ -815,8 +817,10 @@ class CorrectionForm(Accessible, forms.Form):
             deliberations__isnull=True,
         ).select_related("meeting")
         self.fields["item"].queryset = (
-            Item.objects.filter(pk=original.item_id) | free
-        ).select_related("meeting").order_by("-meeting__date", "position")
+            (Item.objects.filter(pk=original.item_id) | free)
+            .select_related("meeting")
+            .order_by("-meeting__date", "position")
+        )
         self.fields["item"].label_from_instance = self._item_label
 
     def _item_label(self, item: Item) -> str:
@@ -826,7 +830,9 @@ class CorrectionForm(Accessible, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("kind") == Deliberation.WITHDRAWAL and data.get("item") == self.original.item:
-            self.add_error("item", "Un retrait est voté à nouveau : choisissez une question d'une séance ultérieure.")
+            self.add_error(
+                "item", "Un retrait est voté à nouveau : choisissez une question d'une séance ultérieure."
+            )
         return data
 
     def save(self) -> Deliberation:

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from registre.web.accounts.permissions import administrator_required, authority_scope, clerk_required
+from registre.web.register import services
 from registre.web.register.conversion import tally
 from registre.web.register.models import (
     Council,
@@ -32,7 +33,6 @@ from registre.web.register.models import (
     Proxy,
     PublishedRecordError,
 )
-from registre.web.register import services
 from registre.web.register.presentation import item_attendance
 
 from . import forms
@@ -599,7 +599,9 @@ def deliberation_create(request, pk, number):
 
 
 def _deliberation_page(request, deliberation, *, form=None, refused=None, status=200):
-    review = None if deliberation.is_published else services.review(deliberation, request.build_absolute_uri("/"))
+    review = (
+        None if deliberation.is_published else services.review(deliberation, request.build_absolute_uri("/"))
+    )
     context = {
         **_item_tally_context(deliberation.item),
         "deliberation": deliberation,

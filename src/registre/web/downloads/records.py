@@ -7,9 +7,9 @@ core meeting comes from ``register.conversion.meeting_to_core`` and the document
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 import datetime as dt
+
+from django.utils import timezone
 
 from registre.documents import DeliberationRecord, MeetingRecord
 from registre.web.register import acts

@@ -53,7 +53,9 @@ def public_extract(request, pk: int, format: str):
 def public_list(request, pk: int, format: str):
     _check_format(format)
     meeting = get_object_or_404(Meeting.objects.select_related("council__authority"), pk=pk)
-    published = list(PublishedAct.objects.filter(deliberation__item__meeting=meeting).select_related("deliberation"))
+    published = list(
+        PublishedAct.objects.filter(deliberation__item__meeting=meeting).select_related("deliberation")
+    )
     if not published or not any(act.data.get("item") for act in published):
         raise Http404("aucune délibération publiée pour cette séance")
     return _send("list", published_record(published), format)

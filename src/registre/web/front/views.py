@@ -104,11 +104,7 @@ def _results(form: SearchForm) -> Results:
     ranked = not query or match_count(query) <= RANK_LIMIT
     deliberations = _filtered(form, ranked)
     start = (number - 1) * PAGE_SIZE
-    rows = list(
-        deliberations.select_related("authority", "act").only(*LISTED)[
-            start : start + PAGE_SIZE + 1
-        ]
-    )
+    rows = list(deliberations.select_related("authority", "act").only(*LISTED)[start : start + PAGE_SIZE + 1])
     count = len(rows) if number == 1 and len(rows) <= PAGE_SIZE else None
     params = {k: v for k, v in form.data.items() if k != "page" and k in form.fields and v}
     return Results(

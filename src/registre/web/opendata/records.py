@@ -19,7 +19,7 @@ from django.urls import reverse
 from registre.opendata.records import DeliberationRecord, GrantRecord
 from registre.web.register.models import Deliberation
 
-from .models import DeliberationOpenData, ImportedGrant
+from .models import ImportedGrant
 
 ITERATOR_CHUNK = 2000
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000/"
@@ -66,7 +66,9 @@ def prefecture_entity(transmission_id: str) -> str:
 def act_url(slug: str, year: int, sequence: int, base_url: str | None = None) -> str:
     """The public page of an act (its address never changes: slugs with acts are frozen)."""
     base = (base_url or public_url()).rstrip("/")
-    return base + reverse("front:deliberation", kwargs={"authority": slug, "year": year, "sequence": sequence})
+    return base + reverse(
+        "front:deliberation", kwargs={"authority": slug, "year": year, "sequence": sequence}
+    )
 
 
 _COLUMNS = (

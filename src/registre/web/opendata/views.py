@@ -86,7 +86,10 @@ def scdl_download(kind: str, authority_slug: str | None, base_url: str):
         return missing
     result, stream = _export(kind, authority, base_url)
     response = FileResponse(
-        stream, as_attachment=True, filename=_file_name(kind, authority), content_type="text/csv; charset=utf-8"
+        stream,
+        as_attachment=True,
+        filename=_file_name(kind, authority),
+        content_type="text/csv; charset=utf-8",
     )
     response["X-Registre-Lignes-Ecartees"] = str(len(result.left_out))
     report = reverse(REPORTS[kind]) + (f"?authority={authority.slug}" if authority else "")

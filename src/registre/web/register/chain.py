@@ -42,7 +42,10 @@ def _column_problems(act: PublishedAct, stored: dict) -> list[str]:
         "authority_siret": data.get("authority", {}).get("siret") or "",
         "meeting_date": data.get("meeting", {}).get("date"),
         "published_at": data.get("published_at"),
-        **{name: figures.get(name) for name in ("members_in_office", "voters", "votes_for", "votes_against", "abstentions")},
+        **{
+            name: figures.get(name)
+            for name in ("members_in_office", "voters", "votes_for", "votes_against", "abstentions")
+        },
     }
     problems = []
     for name, value in expected.items():
@@ -71,12 +74,20 @@ def verify_register(authority: Authority | None = None) -> ChainReport:
         )
         report.acts += len(acts)
         links = [
-            Link(current.slug, a.position, a.number, a.fingerprint, a.previous_fingerprint, a.content) for a in acts
+            Link(current.slug, a.position, a.number, a.fingerprint, a.previous_fingerprint, a.content)
+            for a in acts
         ]
         for link, problem in verify(links):
             report.problems.append((current.slug, link.number, problem))
         for act in acts:
             d = act.deliberation
-            stored = {"status": d.status, "number": d.number, "title": d.title, "text": d.text, "decision": d.decision, "actes_code": d.actes_code}
+            stored = {
+                "status": d.status,
+                "number": d.number,
+                "title": d.title,
+                "text": d.text,
+                "decision": d.decision,
+                "actes_code": d.actes_code,
+            }
             report.problems += [(current.slug, act.number, p) for p in _column_problems(act, stored)]
     return report

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 
 
 class PublishedRecordError(ValidationError):
@@ -57,14 +56,14 @@ class Authority(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self):
-        if self._slug_change_refused():
-            raise ValidationError({"slug": self.SLUG_FROZEN})
-
     def save(self, *args, **kwargs):
         if self._slug_change_refused():
             raise PublishedRecordError(self.SLUG_FROZEN)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self._slug_change_refused():
+            raise ValidationError({"slug": self.SLUG_FROZEN})
 
     def _slug_change_refused(self) -> bool:
         return bool(
@@ -159,16 +158,18 @@ class Meeting(models.Model):
 
     LOCKED_MESSAGE = "Une délibération de cette séance est publiée : la séance n'est plus modifiable."
 
-    def clean(self):
-        if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError(self.LOCKED_MESSAGE)
-        if self.first_convocation_id and self.first_convocation_id == self.pk:
-            raise ValidationError({"first_convocation": "Une séance ne peut être sa propre première convocation."})
-
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
             raise PublishedRecordError(self.LOCKED_MESSAGE)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
+        if self.first_convocation_id and self.first_convocation_id == self.pk:
+            raise ValidationError(
+                {"first_convocation": "Une séance ne peut être sa propre première convocation."}
+            )
 
     @property
     def authority(self) -> Authority:
@@ -226,14 +227,14 @@ class Item(models.Model):
         "La délibération de cette question est publiée : la question et son vote ne sont plus modifiables."
     )
 
-    def clean(self):
-        if self.is_locked and _changed_fields(self):
-            raise PublishedRecordError(self.LOCKED_MESSAGE)
-
     def save(self, *args, **kwargs):
         if self.is_locked and _changed_fields(self):
             raise PublishedRecordError(self.LOCKED_MESSAGE)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.is_locked and _changed_fields(self):
+            raise PublishedRecordError(self.LOCKED_MESSAGE)
 
     @property
     def is_locked(self) -> bool:
@@ -392,15 +393,6 @@ class Deliberation(models.Model):
     def __str__(self) -> str:
         return f"Délibération {self.label}"
 
-    @property
-    def label(self) -> str:
-        """ "n°2021/005795", or "brouillon" while a draft has no number."""
-        return f"n°{self.number}" if self.number else "(brouillon, numérotée à la publication)"
-
-    def clean(self):
-        if self._content_change_refused():
-            raise PublishedRecordError()
-
     def save(self, *args, **kwargs):
         if self._content_change_refused():
             raise PublishedRecordError()
@@ -413,6 +405,15 @@ class Deliberation(models.Model):
                 "Un retrait est un nouvel acte, lié à celle-ci."
             )
         return super().delete(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        """ "n°2021/005795", or "brouillon" while a draft has no number."""
+        return f"n°{self.number}" if self.number else "(brouillon, numérotée à la publication)"
+
+    def clean(self):
+        if self._content_change_refused():
+            raise PublishedRecordError()
 
     def _stored_status(self) -> str | None:
         return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -488,6 +489,14 @@ class PublishedAct(models.Model):
     def __str__(self) -> str:
         return f"Acte publié n°{self.number}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PublishedRecordError("Un acte publié ne se modifie pas.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PublishedRecordError("Un acte publié ne se supprime pas.")
+
     @property
     def data(self) -> dict:
         """The content, parsed once per instance."""
@@ -497,14 +506,6 @@ class PublishedAct(models.Model):
 
             cached = self.__dict__["_data"] = json.loads(self.content)
         return cached
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PublishedRecordError("Un acte publié ne se modifie pas.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PublishedRecordError("Un acte publié ne se supprime pas.")
 
 
 def guard_item(item: Item) -> None:

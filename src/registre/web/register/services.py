@@ -171,7 +171,9 @@ def correction_findings(deliberation: Deliberation) -> list[PublicationFinding]:
     findings = []
     if not deliberation.is_correction:
         other = (
-            Deliberation.objects.filter(item_id=deliberation.item_id, status=Deliberation.PUBLISHED, kind=Deliberation.DELIBERATION)
+            Deliberation.objects.filter(
+                item_id=deliberation.item_id, status=Deliberation.PUBLISHED, kind=Deliberation.DELIBERATION
+            )
             .exclude(pk=deliberation.pk)
             .first()
         )
@@ -255,7 +257,9 @@ def _date(text: str):
     return dt.date.fromisoformat(text)
 
 
-def scdl_findings(content: dict, deliberation: Deliberation, base_url: str | None) -> list[PublicationFinding]:
+def scdl_findings(
+    content: dict, deliberation: Deliberation, base_url: str | None
+) -> list[PublicationFinding]:
     """So that a published act always has a valid open-data row."""
     findings = validate_rows(DELIBERATIONS, [deliberation_row(scdl_record(content, deliberation, base_url))])
     said: set[tuple[str, str]] = set()

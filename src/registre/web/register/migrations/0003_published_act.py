@@ -5,85 +5,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0002_proxy_proxy_to_someone_else'),
+        ("register", "0002_proxy_proxy_to_someone_else"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='deliberation',
-            name='kind',
-            field=models.CharField(choices=[('deliberation', 'Délibération'), ('rectification', "Rectification d'erreur matérielle"), ('withdrawal', 'Retrait')], default='deliberation', max_length=20, verbose_name='nature'),
+            model_name="deliberation",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("deliberation", "Délibération"),
+                    ("rectification", "Rectification d'erreur matérielle"),
+                    ("withdrawal", "Retrait"),
+                ],
+                default="deliberation",
+                max_length=20,
+                verbose_name="nature",
+            ),
         ),
         migrations.AddField(
-            model_name='deliberation',
-            name='reason',
-            field=models.TextField(blank=True, verbose_name='motif'),
+            model_name="deliberation",
+            name="reason",
+            field=models.TextField(blank=True, verbose_name="motif"),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='first_convocation',
-            field=models.ForeignKey(blank=True, help_text='CGCT L2121-17 al. 2 : la séance convoquée à nouveau délibère sans condition de quorum.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='second_convocations', to='register.meeting', verbose_name="séance dont le quorum n'a pas été atteint (première convocation)"),
+            model_name="meeting",
+            name="first_convocation",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="CGCT L2121-17 al. 2 : la séance convoquée à nouveau délibère sans condition de quorum.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="second_convocations",
+                to="register.meeting",
+                verbose_name="séance dont le quorum n'a pas été atteint (première convocation)",
+            ),
         ),
         migrations.AlterField(
-            model_name='deliberation',
-            name='number',
-            field=models.CharField(blank=True, max_length=40, verbose_name='numéro'),
+            model_name="deliberation",
+            name="number",
+            field=models.CharField(blank=True, max_length=40, verbose_name="numéro"),
         ),
         migrations.AlterField(
-            model_name='deliberation',
-            name='published_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='publiée le'),
+            model_name="deliberation",
+            name="published_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="publiée le"),
         ),
         migrations.AlterField(
-            model_name='deliberation',
-            name='sequence',
+            model_name="deliberation",
+            name="sequence",
             field=models.PositiveIntegerField(blank=True, null=True, verbose_name="numéro d'ordre"),
         ),
         migrations.AlterField(
-            model_name='deliberation',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Brouillon'), ('published', 'Publiée')], default='draft', editable=False, max_length=10, verbose_name='état'),
+            model_name="deliberation",
+            name="status",
+            field=models.CharField(
+                choices=[("draft", "Brouillon"), ("published", "Publiée")],
+                default="draft",
+                editable=False,
+                max_length=10,
+                verbose_name="état",
+            ),
         ),
         migrations.AlterField(
-            model_name='deliberation',
-            name='year',
-            field=models.PositiveIntegerField(blank=True, null=True, verbose_name='année'),
+            model_name="deliberation",
+            name="year",
+            field=models.PositiveIntegerField(blank=True, null=True, verbose_name="année"),
         ),
         migrations.CreateModel(
-            name='PublishedAct',
+            name="PublishedAct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='rang dans la chaîne')),
-                ('number', models.CharField(max_length=40, verbose_name='numéro')),
-                ('year', models.PositiveIntegerField(verbose_name='année')),
-                ('sequence', models.PositiveIntegerField(verbose_name="numéro d'ordre")),
-                ('kind', models.CharField(choices=[('deliberation', 'Délibération'), ('rectification', "Rectification d'erreur matérielle"), ('withdrawal', 'Retrait')], max_length=20, verbose_name='nature')),
-                ('published_at', models.DateTimeField(verbose_name='publiée le')),
-                ('meeting_date', models.DateField(verbose_name='date de la séance')),
-                ('title', models.CharField(max_length=500, verbose_name='objet')),
-                ('actes_code', models.CharField(blank=True, max_length=10, verbose_name='matière ACTES')),
-                ('budget_line', models.CharField(blank=True, max_length=500, verbose_name='inscription budgétaire')),
-                ('authority_name', models.CharField(max_length=200, verbose_name='collectivité (à la publication)')),
-                ('authority_siret', models.CharField(blank=True, max_length=14, verbose_name='SIRET (à la publication)')),
-                ('members_in_office', models.PositiveIntegerField(blank=True, null=True)),
-                ('voters', models.PositiveIntegerField(blank=True, null=True)),
-                ('votes_for', models.PositiveIntegerField(blank=True, null=True)),
-                ('votes_against', models.PositiveIntegerField(blank=True, null=True)),
-                ('abstentions', models.PositiveIntegerField(blank=True, null=True)),
-                ('content', models.TextField(verbose_name='contenu (JSON canonique)')),
-                ('fingerprint', models.CharField(max_length=64, unique=True, verbose_name='empreinte SHA-256')),
-                ('previous_fingerprint', models.CharField(blank=True, max_length=64, verbose_name="empreinte de l'acte précédent")),
-                ('authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acts', to='register.authority')),
-                ('corrects', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='register.publishedact')),
-                ('deliberation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='act', to='register.deliberation', verbose_name='délibération')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="rang dans la chaîne")),
+                ("number", models.CharField(max_length=40, verbose_name="numéro")),
+                ("year", models.PositiveIntegerField(verbose_name="année")),
+                ("sequence", models.PositiveIntegerField(verbose_name="numéro d'ordre")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("deliberation", "Délibération"),
+                            ("rectification", "Rectification d'erreur matérielle"),
+                            ("withdrawal", "Retrait"),
+                        ],
+                        max_length=20,
+                        verbose_name="nature",
+                    ),
+                ),
+                ("published_at", models.DateTimeField(verbose_name="publiée le")),
+                ("meeting_date", models.DateField(verbose_name="date de la séance")),
+                ("title", models.CharField(max_length=500, verbose_name="objet")),
+                ("actes_code", models.CharField(blank=True, max_length=10, verbose_name="matière ACTES")),
+                (
+                    "budget_line",
+                    models.CharField(blank=True, max_length=500, verbose_name="inscription budgétaire"),
+                ),
+                (
+                    "authority_name",
+                    models.CharField(max_length=200, verbose_name="collectivité (à la publication)"),
+                ),
+                (
+                    "authority_siret",
+                    models.CharField(blank=True, max_length=14, verbose_name="SIRET (à la publication)"),
+                ),
+                ("members_in_office", models.PositiveIntegerField(blank=True, null=True)),
+                ("voters", models.PositiveIntegerField(blank=True, null=True)),
+                ("votes_for", models.PositiveIntegerField(blank=True, null=True)),
+                ("votes_against", models.PositiveIntegerField(blank=True, null=True)),
+                ("abstentions", models.PositiveIntegerField(blank=True, null=True)),
+                ("content", models.TextField(verbose_name="contenu (JSON canonique)")),
+                (
+                    "fingerprint",
+                    models.CharField(max_length=64, unique=True, verbose_name="empreinte SHA-256"),
+                ),
+                (
+                    "previous_fingerprint",
+                    models.CharField(blank=True, max_length=64, verbose_name="empreinte de l'acte précédent"),
+                ),
+                (
+                    "authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="acts",
+                        to="register.authority",
+                    ),
+                ),
+                (
+                    "corrects",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="register.publishedact",
+                    ),
+                ),
+                (
+                    "deliberation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="act",
+                        to="register.deliberation",
+                        verbose_name="délibération",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acte publié',
-                'verbose_name_plural': 'actes publiés',
-                'ordering': ['authority', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('authority', 'position'), name='one_link_per_position'), models.UniqueConstraint(fields=('authority', 'year', 'sequence'), name='one_act_per_number')],
+                "verbose_name": "acte publié",
+                "verbose_name_plural": "actes publiés",
+                "ordering": ["authority", "position"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("authority", "position"), name="one_link_per_position"),
+                    models.UniqueConstraint(
+                        fields=("authority", "year", "sequence"), name="one_act_per_number"
+                    ),
+                ],
             },
         ),
     ]
