@@ -22,7 +22,7 @@ from dataclasses import dataclass
 FORMAT = "registre/acte-publie/1"
 
 
-def canonical(content: dict) -> str:
+def canonical(content: dict[str, object]) -> str:
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

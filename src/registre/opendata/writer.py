@@ -13,9 +13,10 @@ import csv
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .checks import CustomChecks
 from .findings import Finding, PublicationBlocked
@@ -106,11 +107,11 @@ def export_csv(
 _IDENTIFIERS = {"DELIB_ID", "referenceDecision"}
 
 
-def _export_skipping(kind: str, records: Iterable, out: Path) -> ExportResult:
+def _export_skipping(kind: str, records: Iterable[object], out: Path) -> ExportResult:
     """Every row checked on its own (custom checks, then frictionless' per-cell readers: rows
     built from the schema's columns cannot break the file's structure); failing rows left out."""
     started = time.perf_counter()
-    build = BUILDERS[kind]
+    build: Callable[[Any], dict[str, str]] = BUILDERS[kind]  # type: ignore[assignment]
     columns = header(kind)
     custom, cells = CustomChecks(kind), FrictionlessCells(kind)
     identifier = next((c for c in columns if c in _IDENTIFIERS), columns[0])

@@ -11,7 +11,7 @@ def test_clerk_story(live_server, live_demo, page, screenshot):
     from registre.web.register.conversion import tally
     from registre.web.register.models import Council, Deliberation, Member
 
-    from .conftest import ROSTER
+    from ..conftest import ROSTER
 
     council = Council.objects.create(authority=live_demo["authority"], name="Bureau communautaire")
     for civility, first, last, commune, substitute in ROSTER:

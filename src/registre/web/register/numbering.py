@@ -1,4 +1,8 @@
-"""Deliberation numbers: year/sequence within an authority, as "2021/005795"."""
+"""Deliberation numbers: year/sequence within an authority, as "2021/005795".
+
+A new act gets its number when it is published (register.services): an abandoned draft leaves no
+gap. An imported act keeps the number its source gave it; other schemes get the next free one.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,6 @@ from .models import Authority, Deliberation
 
 
 def next_sequence(authority: Authority, year: int) -> int:
-    """Call inside the transaction that creates the deliberation (the unique constraint guards races)."""
+    """Call inside the transaction that numbers the deliberation (the unique constraint guards races)."""
     last = Deliberation.objects.filter(authority=authority, year=year).aggregate(last=Max("sequence"))["last"]
     return (last or 0) + 1
-
-
-def next_number(authority: Authority, year: int) -> tuple[int, int, str]:
-    sequence = next_sequence(authority, year)
-    return year, sequence, Deliberation.format_number(year, sequence)

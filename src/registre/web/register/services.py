@@ -15,7 +15,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from registre.core.certification import PublicationFinding, publication_findings
@@ -29,6 +28,7 @@ from . import snapshot
 from .audit import acting
 from .conversion import meeting_to_core
 from .models import Authority, Deliberation, PublishedAct
+from .numbering import next_sequence
 
 SCDL_SOURCE = "SCDL Délibérations 2.1.5 (schéma national des données ouvertes)"
 SCDL_FIELDS = {
@@ -218,10 +218,7 @@ def _number(deliberation: Deliberation) -> None:
     if deliberation.sequence is not None and deliberation.number:
         return
     year = deliberation.year or deliberation.item.meeting.date.year
-    last = Deliberation.objects.filter(authority_id=deliberation.authority_id, year=year).aggregate(
-        last=Max("sequence")
-    )["last"]
-    deliberation.year, deliberation.sequence = year, (last or 0) + 1
+    deliberation.year, deliberation.sequence = year, next_sequence(deliberation.authority, year)
     deliberation.number = Deliberation.format_number(year, deliberation.sequence)
 
 
