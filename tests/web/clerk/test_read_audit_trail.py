@@ -44,8 +44,12 @@ def test_each_clerk_reads_only_their_authority_s_trail(greffe, voisine, demo, co
     assert "Bureau communautaire" not in page and "Grand Besançon" not in page
 
 
-def test_the_administrator_reads_every_authority_s_trail(client, client_for, greffe, demo, council):
+def test_the_administrator_reads_every_authority_s_trail(client, client_for, greffe, voisine, demo, council):
+    assert (
+        voisine.post("/greffe/assemblees/nouvelle/", {"name": "Conseil municipal de Voisine"}).status_code
+        == 302
+    )
     assert greffe.get("/greffe/journal/tout/").status_code == 403
     assert client.get("/greffe/journal/").status_code == 302  # to the login page
     page = unescape(client_for("admin").get("/greffe/journal/tout/").content.decode())
-    assert "Bureau communautaire" in page and "Commune de Voisine-sur-Doubs" in page
+    assert "Bureau communautaire" in page and "Conseil municipal de Voisine" in page

@@ -692,25 +692,30 @@ def deliberation_correct(request, pk):
     )
 
 
+def _trail_page(request, entries, template: str, **context):
+    from django.core.paginator import Paginator
+
+    from registre.web.register.audit import trail
+
+    page = Paginator(entries, AUDIT_PAGE).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "entries": trail(page.object_list), **context})
+
+
 @clerk_required
 def audit_trail(request):
     """Every change to the authority's records: who, when, which record, old and new values."""
-    from registre.web.register.audit import entries_for, trail
+    from registre.web.register.audit import entries_for
 
     authority = _authority(request)
-    entries = trail(entries_for(authority)[:AUDIT_PAGE])
-    return render(
-        request, "clerk/audit.html", {"authority": authority, "entries": entries, "limit": AUDIT_PAGE}
-    )
+    return _trail_page(request, entries_for(authority), "clerk/audit.html", authority=authority)
 
 
 @administrator_required
 def audit_trail_all(request):
     """The administrator's view: every authority's trail (and the records attached to none)."""
-    from registre.web.register.audit import entries_for, trail
+    from registre.web.register.audit import entries_for
 
-    entries = trail(entries_for(None)[:AUDIT_PAGE])
-    return render(request, "clerk/audit_all.html", {"entries": entries, "limit": AUDIT_PAGE})
+    return _trail_page(request, entries_for(None), "clerk/audit_all.html")
 
 
-AUDIT_PAGE = 500
+AUDIT_PAGE = 100

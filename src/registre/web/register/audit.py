@@ -46,7 +46,10 @@ AUDITED = {
 }
 M2M = {"register.Item": ["interested_members"]}
 # Long texts already frozen in the act itself, or derived: not repeated in every entry.
-EXCLUDED = {"register.Deliberation": ["search_text"]}
+EXCLUDED = {
+    "register.Deliberation": ["search_text", "corrections"],
+    "register.PublishedAct": ["content", "corrections"],
+}
 
 
 def _authority_getter(path: str | None):
