@@ -23,6 +23,18 @@ def run(args) -> int:
     from registre.web.bootstrap import setup_django
 
     setup_django()
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as error:
+        print(f"Erreur : base de données inaccessible : {error}", file=sys.stderr)
+        return 2
+    if pending:
+        print("Erreur : la base n'est pas à jour (lancez « registre manage migrate »).", file=sys.stderr)
+        return 2
     from registre.web.register.chain import verify_register
     from registre.web.register.models import Authority
 
