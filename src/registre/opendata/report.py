@@ -45,25 +45,6 @@ class ExportReport:
             "(à compléter par le service des subventions ou le secrétariat)"
         )
 
-    def groups(self) -> list[dict[str, Any]]:
-        """By authority, field and rule: how many rows, and the first message."""
-        groups: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for row in self.rows:
-            for finding in row.findings:
-                key = (row.authority, finding.get("field") or "", finding["rule"])
-                group = groups.setdefault(
-                    key,
-                    {
-                        "authority": row.authority,
-                        "field": finding.get("field"),
-                        "rule": finding["rule"],
-                        "message": finding["message"],
-                        "rows": 0,
-                    },
-                )
-                group["rows"] += 1
-        return list(groups.values())
-
     def lines(self, limit: int = 10) -> list[str]:
         out = []
         for row in self.rows[:limit]:

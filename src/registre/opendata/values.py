@@ -98,7 +98,7 @@ def _invalid_date(text: str) -> Reading:
     return _problem(TYPE_ERROR, f"« {text} » n'est pas une date du calendrier")
 
 
-_DATE_TEXT = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+_DATE_TEXT = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"
 _PERIOD = re.compile(rf"({_DATE_TEXT})\s*([_/]|\s+au\s+)\s*({_DATE_TEXT})")
 
 

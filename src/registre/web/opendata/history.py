@@ -69,6 +69,27 @@ def left_out_report(
     return ExportReport(kind, rows, published)
 
 
+def left_out_groups(kind: str) -> list[dict[str, Any]]:
+    """By authority, field and rule: how many rows are left out, and a first message (for /donnees/)."""
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    rows = pending(kind).values_list("authority__name", "findings")
+    for authority, findings in rows.iterator(chunk_size=2000):
+        for finding in findings:
+            key = (authority, finding.get("field") or "", finding["rule"])
+            group = groups.setdefault(
+                key,
+                {
+                    "authority": authority,
+                    "field": finding.get("field"),
+                    "rule": finding["rule"],
+                    "message": finding["message"],
+                    "rows": 0,
+                },
+            )
+            group["rows"] += 1
+    return list(groups.values())
+
+
 def values_of(row: ImportedHistory) -> dict[str, Any]:
     return {a: getattr(row, a) for a in attributes(kind_of(row))}
 

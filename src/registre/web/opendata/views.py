@@ -41,7 +41,7 @@ def index(request):
             "deliberations": official_schema(DELIBERATIONS),
             "grants": official_schema(GRANTS),
             "reports": [
-                (kind, official_schema(kind).title, history.left_out_report(kind).groups())
+                (kind, official_schema(kind).title, history.left_out_groups(kind))
                 for kind in (GRANTS, DELIBERATIONS)
             ],
         },
