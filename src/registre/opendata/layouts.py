@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import actes
 from .schemas import DELIBERATIONS, GRANTS, official_schema
@@ -131,6 +132,16 @@ class Layout:
     @property
     def label(self) -> str:
         return LAYOUT_LABELS[self.layout]
+
+    @cached_property
+    def single(self) -> list[tuple[str, int]]:
+        """The fields given by one whole column (the common case)."""
+        return [(name, p[0][0]) for name, p in self.columns.items() if len(p) == 1 and p[0][1] is None]
+
+    @cached_property
+    def several(self) -> list[tuple[str, list[tuple[int, str | None]]]]:
+        """The fields given by a period's two columns, or by the same column written twice."""
+        return [(name, p) for name, p in self.columns.items() if len(p) > 1 or p[0][1] is not None]
 
     def field_of(self, index: int) -> str | None:
         return next(

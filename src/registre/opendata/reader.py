@@ -174,6 +174,7 @@ def _read_bytes(source: str, path: str | Path) -> bytes:
 def _read_rows(reader: Any, layout: Layout, result: ScdlImport) -> None:
     header = layout.header
     header_keys = [layouts.key(h) for h in header]
+    field_of = {i: name for name, places in layout.columns.items() for i, _ in places}
     reason = f" ({layout.label})"
     validator = RowValidator(layout.kind)
     checks: dict[int, list[Finding]] = {}
@@ -191,7 +192,7 @@ def _read_rows(reader: Any, layout: Layout, result: ScdlImport) -> None:
         if not any(c.strip() for c in cells):
             result.blank_rows += 1
             continue
-        if [layouts.key(c) for c in cells[: len(header)]] == header_keys:
+        if _repeats_header(cells, header, header_keys):
             result.header_rows += 1
             continue
         number += 1
@@ -212,7 +213,7 @@ def _read_rows(reader: Any, layout: Layout, result: ScdlImport) -> None:
         )
         forms.add(reading, row_cells, start)
         stated = [
-            {"column": name, "field": layout.field_of(i), "value": cells[i] if i < len(cells) else ""}
+            {"column": name, "field": field_of.get(i), "value": cells[i] if i < len(cells) else ""}
             for i, name in enumerate(header)
         ]
         result.rows.append(ReadRow(number, start, stated, reading))
@@ -230,13 +231,23 @@ def _read_rows(reader: Any, layout: Layout, result: ScdlImport) -> None:
         result.notes.append(f"{result.header_rows} ligne(s) d'en-tête répétée(s) ignorée(s)")
 
 
+def _repeats_header(cells: list[str], header: list[str], keys: list[str]) -> bool:
+    """The header again (a file made of several exports pasted together), case and accents aside."""
+    if cells[: len(header)] == header:
+        return True
+    if not cells or layouts.key(cells[0]) != keys[0]:
+        return False
+    return [layouts.key(c) for c in cells[: len(header)]] == keys
+
+
 def _cells(layout: Layout, cells: list[str]) -> tuple[dict[str, str], dict[str, Finding]]:
     """SCDL field → the text the row states for it; fields whose columns disagree are unreadable."""
-    out: dict[str, str] = {}
+    width = len(cells)
+    out = {name: cells[i].strip() if i < width else "" for name, i in layout.single}
     unreadable: dict[str, Finding] = {}
-    for name, places in layout.columns.items():
-        texts = {part: (cells[i] if i < len(cells) else "").strip() for i, part in places if part}
-        whole = [(i, (cells[i] if i < len(cells) else "").strip()) for i, part in places if not part]
+    for name, places in layout.several:
+        texts = {part: (cells[i] if i < width else "").strip() for i, part in places if part}
+        whole = [(i, (cells[i] if i < width else "").strip()) for i, part in places if not part]
         if texts:
             start, end = texts.get(layouts.START, ""), texts.get(layouts.END, "")
             out[name] = f"{start}/{end}" if end else start
@@ -250,14 +261,15 @@ def _cells(layout: Layout, cells: list[str]) -> tuple[dict[str, str], dict[str, 
             )
         elif whole:
             out[name] = next(iter(said), "")
-    short = [name for name, places in layout.columns.items() if all(i >= len(cells) for i, _ in places)]
-    if short and short[0] not in unreadable:
-        unreadable[short[0]] = Finding(
-            "table-schema:missing-cell",
-            f"ligne trop courte ({len(cells)} cellules pour {len(layout.header)} colonnes) : "
-            f"{', '.join(short)} non renseigné(s)",
-            field=short[0],
-        )
+    if width < len(layout.header):
+        short = [name for name, places in layout.columns.items() if all(i >= width for i, _ in places)]
+        if short and short[0] not in unreadable:
+            unreadable[short[0]] = Finding(
+                "table-schema:missing-cell",
+                f"ligne trop courte ({width} cellules pour {len(layout.header)} colonnes) : "
+                f"{', '.join(short)} non renseigné(s)",
+                field=short[0],
+            )
     return out, unreadable
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from . import values as v
@@ -122,11 +123,7 @@ def read_row(
     scdl = _scdl(kind, loose)
     for name in unread:
         scdl[name] = ""  # judged by the reading's finding, not twice
-    required = {
-        f["name"]
-        for f in official_schema(kind).descriptor["fields"]
-        if f.get("constraints", {}).get("required")
-    }
+    required = required_fields(kind)
     for name in absent:
         if name in required and not scdl.get(name):
             problems.append(
@@ -137,6 +134,12 @@ def read_row(
                 )
             )
     return RowReading(kind, values, scdl, problems, forms)
+
+
+@cache
+def required_fields(kind: str) -> frozenset[str]:
+    fields = official_schema(kind).descriptor["fields"]
+    return frozenset(f["name"] for f in fields if f.get("constraints", {}).get("required"))
 
 
 def check_row(kind: str, cells: dict[str, str]) -> RowReading:

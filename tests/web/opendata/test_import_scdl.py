@@ -191,3 +191,16 @@ def test_deliberations_file_round_trip_through_the_database(demo, tmp_path):
     imported = next(r for r in rows if "2021-IMPORT-1" in r)
     original = next(r for r in rows if "2021/005795" in r)
     assert imported.split(",")[11:16] == original.split(",")[11:16]  # VOTE_* kept as the file says
+
+
+def test_two_rows_with_one_deliberation_number_do_not_make_one_act(demo, tmp_path, capsys):
+    from registre.web.opendata.models import ImportedDeliberation
+
+    path = metropole_deliberations(tmp_path / "m.csv", rows=3)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("DEL-2023-003", "DEL-2023-001")  # another act under the same number
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["import-scdl", str(path)]) == 0
+    assert "3 ligne(s) enregistrée(s) dont 1 avec réserves" in capsys.readouterr().out
+    second = ImportedDeliberation.objects.get(source_line=4)
+    assert second.act is None and second.findings[0]["rule"] == "registre:numero-deja-importe"

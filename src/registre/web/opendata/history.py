@@ -22,7 +22,7 @@ from registre.opendata.schemas import DELIBERATIONS, GRANTS
 from registre.web.register.models import Authority
 
 from .models import ImportCompletion, ImportedDeliberation, ImportedGrant, ImportedHistory
-from .scdl_import import model_fields, publish_imported, register_limits
+from .scdl_import import model_fields, number_taken, publish_imported, register_limits
 
 MODELS: dict[str, type[ImportedHistory]] = {GRANTS: ImportedGrant, DELIBERATIONS: ImportedDeliberation}
 ALREADY_COMPLETE = "registre:deja-publiable"
@@ -119,8 +119,9 @@ def complete_imported_row(row: ImportedHistory, cells: dict[str, str], user: Any
         )
     reading = check_row(kind, cells)
     findings = [f.at(None, None) for f in reading.findings]
-    if kind == DELIBERATIONS:
+    if isinstance(row, ImportedDeliberation):
         findings += register_limits(reading.values)
+        findings += number_taken(row.authority, reading.values["deliberation_id"], but=row.pk)
     findings += _authority_findings(row, reading.values)
     if findings:
         raise CompletionRefused(findings)

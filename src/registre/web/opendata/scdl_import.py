@@ -159,11 +159,12 @@ def import_scdl_file(
             base = _fingerprint(read.kind, row)
             seen[base] += 1
             fingerprint = base if seen[base] == 1 else _digest(f"{base}\x1f{seen[base]}")
-            if store(row, owner, source=read.source, layout=read.layout, fingerprint=fingerprint):
-                report.stored += 1
-                report.with_findings += bool(row.findings)
-            else:
+            stored = store(row, owner, source=read.source, layout=read.layout, fingerprint=fingerprint)
+            if stored is None:
                 report.already_there += 1
+            else:
+                report.stored += 1
+                report.with_findings += not stored.is_publishable
     return report
 
 
@@ -252,13 +253,16 @@ def authority_for(name: str, siret: str) -> Authority:
             found.siret = siret
             found.save(update_fields=["siret"])
         return found
-    base = slugify(name)[:70] or "collectivite"
+    base = slugify(name or f"siret-{siret}")[:70] or "collectivite"
     slug, n = base, 1
     while Authority.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return Authority.objects.create(
-        name=name[:200], slug=slug, siret=siret if valid else "", kind=_kind(name, siret)
+        name=(name or f"SIRET {siret}")[:200],
+        slug=slug,
+        siret=siret if valid else "",
+        kind=_kind(name, siret),
     )
 
 
@@ -310,29 +314,29 @@ def _history(row: ReadRow, source: str, layout: str, fingerprint: str) -> dict[s
 
 def store_imported_grant(
     row: ReadRow, authority: Authority, *, source: str, layout: str, fingerprint: str
-) -> bool:
-    """Keep one grant row as the authority's history. False: already imported."""
+) -> ImportedGrant | None:
+    """Keep one grant row as the authority's history. None: already imported."""
     if ImportedGrant.objects.filter(fingerprint=fingerprint).exists():
-        return False
-    ImportedGrant.objects.create(
+        return None
+    return ImportedGrant.objects.create(
         authority=authority,
         **model_fields(ImportedGrant, row.values),
         **_history(row, source, layout, fingerprint),
     )
-    return True
 
 
 def store_imported_deliberation(
     row: ReadRow, authority: Authority, *, source: str, layout: str, fingerprint: str
-) -> bool:
+) -> ImportedDeliberation | None:
     """Keep one deliberation row as the authority's history; without findings, its act is published.
 
     The one place where an imported deliberation enters the register (see publish_imported).
+    None: already imported.
     """
     if ImportedDeliberation.objects.filter(fingerprint=fingerprint).exists():
-        return False
+        return None
     history = _history(row, source, layout, fingerprint)
-    beyond = register_limits(row.values)
+    beyond = register_limits(row.values) + number_taken(authority, row.values["deliberation_id"])
     if beyond:
         history["findings"] += [f.at(row.number, row.line).as_dict() for f in beyond]
         history["status"] = ImportedHistory.PENDING
@@ -341,7 +345,32 @@ def store_imported_deliberation(
     )
     if imported.is_publishable:
         publish_imported(imported)
-    return True
+    return imported
+
+
+NUMBER_TAKEN = "registre:numero-deja-importe"
+
+
+def number_taken(authority: Authority, number: str | None, *, but: int | None = None) -> list[Finding]:
+    """Another imported row already gave this number to an act of the register: two rows, one number."""
+    if not number:
+        return []
+    other = (
+        ImportedDeliberation.objects.filter(authority=authority, deliberation_id=number, act__isnull=False)
+        .exclude(pk=but)
+        .first()
+    )
+    if other is None:
+        return []
+    return [
+        Finding(
+            NUMBER_TAKEN,
+            f"la délibération n° {number} est déjà au registre, importée de {other.source_file} "
+            f"(ligne {other.source_line}) : deux lignes ne peuvent pas porter le même numéro",
+            field="DELIB_ID",
+            value=number,
+        )
+    ]
 
 
 # what the register's act can hold (its columns' lengths); beyond, the row waits to be completed
