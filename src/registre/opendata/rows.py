@@ -91,7 +91,7 @@ def grant_row(record: GrantRecord) -> dict[str, str]:
         "conditionsVersement": _text(record.payment_conditions),
         "datesPeriodeVersement": dates,
         "idRAE": _text(record.rae_id),
-        "notificationUE": _text(bool(record.eu_notification)),
+        "notificationUE": "" if record.eu_notification is None else _text(bool(record.eu_notification)),
         "pourcentageSubvention": _text(record.budget_share),
         "dispositifAide": _text(record.aid_scheme),
     }

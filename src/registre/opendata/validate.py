@@ -20,7 +20,7 @@ from .schemas import official_schema
 CHUNK_ROWS = 5000
 
 _CONSTRAINTS = {
-    "required": "valeur obligatoire manquante",
+    "required": "valeur obligatoire non renseignée",
     "pattern": "ne respecte pas le format attendu ({expected})",
     "enum": "valeur hors de la liste autorisée ({expected})",
     "maxLength": "trop longue (au plus {expected} caractères)",
@@ -135,14 +135,14 @@ class FrictionlessCells:
 
     def check(self, values: list[str], number: int, line: int | None) -> list[Finding]:
         findings = []
-        for (name, reader, cache, uri), value in zip(self.readers, values, strict=False):
+        for (name, reader, memo, uri), value in zip(self.readers, values, strict=False):
             key = _uri_shape(value) if uri else value
-            notes = cache.get(key, _UNSEEN)
+            notes = memo.get(key, _UNSEEN)
             if notes is _UNSEEN:
                 notes = reader(value)[1]
-                if len(cache) >= self.CACHE_PER_COLUMN:
-                    cache.clear()
-                cache[key] = notes
+                if len(memo) >= self.CACHE_PER_COLUMN:
+                    memo.clear()
+                memo[key] = notes
             if notes:
                 findings.extend(self._findings(name, value, notes, number, line))
         return findings

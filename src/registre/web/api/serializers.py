@@ -135,13 +135,23 @@ class PublicationRefusedSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
 
 
+class FindingGroupSerializer(serializers.Serializer):
+    field = serializers.CharField(allow_null=True)
+    rule = serializers.CharField()
+    message = serializers.CharField()
+    lines = serializers.ListField(child=serializers.IntegerField())
+
+
 class ImportReportSerializer(serializers.Serializer):
     file = serializers.CharField()
     kind = serializers.CharField()
-    stored = serializers.IntegerField()
+    read = serializers.IntegerField(help_text="lignes lues (lignes vides et en-têtes répétés à part)")
+    stored = serializers.IntegerField(help_text="lignes gardées au registre par cet import")
+    with_findings = serializers.IntegerField(help_text="dont gardées avec réserves (non publiées)")
     already_there = serializers.IntegerField()
     refused_rows = serializers.ListField(child=serializers.IntegerField())
     refusals = FindingSerializer(many=True)
+    findings = FindingGroupSerializer(many=True, help_text="réserves des lignes gardées, par champ et règle")
     notes = serializers.ListField(child=serializers.CharField())
     error = serializers.CharField(allow_null=True)
     layout = serializers.CharField(allow_null=True)
@@ -154,7 +164,7 @@ class ImportUploadSerializer(serializers.Serializer):
         allow_empty_file=True, help_text="fichier CSV au format SCDL Délibérations ou Subventions"
     )
     strict = serializers.BooleanField(
-        default=False, help_text="refuser tout le fichier si une ligne est refusée"
+        default=False, help_text="refuser tout le fichier si une ligne est refusée ou a des réserves"
     )
 
 

@@ -2,7 +2,8 @@
 
 Deliberations: published only. Their vote figures come from DeliberationOpenData, filled once
 per published deliberation by the rules core (meeting by meeting) or by an SCDL import.
-Grants: the SCDL rows imported (ImportedGrant) and the grants app's signed agreements.
+Grants: the SCDL rows imported (ImportedGrant, when publishable) and the grants app's signed
+agreements.
 """
 
 from __future__ import annotations
@@ -204,12 +205,11 @@ def imported_grant_record(grant: ImportedGrant) -> GrantRecord:
 
 
 def grant_records(authority=None) -> Iterator[GrantRecord]:
-    """SCDL Subventions records: the imported rows, then the grants app's signed agreements."""
-    imported = (
-        ImportedGrant.objects.all()
-        if authority is None
-        else ImportedGrant.objects.filter(authority=authority)
-    )
+    """SCDL Subventions records: the imported rows without findings (or completed), then the grants
+    app's signed agreements. Imported rows with findings are left out (history.left_out_report)."""
+    imported = ImportedGrant.objects.filter(status__in=ImportedGrant.PUBLISHABLE)
+    if authority is not None:
+        imported = imported.filter(authority=authority)
     for grant in imported.order_by("authority_id", "agreement_date", "pk").iterator(
         chunk_size=ITERATOR_CHUNK
     ):
