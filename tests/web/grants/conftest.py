@@ -35,7 +35,9 @@ def other_agreement(demo):
     from registre.web.accounts.models import User
     from registre.web.grants.models import Agreement, Beneficiary
 
-    other = Beneficiary.objects.create(name="Association Voisine", email="contact@voisine.example")
+    other = Beneficiary.objects.create(
+        authority=demo["authority"], name="Association Voisine", email="contact@voisine.example"
+    )
     user = User.objects.create_user(
         "association-voisine", password="x", role=User.BENEFICIARY, email="tresorier@voisine.example"
     )

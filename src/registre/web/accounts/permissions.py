@@ -37,9 +37,7 @@ def _role_required(name: str, test):
 
 authenticated = _role_required("authenticated", lambda user: True)
 clerk_required = _role_required("clerk", lambda user: user.is_clerk)
-grants_officer_required = _role_required(
-    "grants_officer", lambda user: user.is_grants_officer or user.is_clerk
-)
+grants_officer_required = _role_required("grants_officer", lambda user: user.is_grants_officer)
 beneficiary_required = _role_required("beneficiary", lambda user: user.is_beneficiary)
 administrator_required = _role_required("administrator", lambda user: user.is_administrator)
 
