@@ -26,6 +26,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from . import actes
+from .cells import restore
 from .checks import siret_problem
 from .findings import Finding
 from .records import NATURES, PAYMENT_CONDITIONS, DeliberationRecord, GrantRecord
@@ -228,7 +229,7 @@ def read_scdl(path: str | Path, data: bytes | None = None, *, kind: str | None =
                 )
             )
             continue
-        raw = {name: (cells[i] if i < len(cells) else "") for i, name in mapping.items()}
+        raw = {name: (restore(cells[i]) if i < len(cells) else "") for i, name in mapping.items()}
         record, problems = convert(raw)
         if problems:
             problems = [_absent(p, absent, layout) for p in problems] + _siret_problems(raw, detected)

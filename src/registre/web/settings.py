@@ -132,6 +132,9 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=_int("REGISTRE_LOGIN_COOLOFF_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS: list[
+    str
+] = []  # the account and address are the point of the log; passwords stay masked
 AXES_LOCKOUT_CALLABLE = "registre.web.security.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "registre.web.security.client_ip.client_ip"
 REGISTRE_PROXY_COUNT = _int("REGISTRE_PROXY_COUNT", 0)
