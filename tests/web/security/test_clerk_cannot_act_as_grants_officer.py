@@ -40,11 +40,6 @@ def submission(agreement, media_root):
     )
 
 
-@pytest.fixture
-def agreement(demo):
-    return demo["agreement"]
-
-
 def _state(agreement, other_agreement, submission):
     agreement.refresh_from_db()
     submission.refresh_from_db()
