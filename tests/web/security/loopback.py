@@ -17,6 +17,18 @@ from pathlib import Path
 REGISTRE = Path(sys.executable).with_name("registre")
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without the test run's database and settings: the server under
+    test gets only what the README documents."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "REGISTRE_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    env.update(extra)
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -41,8 +53,7 @@ class Server:
 def start_demo_server(directory: Path, timeout: float = 180) -> Server:
     """Fresh SQLite database and var directory: the demo is loaded, gunicorn serves it."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REGISTRE_"))}
-    env["REGISTRE_VAR_DIR"] = str(directory / "var")
+    env = clean_env(REGISTRE_VAR_DIR=str(directory / "var"))
     log = directory / "server.log"
     with open(log, "wb") as output:
         process = subprocess.Popen(
