@@ -4,6 +4,7 @@ import pytest
 
 from ..clerk.conftest import council, greffe, meeting  # noqa: F401
 from ..grants.conftest import media_root, other_agreement  # noqa: F401
+from ..test_permissions import objects  # noqa: F401 (the permission matrix's records)
 
 
 @pytest.fixture
