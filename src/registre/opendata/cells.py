@@ -15,6 +15,7 @@ the file checked against the official schema.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 TEXT_MARK = "'"
@@ -49,7 +50,7 @@ def neutralise_row(row: dict[str, str], max_lengths: dict[str, int] | None = Non
     return cleaned
 
 
-def max_lengths(fields: dict[str, dict]) -> dict[str, int]:
+def max_lengths(fields: dict[str, dict[str, Any]]) -> dict[str, int]:
     """{column: maxLength} of a Table Schema's fields."""
     return {
         name: spec["constraints"]["maxLength"]
