@@ -8,7 +8,8 @@
 - REGISTRE_HTTPS=1: served over HTTPS (Secure cookies, HSTS, redirect to https; behind a
   proxy, it must set X-Forwarded-Proto and strip the client's own)
 - REGISTRE_PROXY_COUNT: number of trusted reverse proxies in front (client address for login
-  throttling), REGISTRE_LOGIN_FAILURE_LIMIT, REGISTRE_LOGIN_COOLOFF_MINUTES,
+  throttling), REGISTRE_LOGIN_FAILURE_LIMIT, REGISTRE_LOGIN_ADDRESS_FAILURE_LIMIT,
+  REGISTRE_LOGIN_COOLOFF_MINUTES,
   REGISTRE_SESSION_HOURS, REGISTRE_CALENDAR_TOKEN_DAYS
 The production settings and their reasons: README, « Mise en production »; docs/security.md.
 """
@@ -124,10 +125,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account or address first
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from one
-# address, logins are refused for the cool-off; an administrator lifts it (admin « Tentatives
-# d'accès », or `registre manage axes_reset_username NOM` / `axes_reset_ip ADRESSE`).
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or
+# REGISTRE_ADDRESS_FAILURE_LIMIT from one address (offices share one), logins are refused for the
+# cool-off; an administrator lifts it (admin « Tentatives de connexion », or
+# `registre manage axes_reset_username NOM` / `axes_reset_ip ADRESSE`).
+AXES_HANDLER = "registre.web.security.lockout.RegistreAxesHandler"
 AXES_FAILURE_LIMIT = _int("REGISTRE_LOGIN_FAILURE_LIMIT", 5)
+REGISTRE_ADDRESS_FAILURE_LIMIT = _int("REGISTRE_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=_int("REGISTRE_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True

@@ -85,6 +85,8 @@ def test_a_person_given_both_roles_holds_both(client_for, demo, agreement, other
         authority=demo["authority"],
     )
     both = client_for("greffe-et-subventions")
+    home = both.get("/comptes/").content.decode()
+    assert 'href="/greffe/"' in home and 'href="/subventions/"' in home
     assert both.get("/greffe/").status_code == 200
     url, data = _actions(agreement, other_agreement, submission)[0]
     assert both.post(url, data).status_code == 302
@@ -104,6 +106,7 @@ def test_the_admin_explains_a_refused_combination(client_for, demo):
         "/admin/accounts/user/add/",
         {"username": "cumul", "password1": "Tr3s-l0ng-m0t-de-passe", "password2": "Tr3s-l0ng-m0t-de-passe"},
     )
+    assert response.status_code == 302
     user = User.objects.get(username="cumul")
     data = {
         "username": "cumul",
