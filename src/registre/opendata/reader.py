@@ -27,6 +27,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from . import layouts
+from .cells import restore
 from .findings import Finding
 from .layouts import CURRENT, NEAR, SCDL_V1, Layout  # noqa: F401  (the layouts, named here too)
 from .reading import RowReading, read_row
@@ -207,7 +208,7 @@ def _read_rows(reader: Any, layout: Layout, result: ScdlImport) -> None:
                 )
             )
             continue
-        row_cells, unreadable = _cells(layout, cells)
+        row_cells, unreadable = _cells(layout, [restore(cell) for cell in cells])
         reading = read_row(
             layout.kind, row_cells, absent=layout.absent, absent_reason=reason, unreadable=unreadable
         )

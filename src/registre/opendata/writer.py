@@ -1,6 +1,7 @@
 """Streaming SCDL CSV export: records in, a validated file out, in constant memory.
 
-Rows are built, checked (custom checks row by row; frictionless on the first chunk as a whole,
+Rows are built, their formula-like cells made inert (cells.py: a spreadsheet would execute
+them), checked (custom checks row by row; frictionless on the first chunk as a whole,
 then cell by cell with its own readers, see validate.FrictionlessCells) and written
 one at a time into a temporary file beside the target; the file is moved into place only when
 every row is valid. An invalid row blocks the publication: nothing is written at the target,
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cells import max_lengths, neutralise_row
 from .findings import Finding, PublicationBlocked
 from .rows import BUILDERS, header
 from .schemas import official_schema
@@ -55,6 +57,7 @@ def export_csv(
     build = BUILDERS[kind]
     columns = header(kind)
     schema = official_schema(kind)
+    limits = max_lengths(schema.fields)
     validator = RowValidator(kind, chunk_rows, cells=cells)
     findings: list[Finding] = []
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +69,7 @@ def export_csv(
             writer.writerow(columns)
             line = 2
             for count, record in enumerate(records, start=1):
-                row = build(record)
+                row = neutralise_row(build(record), limits)
                 values = [row[name] for name in columns]
                 findings += validator.add(row, count, line)
                 if findings:

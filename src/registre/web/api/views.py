@@ -242,7 +242,7 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
     @extend_schema(
         summary="Une séance (ses délibérations publiées)", responses={200: s.MeetingSerializer, **ERRORS}
     )
-    def retrieve(self, request, pk=None):
+    def retrieve(self, request, pk=None, format=None):  # format: the router's ".json" suffix
         return Response(self.get_serializer(_published_meeting(_int(pk))).data)
 
     @extend_schema(
@@ -252,7 +252,7 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
         responses={200: OpenApiTypes.OBJECT, **ERRORS},
     )
     @action(detail=True, methods=["get"])
-    def popolo(self, request, pk=None):
+    def popolo(self, request, pk=None, format=None):
         meeting = _published_meeting(_int(pk))
         published_items = set(
             published().filter(item__meeting=meeting).values_list("item__number", flat=True)

@@ -214,6 +214,8 @@ def store_agreement(
     deliberation=None,
     reference: str | None = None,
 ) -> models.Agreement:
+    if beneficiary.authority_id != authority.pk:
+        raise ValueError("a beneficiary belongs to the authority that recorded it: never share one")
     agreement = models.Agreement.objects.create(
         authority=authority,
         beneficiary=beneficiary,

@@ -19,6 +19,7 @@ from .conversion import store_agreement
 
 BENEFICIARY = "Pôle des Microtechniques"
 BENEFICIARY_LOGIN = "pole-microtechniques"
+DEMO_ACCOUNTS = [(BENEFICIARY_LOGIN, f"bénéficiaire : {BENEFICIARY}")]
 DEMO_SIGNED_ON = dt.date(2021, 10, 15)
 DEMO_TRANSMITTED_ON = dt.date(2021, 10, 19)
 
@@ -30,7 +31,7 @@ def load_demo(context: dict) -> None:
 
     authority, deliberation = context["authority"], context["deliberation"]
     beneficiary, _ = models.Beneficiary.objects.get_or_create(
-        name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"}
+        authority=authority, name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"}
     )
     user = User.objects.filter(username=BENEFICIARY_LOGIN).first()
     if user is None:

@@ -254,6 +254,25 @@ class AgreementForm(forms.Form):
     def clean_beneficiary_siret(self):
         return validate_siret(self.cleaned_data["beneficiary_siret"])
 
+    def clean(self):
+        """A SIRET already known to this authority under another name: suggest that name. Only this
+        authority's beneficiaries are searched; another authority's records are never shown."""
+        data = super().clean()
+        name, siret = (data.get("beneficiary_name") or "").strip(), data.get("beneficiary_siret")
+        if siret and name:
+            known = (
+                models.Beneficiary.objects.filter(authority=self.authority, siret=siret)
+                .exclude(name=name)
+                .first()
+            )
+            if known is not None:
+                self.add_error(
+                    "beneficiary_name",
+                    f"Ce SIRET est celui de « {known.name} », bénéficiaire déjà enregistré par votre "
+                    "collectivité : reprenez ce nom pour lui rattacher la convention.",
+                )
+        return data
+
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
         if models.Agreement.objects.filter(authority=self.authority, reference=reference).exists():

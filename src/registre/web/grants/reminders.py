@@ -32,7 +32,7 @@ def _beneficiary_recipients(agreement: models.Agreement) -> list[str]:
 def _officer_recipients(agreement: models.Agreement) -> list[str]:
     from registre.web.accounts.models import User
 
-    users = User.objects.filter(authority=agreement.authority, role=User.GRANTS_OFFICER, is_active=True)
+    users = User.objects.with_role(User.GRANTS_OFFICER).filter(authority=agreement.authority, is_active=True)
     return sorted({u.email for u in users if u.email})
 
 

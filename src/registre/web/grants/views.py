@@ -5,6 +5,7 @@ agreement answers 404, its existence is not revealed)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +25,7 @@ from registre.web.accounts.permissions import (
 )
 
 from . import forms, models, services
-from .calendar import calendar_response, feed_token, user_of_token
+from .calendar import calendar_response, feed_token, revoke_feed_tokens, user_of_token
 from .conversion import (
     amended,
     indicator_of,
@@ -204,9 +205,7 @@ def dashboard(request):
         request,
         "grants/dashboard.html",
         {
-            "feed_url": request.build_absolute_uri(
-                reverse("grants:calendar_feed", args=[feed_token(request.user)])
-            ),
+            **_feed(request),
             "authority": authority,
             "rows": rows,
             "today": today,
@@ -474,7 +473,9 @@ def create_agreement(request):
         else:
             with transaction.atomic():
                 beneficiary, _ = models.Beneficiary.objects.get_or_create(
-                    name=data["beneficiary_name"].strip(), defaults={"siret": data["beneficiary_siret"]}
+                    authority=authority,
+                    name=data["beneficiary_name"].strip(),
+                    defaults={"siret": data["beneficiary_siret"]},
                 )
                 agreement = store_agreement(
                     record, authority=authority, beneficiary=beneficiary, deliberation=data["deliberation"]
@@ -496,9 +497,9 @@ def officer_calendar(request):
 def download(request, pk):
     submission = get_object_or_404(models.Submission.objects.select_related("agreement"), pk=pk)
     user = request.user
-    allowed = (
-        authority_scope(user) is not None and submission.agreement.authority_id == authority_scope(user).pk
-    ) or (user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists())
+    allowed = (user.is_grants_officer and submission.agreement.authority_id == authority_scope(user).pk) or (
+        user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists()
+    )
     if not allowed:
         raise Http404
     return FileResponse(
@@ -527,8 +528,7 @@ def portal(request):
         }
         for a in agreements
     ]
-    feed_url = request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)]))
-    return render(request, "grants/portal.html", {"rows": rows, "today": today, "feed_url": feed_url})
+    return render(request, "grants/portal.html", {"rows": rows, "today": today, **_feed(request)})
 
 
 @beneficiary_required
@@ -630,6 +630,29 @@ def portal_calendar(request):
     return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
 
 
+def _feed(request) -> dict:
+    link = feed_token(request.user)
+    return {
+        "feed_url": request.build_absolute_uri(reverse("grants:calendar_feed", args=[link.token])),
+        "feed_expires": link.expires_on,
+    }
+
+
+@require_POST
+@authenticated
+def revoke_calendar_links(request):
+    """Every subscription link this person was given stops working; the page shows a new one."""
+    user = request.user
+    if not (user.is_grants_officer or user.is_beneficiary):
+        raise PermissionDenied
+    revoke_feed_tokens(user)
+    messages.success(
+        request,
+        "Les anciennes adresses d'abonnement ne fonctionnent plus : abonnez votre agenda à la nouvelle.",
+    )
+    return redirect("grants:dashboard" if user.is_grants_officer else "grants:portal")
+
+
 @public
 def calendar_feed(request, token):
     """Subscription URL for calendar applications, which cannot log in: a signed personal token
@@ -637,7 +660,7 @@ def calendar_feed(request, token):
     user = user_of_token(token)
     if user is None:
         raise Http404
-    if authority_scope(user) is not None:
+    if user.is_grants_officer:
         agreements = models.Agreement.objects.filter(authority=authority_scope(user))
         return calendar_response(
             agreements.select_related("beneficiary"), f"Subventions — {authority_scope(user)}"

@@ -17,8 +17,8 @@ from registre.opendata.findings import PublicationBlocked
 from registre.opendata.schemas import DELIBERATIONS, GRANTS, official_schema
 from registre.web.accounts.permissions import (
     authority_scope,
+    authority_staff_required,
     clerk_required,
-    grants_officer_required,
     public,
 )
 from registre.web.register.models import Authority
@@ -110,7 +110,7 @@ def scdl_download(kind: str, authority_slug: str | None, base_url: str):
 # ----- the imported history to complete (grants officer, clerk) -----
 
 
-@grants_officer_required
+@authority_staff_required
 def history_list(request):
     authority = authority_scope(request.user)
     kind = DELIBERATIONS if request.GET.get("type") == "deliberations" else GRANTS
@@ -131,7 +131,7 @@ def history_list(request):
     )
 
 
-@grants_officer_required
+@authority_staff_required
 def complete_grant(request, pk):
     row = get_object_or_404(ImportedGrant, pk=pk, authority=authority_scope(request.user))
     return _complete(request, row, GRANTS)
