@@ -135,14 +135,14 @@ class FrictionlessCells:
 
     def check(self, values: list[str], number: int, line: int | None) -> list[Finding]:
         findings = []
-        for (name, reader, cache, uri), value in zip(self.readers, values, strict=False):
+        for (name, reader, seen, uri), value in zip(self.readers, values, strict=False):
             key = _uri_shape(value) if uri else value
-            notes = cache.get(key, _UNSEEN)
+            notes = seen.get(key, _UNSEEN)
             if notes is _UNSEEN:
                 notes = reader(value)[1]
-                if len(cache) >= self.CACHE_PER_COLUMN:
-                    cache.clear()
-                cache[key] = notes
+                if len(seen) >= self.CACHE_PER_COLUMN:
+                    seen.clear()
+                seen[key] = notes
             if notes:
                 findings.extend(self._findings(name, value, notes, number, line))
         return findings

@@ -9,6 +9,7 @@ import re
 from django import forms
 from django.db import transaction
 
+from registre.core import member_key
 from registre.web.register.models import (
     Attendance,
     Ballot,
@@ -128,8 +129,6 @@ class MemberForm(Accessible, forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("first_name") and data.get("last_name"):
-            from registre.core import member_key
-
             key = member_key(data["first_name"], data["last_name"])
             if self.council.members.filter(key=key).exclude(pk=self.instance.pk).exists():
                 self.add_error(

@@ -653,18 +653,9 @@ def deliberation_publish(request, pk):
         return redirect("clerk:deliberation", deliberation.pk)
     with transaction.atomic():
         deliberation.publish()
-        deliberation.save(update_fields=["status", "published_at"])
-        _index(deliberation)
+        deliberation.save(update_fields=["status", "published_at"])  # front indexes it (post_save)
     messages.success(request, f"Délibération n°{deliberation.number} publiée : elle n'est plus modifiable.")
     return redirect("clerk:deliberation", deliberation.pk)
-
-
-def _index(deliberation) -> None:
-    try:
-        from registre.web.front.search import index_deliberation
-    except ImportError:  # the public search is optional
-        return
-    index_deliberation(deliberation)
 
 
 @clerk_required

@@ -7,7 +7,10 @@ import datetime as dt
 from django.core import signing
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from icalendar import Calendar, Event
+
+from registre.web.accounts.models import User
 
 from .conversion import obligation_lines
 
@@ -56,14 +59,10 @@ def feed_token(user) -> str:
 
 def _stamp(user) -> str:
     """Bound to the password without revealing any of its hash."""
-    from django.utils.crypto import salted_hmac
-
     return salted_hmac(_SALT, f"{user.pk}:{user.password}").hexdigest()[:20]
 
 
 def user_of_token(token: str):
-    from registre.web.accounts.models import User
-
     try:
         data = signing.loads(token, salt=_SALT)
     except signing.BadSignature:

@@ -4,9 +4,12 @@ converts, asks registre.core.grants, and shows what the core says."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from registre.core import grants as core
 from registre.core.grants.indicators import Indicator, IndicatorScope, Unit
@@ -163,8 +166,6 @@ def received_dates(agreement: models.Agreement) -> dict[core.ObligationKind, dt.
 
 
 def _local_date(moment: dt.datetime) -> dt.date:
-    from django.utils import timezone
-
     return timezone.localtime(moment).date()
 
 
@@ -301,9 +302,6 @@ def store_budget(agreement: models.Agreement, budget: core.ForecastBudget) -> No
 
 def operation_amount(budget_line: str):
     """The grant amount a deliberation's budget line states ("Montant de l'opération : 45 000 €"), or None."""
-    import re
-    from decimal import Decimal
-
     match = re.search(
         r"Montant\s+de\s+l'op[ée]ration\s*:\s*(\d[\d\s\u00a0\u202f.]*(?:,\d{1,2})?)\s*€",
         (budget_line or "").replace("’", "'"),

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from registre.core import grants as core
+from registre.web.register.models import Deliberation
 
 from . import models
 from .siret import validate_siret
@@ -45,8 +46,6 @@ class AmendmentForm(forms.Form):
     programme_end = forms.DateField(label="Nouvelle fin du programme", widget=DATE, required=False)
 
     def __init__(self, *args, agreement, **kwargs):
-        from registre.web.register.models import Deliberation
-
         super().__init__(*args, **kwargs)
         self.fields["deliberation"].queryset = Deliberation.objects.filter(authority=agreement.authority)
 
@@ -245,8 +244,6 @@ class AgreementForm(forms.Form):
     )
 
     def __init__(self, *args, authority, **kwargs):
-        from registre.web.register.models import Deliberation
-
         super().__init__(*args, **kwargs)
         self.authority = authority
         self.fields["deliberation"].queryset = Deliberation.objects.filter(authority=authority)

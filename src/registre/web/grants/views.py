@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from registre.core import grants as core
 from registre.core.grants.budget import describe_shares
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
+from registre.core.grants.schedule import releasable
 from registre.web.accounts.permissions import (
     authenticated,
     authority_scope,
@@ -22,6 +23,7 @@ from registre.web.accounts.permissions import (
     grants_officer_required,
     public,
 )
+from registre.web.register.models import Deliberation
 
 from . import forms, models, services
 from .calendar import calendar_response, feed_token, user_of_token
@@ -139,8 +141,6 @@ def _context(agreement: models.Agreement) -> dict:
 
 def _tranches(agreement, record, today):
     """(tranche, amount, releasable today) for the schedule table."""
-    from registre.core.grants.schedule import releasable
-
     received = {kind.value: when for kind, when in received_dates(agreement).items()}
     ready = {
         index
@@ -220,8 +220,6 @@ def dashboard(request):
 
 def _grants_without_agreement(authority) -> list[dict]:
     """Grant deliberations (ACTES 7.5) with no agreement recorded: one is required above 23 000 €."""
-    from registre.web.register.models import Deliberation
-
     found = []
     deliberations = (
         Deliberation.objects.filter(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from registre.demo import EXAMPLE_EXTRACT
@@ -62,8 +63,7 @@ def load_demo() -> dict:
 
 
 def _accounts() -> dict:
-    from registre.web.accounts.models import User
-
+    User = get_user_model()  # the accounts app's model, named by the settings: no import of it
     users = {}
     for username, role, authority_name, _description in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
@@ -83,8 +83,7 @@ def _accounts() -> dict:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     """(username, password, description) for the accounts `registre serve` prints."""
-    from registre.web.accounts.models import User
-
+    User = get_user_model()
     logins = [(u, DEMO_PASSWORD, d) for u, _r, _a, d in DEMO_ACCOUNTS]
     known = {u for u, _p, _d in logins}
     for user in User.objects.filter(role=User.BENEFICIARY).exclude(username__in=known).order_by("username"):

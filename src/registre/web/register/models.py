@@ -8,6 +8,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from registre.core import member_key
+
 
 class PublishedRecordError(ValidationError):
     """A published deliberation, and the vote and attendance it rests on, are read-only."""
@@ -84,8 +86,6 @@ class Member(models.Model):
         return f"{self.civility} {self.name}".strip()
 
     def save(self, *args, **kwargs):
-        from registre.core import member_key
-
         self.key = member_key(self.first_name, self.last_name)
         super().save(*args, **kwargs)
 
