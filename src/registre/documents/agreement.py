@@ -58,7 +58,7 @@ def _tranche(agreement: GrantAgreement, tranche) -> str:
     return f"{share}{amount} {when}"
 
 
-def agreement_view(agreement: GrantAgreement, *, council: str = "Conseil") -> dict:
+def compose_agreement(agreement: GrantAgreement, *, council: str = "Conseil") -> dict:
     grantor, beneficiary = agreement.grantor, agreement.beneficiary
     deliberation = ""
     if agreement.deliberation:
@@ -276,35 +276,35 @@ def _indicators(agreement: GrantAgreement) -> list[dict]:
     return [{"scope": scope, "labels": labels} for scope, labels in groups.items()]
 
 
-def agreement_text(view: dict) -> str:
+def agreement_text(composed: dict) -> str:
     out = [
-        f"**{view['authority']}**",
-        f"## {view['title'].upper()}",
-        f"**{view['subtitle']}**",
+        f"**{composed['authority']}**",
+        f"## {composed['title'].upper()}",
+        f"**{composed['subtitle']}**",
         "Entre",
-        view["grantor"],
+        composed["grantor"],
         "Et",
-        view["beneficiary"],
-        *view["visas"],
+        composed["beneficiary"],
+        *composed["visas"],
         "**Il est convenu ce qui suit :**",
     ]
-    for article in view["articles"]:
+    for article in composed["articles"]:
         out.append(f"### {article['heading']}")
         out += article["paragraphs"]
         if article["points"]:
             out.append("\n".join(f"- {i}" for i in article["points"]))
-    out.append(view["done"])
-    out += [f"{s['capacity']}  \n{s['name']}" for s in view["signatures"]]
-    if view["programme"]:
+    out.append(composed["done"])
+    out += [f"{s['capacity']}  \n{s['name']}" for s in composed["signatures"]]
+    if composed["programme"]:
         out.append("## Annexe 1 : programme d'actions")
         out.append("### II. Description et résultats attendus des missions")
-        for group in view["programme"]:
+        for group in composed["programme"]:
             out.append(f"### {group['heading']}")
             for section in group["sections"]:
                 if section["title"]:
                     out.append(f"**{section['title']}**")
                 out.append("\n".join(f"- {o['text']}" for o in section["objectives"]))
-    budget = view["budget"]
+    budget = composed["budget"]
     if budget:
         out.append("## Annexe 2 : budget prévisionnel")
         out.append("### Dépenses prévisionnelles")
@@ -322,9 +322,9 @@ def agreement_text(view: dict) -> str:
         rows.append(f"Total des recettes\t{budget['total_revenues']}")
         out.append("\n".join(rows))
         out.append("\n".join(f"{a}\t{b}" for a, b in budget["shares"]))
-    if view["indicators"]:
+    if composed["indicators"]:
         out.append("## Annexe 3 : indicateurs territoriaux")
-        for group in view["indicators"]:
+        for group in composed["indicators"]:
             out.append(f"**{group['scope']}**")
             out.append("\n".join(f"- {label}" for label in group["labels"]))
     return "\n\n".join(out) + "\n"

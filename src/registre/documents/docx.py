@@ -53,10 +53,10 @@ def _attendance(groups: list[dict]) -> RichText:
     return rich
 
 
-def render_docx(kind: str, view: dict, *, templates_dir=None) -> bytes:
+def render_docx(kind: str, composed: dict, *, templates_dir=None) -> bytes:
     template = DocxTemplate(str(template_file(f"{kind}.docx", templates_dir)))
-    data = typographic(dict(view))
-    data.setdefault("running_title", view.get("pdf_title", ""))
+    data = typographic(dict(composed))
+    data.setdefault("running_title", composed.get("pdf_title", ""))
     context = dict(data)
     if "present" in data:
         context["present_rich"] = _attendance(data["present"])

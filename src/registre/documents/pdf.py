@@ -1,4 +1,4 @@
-"""PDF through Typst: PDF/A-2b, tagged (accessible), from the templates and a view."""
+"""PDF through Typst: PDF/A-2b, tagged (accessible), from the templates and a composed."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _compiler(root: Path) -> typst.Compiler:
 
 
 def typographic(value):
-    """Straight apostrophes to typographic ones in every string of a view."""
+    """Straight apostrophes to typographic ones in every string of a composed."""
     if isinstance(value, str):
         return value.replace("'", "’")
     if isinstance(value, list):
@@ -40,12 +40,17 @@ def typographic(value):
 
 
 def render_pdf(
-    kind: str, view: dict, *, templates_dir=None, archival: bool = True, timestamp: dt.datetime | None = None
+    kind: str,
+    composed: dict,
+    *,
+    templates_dir=None,
+    archival: bool = True,
+    timestamp: dt.datetime | None = None,
 ) -> bytes:
     """One document as PDF bytes; ``archival``: PDF/A-2b (tagged in every case)."""
     root = typst_root(templates_dir)
-    data = typographic(dict(view))
-    data.setdefault("running_title", view.get("pdf_title", ""))
+    data = typographic(dict(composed))
+    data.setdefault("running_title", composed.get("pdf_title", ""))
     logo = logo_name(root)
     if logo:
         data["logo"] = logo

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import text, views
+from . import composition, text
 from .model import DeliberationRecord, MeetingRecord
 
 KINDS = ("extract", "list", "minutes")  # and "agreement": render_agreement()
@@ -32,15 +32,15 @@ KIND_NAMES = {
 }
 
 
-def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
+def compose(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
     if kind == "extract":
         if deliberation is None:
             raise ValueError("un extrait porte sur une délibération : précisez laquelle")
-        return views.extract_view(record, deliberation)
+        return composition.compose_extract(record, deliberation)
     if kind == "list":
-        return views.list_view(record)
+        return composition.compose_list(record)
     if kind == "minutes":
-        return views.minutes_view(record)
+        return composition.compose_minutes(record)
     raise ValueError(f"document inconnu : {kind} (attendu : {', '.join(KINDS)})")
 
 
@@ -60,17 +60,17 @@ def render(
             numbers = ", ".join(d.number for d in record.deliberations) or "aucune"
             raise ValueError(f"précisez la délibération (séance : {numbers})")
         deliberation = record.deliberations[0]
-    view = view_of(kind, record, deliberation)
+    composed = compose(kind, record, deliberation)
     if format == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf(kind, view, templates_dir=templates_dir, archival=archival)
+        return render_pdf(kind, composed, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
 
-        return render_docx(kind, view, templates_dir=templates_dir)
+        return render_docx(kind, composed, templates_dir=templates_dir)
     if format == "txt":
-        return text.RENDERERS[kind](view).encode("utf-8")
+        return text.RENDERERS[kind](composed).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
 
 
@@ -102,19 +102,19 @@ def render_agreement(
     agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None, archival: bool = True
 ) -> bytes:
     """The grant agreement and its annexes (a ``registre.core.grants.GrantAgreement``)."""
-    from .agreement import agreement_text, agreement_view
+    from .agreement import agreement_text, compose_agreement
 
-    view = agreement_view(agreement, council=council)
+    composed = compose_agreement(agreement, council=council)
     if format == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf("agreement", view, templates_dir=templates_dir, archival=archival)
+        return render_pdf("agreement", composed, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
 
-        return render_docx("agreement", view, templates_dir=templates_dir)
+        return render_docx("agreement", composed, templates_dir=templates_dir)
     if format == "txt":
-        return agreement_text(view).encode("utf-8")
+        return agreement_text(composed).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
 
 
@@ -135,7 +135,7 @@ def document(
     deliberation: DeliberationRecord | str | None = None,
     templates_dir=None,
 ) -> RenderedDocument:
-    """One document ready to send, e.g. from a Django view:
+    """One document ready to send, e.g. from a Django composed:
 
     doc = document("extract", record, "pdf", deliberation="2021/005795", templates_dir=authority_dir)
     response = HttpResponse(doc.content, content_type=doc.media_type)

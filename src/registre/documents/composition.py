@@ -1,7 +1,7 @@
 """What each document says, as plain data (JSON-ready), before any layout. Pure Python.
 
 Every figure comes from the rules core's tally; the wording from ``wording``; the
-templates (Typst, DOCX) and the text rendering only lay these views out.
+templates (Typst, DOCX) and the text rendering only lay these compositions out.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ def vote_kind(meeting: Meeting, item_number: int) -> VoteKind:
     return item.vote.kind if item else VoteKind.SHOW_OF_HANDS
 
 
-def deliberation_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_deliberation(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
     meeting = record.meeting
     tally = record.tally.for_item(deliberation.item)
     if tally is None:
@@ -264,7 +264,7 @@ def quorum_sentence(tally: ItemTally) -> str:
 # -- the documents ---------------------------------------------------------------
 
 
-def extract_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_extract(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
     header = meeting_header(record)
     return {
         "kind": "extract",
@@ -272,11 +272,11 @@ def extract_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dic
         "pdf_title": f"Extrait du registre des délibérations — délibération n° {deliberation.number}",
         "running_title": f"Extrait du registre — {deliberation.number}",
         **header,
-        "deliberation": deliberation_view(record, deliberation),
+        "deliberation": compose_deliberation(record, deliberation),
     }
 
 
-def list_view(record: MeetingRecord) -> dict:
+def compose_list(record: MeetingRecord) -> dict:
     header = meeting_header(record)
     meeting = record.meeting
     rows = []
@@ -312,7 +312,7 @@ def list_view(record: MeetingRecord) -> dict:
     }
 
 
-def minutes_view(record: MeetingRecord) -> dict:
+def compose_minutes(record: MeetingRecord) -> dict:
     header = meeting_header(record)
     meeting = record.meeting
     tallies = record.tally.items
