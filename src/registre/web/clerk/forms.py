@@ -12,13 +12,13 @@ from django.db import transaction
 from registre.core import member_key
 from registre.web.register.models import (
     Attendance,
-    Ballot,
     Council,
     Deliberation,
     Item,
     Meeting,
     Member,
     Proxy,
+    RollCallBallot,
 )
 
 from .roster import RosterError, read_roster
@@ -355,7 +355,7 @@ class OrderOfPassageForm(Accessible, forms.Form):
 # -- attendance and proxies -------------------------------------------------------------------
 
 
-class RollForm(Accessible, forms.Form):
+class AttendanceForm(Accessible, forms.Form):
     """Who is in the room when the meeting opens; the others are recorded absent."""
 
     present = MembersChoiceField(
@@ -658,7 +658,7 @@ class RollCallForm(Accessible, forms.Form):
         super().__init__(*args, **kwargs)
         self.item = item
         self.members = list(item.meeting.council.members.all())
-        cast = dict(item.ballots.values_list("member_id", "ballot"))
+        cast = dict(item.ballots.values_list("member_id", "choice"))
         for member in self.members:
             self.fields[f"m{member.pk}"] = forms.ChoiceField(
                 label=member_label(member),
@@ -676,8 +676,8 @@ class RollCallForm(Accessible, forms.Form):
                 self.item.unanimous = False
                 self.item.save()
             self.item.ballots.all().delete()
-            Ballot.objects.bulk_create(
-                Ballot(item=self.item, member=member, ballot=self.cleaned_data[f"m{member.pk}"])
+            RollCallBallot.objects.bulk_create(
+                RollCallBallot(item=self.item, member=member, choice=self.cleaned_data[f"m{member.pk}"])
                 for member in self.members
                 if self.cleaned_data.get(f"m{member.pk}")
             )
