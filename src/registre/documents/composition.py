@@ -12,7 +12,7 @@ from collections import OrderedDict
 from registre.core import Ballot, ItemTally, Meeting, VoteKind
 
 from . import richtext
-from .model import DeliberationRecord, MeetingRecord, Signatory
+from .model import Composition, DeliberationRecord, MeetingRecord, Signatory
 from .wording import (
     NBSP,
     amount,
@@ -43,7 +43,7 @@ LIST_DELAY = dt.timedelta(days=7)  # L2121-25: list posted and put online within
 # -- shared parts ----------------------------------------------------------------
 
 
-def meeting_header(record: MeetingRecord) -> dict:
+def meeting_header(record: MeetingRecord) -> Composition:
     meeting = record.meeting
     council = meeting.council or "Conseil"
     chair = meeting.member(meeting.chair) if meeting.chair else None
@@ -86,9 +86,9 @@ def meeting_header(record: MeetingRecord) -> dict:
     }
 
 
-def attendance_groups(meeting: Meeting, present: bool) -> list[dict]:
+def attendance_groups(meeting: Meeting, present: bool) -> list[Composition]:
     """Lines of one list grouped by commune, communes in their first order; members without a commune first."""
-    groups: OrderedDict[str | None, list[dict]] = OrderedDict()
+    groups: OrderedDict[str | None, list[Composition]] = OrderedDict()
     groups[None] = []
     for line in meeting.attendance:
         if line.present is not present:
@@ -107,7 +107,7 @@ def attendance_groups(meeting: Meeting, present: bool) -> list[dict]:
     return [{"commune": commune or "", "people": people} for commune, people in groups.items() if people]
 
 
-def proxy_lines(meeting: Meeting) -> list[dict]:
+def proxy_lines(meeting: Meeting) -> list[Composition]:
     lines = []
     for proxy in meeting.proxies:
         principal = member_name(meeting.member(proxy.principal), proxy.principal)
@@ -173,7 +173,7 @@ def interested_keys(meeting: Meeting, record: DeliberationRecord | None, item_nu
     return tuple(sorted(item.interested_members, key=lambda k: (order.get(k, len(order)), k)))
 
 
-def signatory(record: MeetingRecord, deliberation: DeliberationRecord | None) -> dict:
+def signatory(record: MeetingRecord, deliberation: DeliberationRecord | None) -> Composition:
     chosen = (deliberation.signatory if deliberation else None) or record.signatory
     if chosen is None:
         meeting = record.meeting
@@ -206,16 +206,15 @@ def vote_kind(meeting: Meeting, item_number: int) -> VoteKind:
     return item.vote.kind if item else VoteKind.SHOW_OF_HANDS
 
 
-def compose_deliberation(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_deliberation(record: MeetingRecord, deliberation: DeliberationRecord) -> Composition:
     meeting = record.meeting
-    tally = record.tally.for_item(deliberation.item)
+    tally = record.computed.for_item(deliberation.item)
     if tally is None:
         raise KeyError(f"la question {item_ref(deliberation.item)} n'est pas dans l'ordre de passage")
     kind = vote_kind(meeting, deliberation.item)
     keys = interested_keys(meeting, deliberation, deliberation.item)
-    title = deliberation.title or (
-        meeting.item(deliberation.item).title if meeting.item(deliberation.item) else ""
-    )
+    stored_item = meeting.item(deliberation.item)
+    title = deliberation.title or (stored_item.title if stored_item else "")
     return {
         "number": deliberation.number,
         "number_line": f"Délibération {item_ref(deliberation.number)}",
@@ -264,7 +263,7 @@ def quorum_sentence(tally: ItemTally) -> str:
 # -- the documents ---------------------------------------------------------------
 
 
-def compose_extract(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_extract(record: MeetingRecord, deliberation: DeliberationRecord) -> Composition:
     header = meeting_header(record)
     return {
         "kind": "extract",
@@ -276,15 +275,15 @@ def compose_extract(record: MeetingRecord, deliberation: DeliberationRecord) -> 
     }
 
 
-def compose_list(record: MeetingRecord) -> dict:
+def compose_list(record: MeetingRecord) -> Composition:
     header = meeting_header(record)
     meeting = record.meeting
     rows = []
     for number in meeting.order_of_passage:
         deliberation = record.deliberation_for_item(number)
-        tally = record.tally.for_item(number)
+        tally = record.computed.for_item(number)
         item = meeting.item(number)
-        if deliberation is None and item is None:
+        if tally is None or (deliberation is None and item is None):
             continue  # on the order of passage, but nothing recorded about it
         title = deliberation.title if deliberation and deliberation.title else (item.title if item else "")
         rows.append(
@@ -312,11 +311,11 @@ def compose_list(record: MeetingRecord) -> dict:
     }
 
 
-def compose_minutes(record: MeetingRecord) -> dict:
+def compose_minutes(record: MeetingRecord) -> Composition:
     header = meeting_header(record)
     meeting = record.meeting
-    tallies = record.tally.items
-    items = []
+    tallies = record.computed.items
+    items: list[Composition] = []
     previous: ItemTally | None = None
     for tally in tallies:
         deliberation = record.deliberation_for_item(tally.item)
@@ -410,7 +409,10 @@ def attendance_changes(meeting: Meeting, before: ItemTally | None, now: ItemTall
     """Arrivals, departures and proxies that start or end between two items of the order of passage."""
     if before is None:
         return []
-    name = lambda key: member_name(meeting.member(key), key)  # noqa: E731
+
+    def name(key: str) -> str:
+        return member_name(meeting.member(key), key)
+
     changes = []
     arrived = [k for k in now.present if k not in set(before.present)]
     left = [k for k in before.present if k not in set(now.present)]

@@ -13,9 +13,13 @@ points to an authority's own templates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from registre.core.grants import GrantAgreement
 
 from . import composition, text
-from .model import DeliberationRecord, MeetingRecord
+from .model import Composition, DeliberationRecord, MeetingRecord
+from .templates import TemplatesDir
 
 KINDS = ("extract", "list", "minutes")  # and "agreement": render_agreement()
 FORMATS = ("pdf", "docx", "txt")
@@ -32,7 +36,7 @@ KIND_NAMES = {
 }
 
 
-def compose(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
+def compose(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> Composition:
     if kind == "extract":
         if deliberation is None:
             raise ValueError("un extrait porte sur une délibération : précisez laquelle")
@@ -50,7 +54,7 @@ def render(
     format: str = "pdf",
     *,
     deliberation: DeliberationRecord | str | None = None,
-    templates_dir=None,
+    templates_dir: TemplatesDir = None,
     archival: bool = True,
 ) -> bytes:
     if isinstance(deliberation, str):
@@ -75,16 +79,16 @@ def render(
 
 
 def render_extract(
-    record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options
+    record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options: Any
 ) -> bytes:
     return render("extract", record, format, deliberation=deliberation, **options)
 
 
-def render_list(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+def render_list(record: MeetingRecord, format: str = "pdf", **options: Any) -> bytes:
     return render("list", record, format, **options)
 
 
-def render_minutes(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+def render_minutes(record: MeetingRecord, format: str = "pdf", **options: Any) -> bytes:
     return render("minutes", record, format, **options)
 
 
@@ -99,7 +103,12 @@ def file_name(
 
 
 def render_agreement(
-    agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None, archival: bool = True
+    agreement: GrantAgreement,
+    format: str = "pdf",
+    *,
+    council: str = "Conseil",
+    templates_dir: TemplatesDir = None,
+    archival: bool = True,
 ) -> bytes:
     """The grant agreement and its annexes (a ``registre.core.grants.GrantAgreement``)."""
     from .agreement import agreement_text, compose_agreement
@@ -133,7 +142,7 @@ def document(
     format: str = "pdf",
     *,
     deliberation: DeliberationRecord | str | None = None,
-    templates_dir=None,
+    templates_dir: TemplatesDir = None,
 ) -> RenderedDocument:
     """One document ready to send, e.g. from a Django composed:
 

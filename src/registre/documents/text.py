@@ -5,17 +5,17 @@ It says what the PDF says, in the same order; the importer reads it back.
 
 from __future__ import annotations
 
+from .model import Composition
 from .richtext import Block, Run, to_markdown
 from .wording import NBSP
 
 
-def _blocks(data: list[dict]) -> list[Block]:
+def _blocks(data: list[Composition]) -> list[Block]:
+    def runs(raw: list[Composition]) -> list[Run]:
+        return [Run(r["t"], r["b"], r["i"], r["s"]) for r in raw]
+
     blocks = []
     for item in data:
-
-        def runs(raw):
-            return [Run(r["t"], r["b"], r["i"], r["s"]) for r in raw]
-
         if item["kind"] == "table":
             blocks.append(Block("table", rows=[[runs(c) for c in row] for row in item["rows"]]))
         else:
@@ -23,11 +23,11 @@ def _blocks(data: list[dict]) -> list[Block]:
     return blocks
 
 
-def rich(data: list[dict]) -> str:
+def rich(data: list[Composition]) -> str:
     return to_markdown(_blocks(data))
 
 
-def _header(composed: dict) -> list[str]:
+def _header(composed: Composition) -> list[str]:
     out = [
         f"**{composed['authority']}**",
         f"## {composed['document_title']}",
@@ -41,7 +41,7 @@ def _header(composed: dict) -> list[str]:
     return out
 
 
-def _attendance(composed: dict) -> list[str]:
+def _attendance(composed: Composition) -> list[str]:
     out = []
     for side, label in (("present", "Étaient présents"), ("absent", "Étaient absents")):
         if not composed[side]:
@@ -64,7 +64,7 @@ def _figures(rows: list[list[str]]) -> list[str]:
     return [f"{label}{NBSP}: {value}" for label, value in rows]
 
 
-def extract_text(composed: dict) -> str:
+def extract_text(composed: Composition) -> str:
     d = composed["deliberation"]
     out = _header(composed) + _attendance(composed)
     out.append(d["number_line"])
@@ -103,7 +103,7 @@ def extract_text(composed: dict) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def list_text(composed: dict) -> str:
+def list_text(composed: Composition) -> str:
     out = [
         f"**{composed['authority']}**",
         f"## {composed['document_title']}",
@@ -128,7 +128,7 @@ def list_text(composed: dict) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def minutes_text(composed: dict) -> str:
+def minutes_text(composed: Composition) -> str:
     out = _header(composed) + _attendance(composed)
     if composed["opening_quorum"]:
         out.append(composed["opening_quorum"])

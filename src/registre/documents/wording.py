@@ -85,7 +85,7 @@ def typeset(text: str) -> str:
     if not text:
         return text
 
-    def _amount(match: re.Match) -> str:
+    def _amount(match: re.Match[str]) -> str:
         digits = re.sub(r"[ \u00a0\u202f]", "", match.group(1))
         return group_digits(int(digits)) + (match.group(2) or "") + NBSP + "€"
 

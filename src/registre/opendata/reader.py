@@ -33,6 +33,7 @@ from .rows import BUILDERS
 from .schemas import DELIBERATIONS, GRANTS, official_schema
 from .validate import RowValidator, merge
 
+Raw = dict[str, str]  # one CSV row as read: column -> text
 MAX_BYTES = 50 * 1024 * 1024
 
 CURRENT = "current"
@@ -122,7 +123,7 @@ def decode(source: str, data: bytes) -> tuple[str, str]:
 
 def _sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
-    delimiter = max(counts, key=counts.get)
+    delimiter = max(counts, key=lambda d: counts[d])
     return delimiter if counts[delimiter] else ","
 
 
@@ -230,7 +231,7 @@ def read_scdl(path: str | Path, data: bytes | None = None, *, kind: str | None =
             continue
         raw = {name: (cells[i] if i < len(cells) else "") for i, name in mapping.items()}
         record, problems = convert(raw)
-        if problems:
+        if problems or record is None:
             problems = [_absent(p, absent, layout) for p in problems] + _siret_problems(raw, detected)
             findings += [p.at(number, start) for p in problems]
             continue
@@ -259,7 +260,7 @@ def _absent(problem: Finding, absent: set[str], layout: str) -> Finding:
     return problem
 
 
-def _siret_problems(raw: dict, kind: str) -> list[Finding]:
+def _siret_problems(raw: Raw, kind: str) -> list[Finding]:
     """SIRET findings reported even when the row is refused for another field."""
     columns = [
         c["params"]["column"]
@@ -286,7 +287,7 @@ def _problem(field_name: str, rule: str, message: str, value: str | None = None)
     return Finding(rule, message, field=field_name, value=value)
 
 
-def _date(raw: dict, name: str, problems: list, required: bool = True) -> dt.date | None:
+def _date(raw: Raw, name: str, problems: list[Finding], required: bool = True) -> dt.date | None:
     value = _clean(raw.get(name))
     if not value:
         if required:
@@ -308,7 +309,7 @@ def _date(raw: dict, name: str, problems: list, required: bool = True) -> dt.dat
     return None
 
 
-def _decimal(raw: dict, name: str, problems: list, required: bool = True) -> Decimal | None:
+def _decimal(raw: Raw, name: str, problems: list[Finding], required: bool = True) -> Decimal | None:
     value = _clean(raw.get(name))
     if not value:
         if required:
@@ -328,7 +329,7 @@ def _decimal(raw: dict, name: str, problems: list, required: bool = True) -> Dec
     return number
 
 
-def _integer(raw: dict, name: str, problems: list) -> int | None:
+def _integer(raw: Raw, name: str, problems: list[Finding]) -> int | None:
     value = _clean(raw.get(name))
     if not value:
         return None
@@ -340,7 +341,7 @@ def _integer(raw: dict, name: str, problems: list) -> int | None:
     return None
 
 
-def _siret(raw: dict, name: str) -> str | None:
+def _siret(raw: Raw, name: str) -> str | None:
     """Exactly as written (spaces between digit groups aside); the checks judge it."""
     value = _clean(raw.get(name))
     if re.fullmatch(r"\d{3} ?\d{3} ?\d{3} ?\d{5}", value):
@@ -349,7 +350,7 @@ def _siret(raw: dict, name: str) -> str | None:
 
 
 def _choice(
-    raw: dict, name: str, allowed: tuple[str, ...], problems: list, default: str | None = None
+    raw: Raw, name: str, allowed: tuple[str, ...], problems: list[Finding], default: str | None = None
 ) -> str | None:
     value = _clean(raw.get(name))
     if not value:
@@ -368,7 +369,7 @@ def _choice(
     return None
 
 
-def _grant_record(raw: dict) -> tuple[GrantRecord | None, list[Finding]]:
+def _grant_record(raw: Raw) -> tuple[GrantRecord | None, list[Finding]]:
     problems: list[Finding] = []
     agreement_date = _date(raw, "dateConvention", problems)
     amount = _decimal(raw, "montant", problems)
@@ -417,7 +418,9 @@ def _grant_record(raw: dict) -> tuple[GrantRecord | None, list[Finding]]:
                 notification or None,
             )
         )
-    if problems:
+    if problems or agreement_date is None or amount is None or share is None:
+        return None, problems
+    if nature is None or conditions is None:
         return None, problems
     return GrantRecord(
         grantor_name=_clean(raw.get("nomAttribuant")),
@@ -440,7 +443,7 @@ def _grant_record(raw: dict) -> tuple[GrantRecord | None, list[Finding]]:
     ), []
 
 
-def _deliberation_record(raw: dict) -> tuple[DeliberationRecord | None, list[Finding]]:
+def _deliberation_record(raw: Raw) -> tuple[DeliberationRecord | None, list[Finding]]:
     problems: list[Finding] = []
     date = _date(raw, "DELIB_DATE", problems)
     prefecture_date = _date(raw, "PREF_DATE", problems, required=False)
@@ -448,7 +451,7 @@ def _deliberation_record(raw: dict) -> tuple[DeliberationRecord | None, list[Fin
         name: _integer(raw, name, problems)
         for name in ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
     }
-    if problems:
+    if problems or date is None:
         return None, problems
     return DeliberationRecord(
         authority_name=_clean(raw.get("COLL_NOM")),
