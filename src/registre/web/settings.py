@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc served with our static files (/api/docs/ works offline)
     "registre.web.accounts",
     "registre.web.register",
     "registre.web.clerk",
@@ -117,6 +118,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "API Registre",
     "DESCRIPTION": "Délibérations publiées, votes et subventions.",
     "VERSION": "1.0.0",
+    "REDOC_DIST": "SIDECAR",
 }
 
 SESSION_COOKIE_HTTPONLY = True
