@@ -29,6 +29,7 @@ from .wording import (
     member_name,
     members_title,
     outcome,
+    place_phrase,
     plain_name,
     substitute_note,
     typeset,
@@ -52,7 +53,7 @@ def meeting_header(record: MeetingRecord) -> Composition:
         opening += f" le {french_date(record.convened_on)}"
     opening += ", s'est réuni"
     if meeting.place:
-        opening += f" à {meeting.place}"
+        opening += f" {place_phrase(meeting.place)}"
     if chair:
         opening += (
             f", sous la présidence de {member_name(chair)}, {record.chair_title or chair_title(meeting)}"
