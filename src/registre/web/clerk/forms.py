@@ -10,6 +10,7 @@ from django import forms
 from django.db import transaction
 
 from registre.core import member_key
+from registre.web.register.forms import Accessible
 from registre.web.register.models import (
     Attendance,
     Council,
@@ -26,20 +27,6 @@ from .roster import RosterError, read_roster
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 NUMBER_ERRORS = {"invalid": "Saisissez un nombre entier.", "min_value": "Saisissez un nombre positif ou nul."}
-
-
-class Accessible:
-    """Fields in error say so to assistive technologies (aria-invalid, aria-describedby)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                described = [self[name].auto_id + "_errors"]
-                if self.fields[name].help_text:
-                    described.append(self[name].auto_id + "_helptext")
-                widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
 
 
 def member_label(member: Member) -> str:

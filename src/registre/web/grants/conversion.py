@@ -4,9 +4,7 @@ converts, asks registre.core.grants, and shows what the core says."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -298,16 +296,3 @@ def store_budget(agreement: models.Agreement, budget: core.ForecastBudget) -> No
     agreement.stated_private = budget.stated.private
     agreement.stated_revenues = budget.stated.revenues
     agreement.save(update_fields=["stated_expenses", "stated_public", "stated_private", "stated_revenues"])
-
-
-def operation_amount(budget_line: str):
-    """The grant amount a deliberation's budget line states ("Montant de l'opération : 45 000 €"), or None."""
-    match = re.search(
-        r"Montant\s+de\s+l'op[ée]ration\s*:\s*(\d[\d\s\u00a0\u202f.]*(?:,\d{1,2})?)\s*€",
-        (budget_line or "").replace("’", "'"),
-        re.I,
-    )
-    if not match:
-        return None
-    digits = re.sub(r"[\s\u00a0\u202f.]", "", match.group(1)).replace(",", ".")
-    return Decimal(digits)
