@@ -165,8 +165,8 @@ def interested_sentence(meeting: Meeting, tally: ItemTally, keys: tuple[str, ...
 
 
 def interested_keys(meeting: Meeting, record: DeliberationRecord | None, item_number: int) -> tuple[str, ...]:
-    if record is not None and record.interested is not None:
-        return record.interested
+    if record is not None and record.interested_members is not None:
+        return record.interested_members
     item = meeting.item(item_number)
     if item is None:
         return ()

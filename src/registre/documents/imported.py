@@ -163,7 +163,7 @@ def _deliberation(stated: StatedDeliberation, item: int, body: str) -> Deliberat
         budget_amounts=amounts,
         text=_reflow(_tidy("\n".join(lines[header_end:text_end]))),
         decision=_reflow(_tidy(decision)),
-        interested=tuple(dict.fromkeys(p.key for p in stated.interested)),
+        interested_members=tuple(dict.fromkeys(p.key for p in stated.interested)),
         signatory=signatory,
         annexes=_reflow(_tidy("\n".join(lines[annexes_at:]))) if annexes_at is not None else "",
     )

@@ -52,7 +52,7 @@ class DeliberationRecord:
     budget_amounts: tuple[BudgetAmount, ...] = ()
     text: str = ""
     decision: str = ""
-    interested: tuple[str, ...] | None = None  # member keys in the record's order; None: the item's
+    interested_members: tuple[str, ...] | None = None  # keys, in the record's order; None: the item's
     signatory: Signatory | None = None  # None: the meeting's
     transmitted_on: dt.date | None = None  # transmission to the prefecture (legality review)
     published_on: dt.date | None = None  # put online

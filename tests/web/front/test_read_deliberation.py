@@ -34,11 +34,11 @@ def test_the_page_lists_present_represented_absent_and_interested_members(client
     assert f"Présents à cette question ({len(attendance.present)})" in html
     assert f"Représentés ({len(attendance.represented)})" in html
     assert f"Absents ({len(attendance.absent)})" in html
-    for name in attendance.present + attendance.absent + attendance.interested:
+    for name in attendance.present + attendance.absent + attendance.interested_members:
         assert f"<li>{name}</li>" in html.replace("&#x27;", "'")
     for principal, holder in attendance.represented:
         assert f"<li>{principal}, pouvoir à {holder}</li>" in html.replace("&#x27;", "'")
-    assert "Conseillers intéressés" in html and attendance.interested
+    assert "Conseillers intéressés" in html and attendance.interested_members
     assert "Règles appliquées : " + attendance.rules_source.replace("'", "&#x27;") in html
 
 

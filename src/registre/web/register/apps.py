@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, pre_delete
 
 
 class RegisterConfig(AppConfig):
@@ -7,8 +8,7 @@ class RegisterConfig(AppConfig):
     verbose_name = "Registre"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, pre_delete
-
+        # models only once the app registry is ready: Django allows it nowhere earlier
         from .models import Attendance, Item, Proxy, RollCallBallot, guard_item, guard_meeting
 
         def meeting_line_deleted(sender, instance, **kwargs):
