@@ -15,21 +15,9 @@ def token_for(demo):
 
 
 @pytest.fixture
-def draft(demo):
+def draft(second_deliberation):
     """A second deliberation of the example meeting, as a clerk would have prepared it: a draft."""
-    from registre.web.register.models import Deliberation
-
-    published = demo["deliberation"]
-    item = published.item.meeting.items.exclude(pk=published.item_id).order_by("position").first()
-    return Deliberation.objects.create(
-        authority=published.authority,
-        item=item,
-        number="2021/005796",
-        year=2021,
-        sequence=5796,
-        title="Projet de délibération de test",
-        budget_line="",
-    )
+    return second_deliberation(title="Projet de délibération de test", budget_line="")
 
 
 @pytest.fixture

@@ -8,16 +8,9 @@ from registre.web.register.models import Deliberation
 
 
 @pytest.fixture
-def grant_deliberation(demo):
+def grant_deliberation(second_deliberation):
     """A second published grant deliberation (ACTES 7.5) of the example meeting, no agreement."""
-    published = demo["deliberation"]
-    item = published.item.meeting.items.exclude(pk=published.item_id).order_by("position").first()
-    return Deliberation.objects.create(
-        authority=published.authority,
-        item=item,
-        number="2021/005796",
-        year=2021,
-        sequence=5796,
+    return second_deliberation(
         title="Subvention au club de kayak",
         decision="Le Conseil décide d'attribuer une subvention de fonctionnement de 12 500 € au club.",
         actes_code="7.5",
