@@ -202,6 +202,8 @@ ROUTES = {
         f"/subventions/portail/conventions/{A}/resultats/",
         "own",
     ),
+    "api/v1/": ("GET", "/api/v1/", None),
+    "api/^(?P<rest>.*)$": ("GET", "/api/v1/inconnu", None),
     "api/v1/^authorities/$": ("GET", "/api/v1/authorities/", None),
     "api/v1/^authorities\\.(?P<format>[a-z0-9]+)/?$": ("GET", "/api/v1/authorities.json", None),
     "api/v1/^authorities/(?P<slug>[^/]+)/$": ("GET", "/api/v1/authorities/grand-besancon-metropole/", None),
@@ -321,7 +323,13 @@ AUTHENTICATED = {
 API_CLERK_ROUTES = {route for route in ROUTES if route.startswith("api/v1/") and "clerk/" in route}
 
 
+# The API's catch-all answers its French 404 to everyone, whatever the identity.
+ALWAYS = {"api/^(?P<rest>.*)$": NOT_FOUND}
+
+
 def expected(route: str, permission: str, identity: str):
+    if route in ALWAYS:
+        return ALWAYS[route]
     scope = ROUTES[route][2]
     if permission == "public" or (permission == "api" and route not in API_CLERK_ROUTES):
         return OK

@@ -34,6 +34,7 @@ from .reading import RowReading, read_row
 from .validate import RowValidator, merge
 from .values import AMBIGUOUS
 
+Raw = dict[str, str]  # one CSV row as read: column -> text
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -129,7 +130,7 @@ def decode(source: str, data: bytes) -> tuple[str, str]:
 
 def _sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
-    delimiter = max(counts, key=counts.get)
+    delimiter = max(counts, key=lambda d: counts[d])
     return delimiter if counts[delimiter] else ","
 
 

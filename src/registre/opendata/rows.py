@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from registre.core import ItemTally, Meeting
 
@@ -12,7 +14,7 @@ from .records import DeliberationRecord, GrantRecord
 from .schemas import DELIBERATIONS, GRANTS, official_schema
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -97,7 +99,7 @@ def grant_row(record: GrantRecord) -> dict[str, str]:
     }
 
 
-BUILDERS = {DELIBERATIONS: deliberation_row, GRANTS: grant_row}
+BUILDERS: dict[str, Callable[[Any], dict[str, str]]] = {DELIBERATIONS: deliberation_row, GRANTS: grant_row}
 
 
 def header(kind: str) -> tuple[str, ...]:
@@ -111,7 +113,7 @@ def deliberation_record(
     deliberation_id: str,
     subject_code: str,
     object: str,
-    **extra,
+    **extra: Any,
 ) -> DeliberationRecord:
     """A deliberation's SCDL record from the core meeting and the engine's tally of its item.
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cells import max_lengths, neutralise_row
 from .findings import Finding, PublicationBlocked
+from .records import DeliberationRecord, GrantRecord
 from .rows import BUILDERS, header
 from .schemas import official_schema
 from .validate import CHUNK_ROWS, RowValidator, merge
@@ -44,8 +45,8 @@ class ExportResult:
 
 def export_csv(
     kind: str,
-    records: Iterable,
-    out,
+    records: Iterable[DeliberationRecord | GrantRecord],
+    out: str | os.PathLike[str],
     *,
     chunk_rows: int = CHUNK_ROWS,
     max_findings: int = MAX_FINDINGS,

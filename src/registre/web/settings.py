@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "drf_spectacular_sidecar",  # Redoc served with our static files (/api/docs/ works offline)
     "registre.web.accounts",
     "registre.web.register",
     "registre.web.clerk",
@@ -168,6 +169,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "API Registre",
     "DESCRIPTION": "Délibérations publiées, votes et subventions.",
     "VERSION": "1.0.0",
+    "REDOC_DIST": "SIDECAR",
 }
 
 SESSION_COOKIE_HTTPONLY = True

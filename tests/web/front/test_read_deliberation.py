@@ -34,11 +34,11 @@ def test_the_page_lists_present_represented_absent_and_interested_members(client
     assert f"Présents à cette question ({len(attendance.present)})" in html
     assert f"Représentés ({len(attendance.represented)})" in html
     assert f"Absents ({len(attendance.absent)})" in html
-    for name in attendance.present + attendance.absent + attendance.interested:
+    for name in attendance.present + attendance.absent + attendance.interested_members:
         assert f"<li>{name}</li>" in html.replace("&#x27;", "'")
     for principal, holder in attendance.represented:
         assert f"<li>{principal}, pouvoir à {holder}</li>" in html.replace("&#x27;", "'")
-    assert "Conseillers intéressés" in html and attendance.interested
+    assert "Conseillers intéressés" in html and attendance.interested_members
     assert "Règles appliquées : " + attendance.rules_source.replace("'", "&#x27;") in html
 
 
@@ -47,7 +47,7 @@ def test_the_page_links_its_meeting_and_names_its_subject(client, demo):
     meeting = demo["deliberation"].item.meeting
     assert f'href="/seances/{meeting.pk}/"' in html
     assert "7.5" in html and "Subventions" in html
-    assert "Grand Besançon Métropole" in html and "7 octobre 2021" in html
+    assert "Grand Besançon Métropole" in html and "7\u00a0octobre 2021" in html
 
 
 def test_a_correction_is_announced_on_both_pages_once_published(client, register):

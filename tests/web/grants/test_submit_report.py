@@ -62,7 +62,7 @@ def test_an_empty_file_or_a_missing_year_is_a_field_error(beneficiary, agreement
     response = _upload(beneficiary, agreement, "vide.pdf", b"", year="")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_year-error">Ce champ est obligatoire.' in html
+    assert 'id="id_year_errors"><span>Erreur : Renseignez ce champ.' in html
     assert not Submission.objects.exists()
 
 

@@ -20,9 +20,12 @@ def neighbour_deliberation(demo):
     council = Council.objects.create(authority=voisine, name="Conseil municipal")
     meeting = Meeting.objects.create(council=council, date=dt.date(2021, 11, 4), place="Mairie")
     item = Item.objects.create(meeting=meeting, number=1, position=1, title="Subvention au pôle")
-    return Deliberation.objects.create(
+    deliberation = Deliberation(
         authority=voisine, item=item, number="2021/000004", year=2021, sequence=4, title="Subvention au pôle"
     )
+    deliberation.publish()  # only a published deliberation approves an agreement
+    deliberation.save()
+    return deliberation
 
 
 def _form(deliberation, **changes):

@@ -16,13 +16,13 @@ def _actions(agreement, other_agreement, submission):
     return [
         (
             f"/subventions/conventions/{other_agreement.pk}/versement/",
-            {"paid_on": "2021-12-01", "amount": "1000"},
+            {"payment-paid_on": "2021-12-01", "payment-amount": "1000"},
         ),
         (
             f"/subventions/conventions/{agreement.pk}/avenant/",
-            {"description": "Prolongation", "valid_until": "2023-06-30"},
+            {"amendment-description": "Prolongation", "amendment-valid_until": "2023-06-30"},
         ),
-        (f"/subventions/conventions/{agreement.pk}/publication/", {"published_on": "2022-01-10"}),
+        (f"/subventions/conventions/{agreement.pk}/publication/", {"publication-published_on": "2022-01-10"}),
         (f"/subventions/examen/documents/{submission.pk}/", {"decision": "accept", "comment": ""}),
     ]
 

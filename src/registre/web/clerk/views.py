@@ -382,15 +382,15 @@ def item_edit(request, pk, number):
 
 
 @clerk_required
-def roll(request, pk):
+def attendance(request, pk):
     """Who is present at the opening; the others are recorded absent."""
     meeting = _meeting(request, pk)
-    form = forms.RollForm(request.POST or None, meeting=meeting)
+    form = forms.AttendanceForm(request.POST or None, meeting=meeting)
 
     def page(form, status=200):
         return render(
             request,
-            "clerk/roll.html",
+            "clerk/attendance.html",
             {
                 **_meeting_tally_context(meeting),
                 "form": form,
@@ -408,7 +408,7 @@ def roll(request, pk):
         request,
         form,
         success="Présences enregistrées.",
-        done=reverse("clerk:roll", args=[meeting.pk]),
+        done=reverse("clerk:attendance", args=[meeting.pk]),
         fragment=lambda: _fragment(request, "clerk/_meeting_tally.html", _meeting_tally_context(meeting)),
         page=page,
     )
@@ -653,18 +653,9 @@ def deliberation_publish(request, pk):
         return redirect("clerk:deliberation", deliberation.pk)
     with transaction.atomic():
         deliberation.publish()
-        deliberation.save(update_fields=["status", "published_at"])
-        _index(deliberation)
+        deliberation.save(update_fields=["status", "published_at"])  # front indexes it (post_save)
     messages.success(request, f"Délibération n°{deliberation.number} publiée : elle n'est plus modifiable.")
     return redirect("clerk:deliberation", deliberation.pk)
-
-
-def _index(deliberation) -> None:
-    try:
-        from registre.web.front.search import index_deliberation
-    except ImportError:  # the public search is optional
-        return
-    index_deliberation(deliberation)
 
 
 @clerk_required

@@ -3,7 +3,10 @@ managed on the grants officer's pages, where the rules are applied."""
 
 from django.contrib import admin
 
+from registre.web.accounts.models import User
+
 from . import models
+from .siret import validate_siret
 
 
 @admin.register(models.Beneficiary)
@@ -26,14 +29,11 @@ class BeneficiaryAdmin(admin.ModelAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "accounts":
-            from registre.web.accounts.models import User
-
             kwargs["queryset"] = User.objects.filter(role=User.BENEFICIARY)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        from .siret import validate_siret
 
         def clean_siret(self):
             return validate_siret(self.cleaned_data.get("siret", ""))

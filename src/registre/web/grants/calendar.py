@@ -10,7 +10,10 @@ from django.core import signing
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from icalendar import Calendar, Event
+
+from registre.web.accounts.models import User
 
 from .conversion import obligation_lines
 
@@ -83,15 +86,11 @@ def _version(user) -> int:
 
 def _stamp(user) -> str:
     """Bound to the password without revealing any of its hash."""
-    from django.utils.crypto import salted_hmac
-
     return salted_hmac(_SALT, f"{user.pk}:{user.password}").hexdigest()[:20]
 
 
 def user_of_token(token: str):
     """The account a valid token stands for; None when forged, expired or revoked."""
-    from registre.web.accounts.models import User
-
     try:
         data = signing.loads(token, salt=_SALT, max_age=dt.timedelta(days=settings.CALENDAR_TOKEN_DAYS))
     except signing.BadSignature:  # SignatureExpired included

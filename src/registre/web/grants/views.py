@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from registre.core import grants as core
 from registre.core.grants.budget import describe_shares
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
+from registre.core.grants.schedule import releasable
 from registre.web.accounts.permissions import (
     authenticated,
     authority_scope,
@@ -23,14 +24,16 @@ from registre.web.accounts.permissions import (
     grants_officer_required,
     public,
 )
+from registre.web.register.forms import error_count
+from registre.web.register.models import Deliberation
 
 from . import forms, models, services
+from .amounts import grant_amount
 from .calendar import calendar_response, feed_token, revoke_feed_tokens, user_of_token
 from .conversion import (
     amended,
     indicator_of,
     obligation_lines,
-    operation_amount,
     payments_of,
     received_dates,
     repayments_of,
@@ -140,8 +143,6 @@ def _context(agreement: models.Agreement) -> dict:
 
 def _tranches(agreement, record, today):
     """(tranche, amount, releasable today) for the schedule table."""
-    from registre.core.grants.schedule import releasable
-
     received = {kind.value: when for kind, when in received_dates(agreement).items()}
     ready = {
         index
@@ -219,28 +220,30 @@ def dashboard(request):
 
 def _grants_without_agreement(authority) -> list[dict]:
     """Grant deliberations (ACTES 7.5) with no agreement recorded: one is required above 23 000 €."""
-    from registre.web.register.models import Deliberation
-
     found = []
     deliberations = (
         Deliberation.objects.filter(
-            authority=authority, actes_code__startswith="7.5", grant_agreements__isnull=True
+            authority=authority,
+            status=Deliberation.PUBLISHED,
+            actes_code__startswith="7.5",
+            grant_agreements__isnull=True,
         )
         .select_related("item__meeting")
         .order_by("-year", "-sequence")
     )
     for deliberation in deliberations:
-        amount = operation_amount(deliberation.budget_line)
-        if amount is None:
+        read = grant_amount(deliberation.budget_line, deliberation.decision, deliberation.text)
+        if read.amount is None:
             findings = [
                 core.warning(
-                    "grant.amount_unknown",
-                    "Montant de la subvention non lu : vérifiez si une convention est obligatoire.",
+                    "grant.amount_unknown", f"{read.reason} Vérifiez si une convention est obligatoire."
                 )
             ]
         else:
-            findings = core.check_grant_without_agreement(amount, deliberation.meeting.date)
-        found.append({"deliberation": deliberation, "amount": amount, "findings": findings})
+            findings = core.check_grant_without_agreement(read.amount, deliberation.meeting.date)
+        found.append(
+            {"deliberation": deliberation, "amount": read.amount, "source": read.source, "findings": findings}
+        )
     return found
 
 
@@ -258,7 +261,19 @@ def agreement_detail(request, pk):
     return render(request, "grants/agreement.html", _with_review_forms(context))
 
 
+# the heading of the error summary at the top of the agreement page, per form
+REFUSED = {
+    "payment_form": "Versement non enregistré",
+    "amendment_form": "Avenant non enregistré",
+    "repayment_form": "Reversement non enregistré",
+    "termination_form": "Résiliation non enregistrée",
+    "publication_form": "Publication non enregistrée",
+}
+
+
 def _redisplay(request, agreement, review=None, **bound):
+    """The agreement page again, status 400: the refused form keeps its input and its errors, and
+    a summary at the top of the page (focused) links to each field in error."""
     context = _context(agreement)
     context.update(
         payment_form=forms.PaymentForm(agreement=agreement),
@@ -269,6 +284,10 @@ def _redisplay(request, agreement, review=None, **bound):
     )
     context.update(bound)
     _with_review_forms(context, review)
+    if review:
+        context["refused"] = {"form": review[2], "title": "Examen non enregistré"}
+    for name, form in bound.items():
+        context["refused"] = {"form": form, "title": REFUSED[name]}
     return render(request, "grants/agreement.html", context, status=400)
 
 
@@ -402,7 +421,12 @@ def edit_budget(request, pk):
     return render(
         request,
         "grants/budget_form.html",
-        {"agreement": agreement, "formset": formset, "totals": totals},
+        {
+            "agreement": agreement,
+            "formset": formset,
+            "totals": totals,
+            "error_total": formset.total_error_count() + error_count(totals) if formset.is_bound else 0,
+        },
         status=status,
     )
 

@@ -10,7 +10,7 @@ from django import forms
 
 from registre.opendata.reading import FIELDS
 from registre.opendata.schemas import official_schema
-from registre.web.clerk.forms import Accessible
+from registre.web.register.forms import Accessible
 
 LONG_TEXT = {"objet", "conditionsVersement", "DELIB_OBJET"}
 

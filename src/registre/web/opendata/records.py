@@ -12,12 +12,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
 from registre.opendata.records import DeliberationRecord, GrantRecord
+from registre.web.grants.models import Agreement
+from registre.web.register.conversion import tally
 from registre.web.register.models import Deliberation
 
 from .models import DeliberationOpenData, ImportedGrant
@@ -66,8 +67,6 @@ def prefecture_entity(transmission_id: str) -> str:
 
 def ensure_figures(queryset=None) -> int:
     """Compute, once, the vote figures of published deliberations that have none. Returns how many."""
-    from registre.web.register.conversion import tally
-
     missing = (queryset if queryset is not None else published_deliberations()).filter(open_data__isnull=True)
     meetings: dict[int, list[Deliberation]] = {}
     for deliberation in missing.select_related("item"):
@@ -214,8 +213,7 @@ def grant_records(authority=None) -> Iterator[GrantRecord]:
         chunk_size=ITERATOR_CHUNK
     ):
         yield imported_grant_record(grant)
-    if apps.is_installed("registre.web.grants"):
-        yield from agreement_records(authority)
+    yield from agreement_records(authority)
 
 
 OBJECT_MAX = 256  # maxLength of "objet" in SCDL Subventions 2.1.1
@@ -228,8 +226,6 @@ def agreement_records(authority=None) -> Iterator[GrantRecord]:
     dated tranches; else the agreement's validity (transmission → end). Conditions: one tranche
     "unique", several "échelonné". The object is cut at 256 characters (the schema's limit).
     """
-    from registre.web.grants.models import Agreement
-
     agreements = Agreement.objects.filter(signed_on__isnull=False)
     if authority is not None:
         agreements = agreements.filter(authority=authority)

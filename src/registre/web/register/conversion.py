@@ -61,7 +61,7 @@ def _item(item, keys) -> core.Item:
             votes_against=item.votes_against,
             abstentions=item.abstentions,
             unanimous=item.unanimous,
-            ballots=tuple((keys[b.member_id], core.Ballot(b.ballot)) for b in item.ballots.all()),
+            ballots=tuple((keys[b.member_id], core.Ballot(b.choice)) for b in item.ballots.all()),
             chair_ballot=core.Ballot(item.chair_ballot) if item.chair_ballot else None,
         ),
         rapporteur=item.rapporteur or None,

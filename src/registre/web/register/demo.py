@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from registre.demo import EXAMPLE_EXTRACT
@@ -71,8 +72,7 @@ def _app_demo_modules():
 
 
 def _accounts() -> dict:
-    from registre.web.accounts.models import User
-
+    User = get_user_model()  # the accounts app's model, named by the settings: no import of it
     users = {}
     for username, role, authority_name, _description in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
@@ -105,7 +105,7 @@ def demo_usernames() -> list[str]:
 
 def demo_logins() -> list[tuple[str, str, str]]:
     """(username, password, description) for the demo accounts `registre serve --demo` prints."""
-    from registre.web.accounts.models import User
+    User = get_user_model()
 
     present = set(User.objects.filter(username__in=demo_usernames()).values_list("username", flat=True))
     return [(u, DEMO_PASSWORD, d) for u, d in demo_accounts() if u in present]

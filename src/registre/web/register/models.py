@@ -8,6 +8,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from registre.core import member_key
+
 
 class PublishedRecordError(ValidationError):
     """A published deliberation, and the vote and attendance it rests on, are read-only."""
@@ -84,8 +86,6 @@ class Member(models.Model):
         return f"{self.civility} {self.name}".strip()
 
     def save(self, *args, **kwargs):
-        from registre.core import member_key
-
         self.key = member_key(self.first_name, self.last_name)
         super().save(*args, **kwargs)
 
@@ -200,18 +200,19 @@ class Item(models.Model):
         return self.pk is not None and self.deliberations.filter(status=Deliberation.PUBLISHED).exists()
 
 
-class Ballot(models.Model):
-    """One member's vote in a roll-call, cast in person or through a proxy."""
+class RollCallBallot(models.Model):
+    """One member's ballot in a roll-call, cast in person or through a proxy; its choice (for,
+    against, abstain) is a core Ballot. Not named Ballot: in the core, Ballot is the choice."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ballots")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    ballot = models.CharField("vote", max_length=10, choices=Item.BALLOTS)
+    choice = models.CharField("vote", max_length=10, choices=Item.BALLOTS)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_ballot_per_member")]
 
     def __str__(self) -> str:
-        return f"{self.member} : {self.get_ballot_display()}"
+        return f"{self.member} : {self.get_choice_display()}"
 
     def save(self, *args, **kwargs):
         guard_item(self.item)
