@@ -12,7 +12,7 @@ PORT ?= 8000
 .PHONY: run test setup system-packages bench clean
 
 run: setup
-	$(BIN)/registre serve --host $(HOST) --port $(PORT)
+	$(BIN)/registre serve --demo --host $(HOST) --port $(PORT)
 
 test: setup
 	bash scripts/test.sh

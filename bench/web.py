@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import os
 import random
+import secrets
 import shutil
 import socket
 import subprocess
@@ -478,6 +479,7 @@ def _postgres_ready() -> bool:
 
 def bench_database(name: str, url: str, size: int, seconds: float, clients: int, workers: int) -> list[dict]:
     env = dict(os.environ, DATABASE_URL=url, REGISTRE_VAR_DIR=str(BENCH_DIR), PYTHONPATH=str(ROOT / "src"))
+    env.setdefault("REGISTRE_SECRET_KEY", secrets.token_urlsafe(50))  # gunicorn refuses to start without one
     print(f"== {name} : {size} délibérations ({url})", flush=True)
     for line in _child(env, "--generate", "--size", str(size)).splitlines():
         print(line, flush=True)

@@ -98,6 +98,41 @@ def test_proxy_to_a_holder_who_already_holds_one(capsys, tmp_path, example_text)
     assert fields == ["for"]
 
 
+def test_a_proxy_invalid_for_the_whole_meeting_is_one_finding(capsys, tmp_path, example_text):
+    path = _mutated(
+        tmp_path,
+        example_text,
+        "Mme Sylvie WANLIN à Mme Carine MICHEL",
+        "Mme Sylvie WANLIN à Mme Agnès MARTIN",
+    )
+    deliberation, _ = _mismatches(capsys, path)
+    (finding,) = [v for v in deliberation["violations"] if v["code"] == "proxy_holder_overloaded"]
+    assert (finding["from_item"], finding["until_item"]) == (1, 59)
+    assert finding["items"] == list(range(1, 60)) and deliberation["item"] in finding["items"]
+    assert "aux questions n°1 à n°59" in finding["message"]
+    code, out, _ = run_cli(capsys, "check", path)
+    assert code == 1
+    assert out.count("proxy_holder_overloaded") == 1
+
+
+MESLAY = (
+    Path(__file__).resolve().parents[3]
+    / "shared/corpus/extracts/added/meslay-du-maine_2022-12-15_pv-approbation.txt"
+)
+
+
+@pytest.mark.skipif(not MESLAY.is_file(), reason="../shared/corpus absent")
+def test_a_finding_on_a_run_of_items_is_printed_once_per_file(capsys):
+    # four deliberations of one meeting where a proxy's holder is absent throughout
+    code, out, _ = run_cli(capsys, "check", MESLAY)
+    lines = [line for line in out.splitlines() if "proxy_holder_absent" in line]
+    assert code == 1 and len(lines) == 4
+    assert "est absent aux questions n°0 à n°63" in lines[0]
+    assert all(
+        "voir la question n°0 ci-dessus (constat des questions n°0 à n°63)" in line for line in lines[1:]
+    )
+
+
 def test_proxy_whose_principal_is_present(capsys, tmp_path, example_text):
     path = _mutated(
         tmp_path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from registre.core import (
+    WHOLE_MEETING,
     Attendance,
     Authority,
     Item,
@@ -31,15 +32,15 @@ def names(count: int, prefix: str = "M") -> list[str]:
     return [f"{prefix}{index:03d}" for index in range(count)]
 
 
-def present(last: str, window: Window = Window()) -> Attendance:
+def present(last: str, window: Window = WHOLE_MEETING) -> Attendance:
     return Attendance(key(last), True, window)
 
 
-def absent(last: str, window: Window = Window()) -> Attendance:
+def absent(last: str, window: Window = WHOLE_MEETING) -> Attendance:
     return Attendance(key(last), False, window)
 
 
-def proxy(principal: str, holder: str, window: Window = Window()) -> Proxy:
+def proxy(principal: str, holder: str, window: Window = WHOLE_MEETING) -> Proxy:
     return Proxy(key(principal), key(holder), window)
 
 

@@ -3,7 +3,6 @@ deliberately naive re-statement of the rules (an oracle written differently)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from hypothesis import given, settings
@@ -11,85 +10,16 @@ from hypothesis import strategies as st
 
 from registre.core import (
     Attendance,
-    Authority,
-    Ballot,
     Item,
     Meeting,
-    Member,
     Proxy,
-    Vote,
     VoteKind,
     Window,
     rules_on,
     tally_meeting,
 )
 
-DAYS = st.sampled_from([dt.date(2021, 3, 1), dt.date(2021, 10, 7), dt.date(2023, 5, 1), dt.date(2020, 5, 1)])
-
-
-@st.composite
-def windows(draw, order):
-    kind = draw(st.sampled_from(["whole", "from", "until", "both", "except"]))
-    pick = st.sampled_from(order)
-    if kind == "from":
-        return Window(from_item=draw(pick))
-    if kind == "until":
-        return Window(until_item=draw(pick), loose_end=draw(st.booleans()))
-    if kind == "both":
-        first, second = sorted([draw(pick), draw(pick)], key=order.index)
-        return Window(from_item=first, until_item=second)
-    if kind == "except":
-        return Window(except_items=frozenset(draw(st.lists(pick, max_size=3))))
-    return Window()
-
-
-@st.composite
-def meetings(draw):
-    size = draw(st.integers(1, 25))
-    roster = tuple(Member("Prénom", f"NOM{i:02d}", "M.") for i in range(size))
-    keys = [m.key for m in roster]
-    numbers = draw(st.lists(st.integers(1, 60), min_size=1, max_size=8, unique=True))
-    order = draw(st.permutations(numbers))
-    attendance = []
-    for member in keys:
-        for _ in range(draw(st.integers(0, 2))):
-            attendance.append(Attendance(member, draw(st.booleans()), draw(windows(order))))
-    proxies = []
-    for _ in range(draw(st.integers(0, size))):
-        principal, holder = draw(st.sampled_from(keys)), draw(st.sampled_from(keys))
-        if principal != holder:
-            proxies.append(Proxy(principal, holder, draw(windows(order))))
-    items = []
-    for number in numbers:
-        interested = frozenset(draw(st.lists(st.sampled_from(keys), max_size=3)))
-        kind = draw(st.sampled_from(["unanimous", "roll_call", "totals", "secret"]))
-        if kind == "unanimous":
-            vote = Vote(unanimous=True)
-        elif kind == "roll_call":
-            ballots = tuple((k, draw(st.sampled_from(list(Ballot)))) for k in keys)
-            vote = Vote(
-                kind=VoteKind.ROLL_CALL, ballots=ballots, chair_ballot=draw(st.sampled_from([None, *Ballot]))
-            )
-        else:
-            totals = [draw(st.integers(0, size)) for _ in range(3)]
-            vote = Vote(
-                kind=VoteKind.SECRET_BALLOT if kind == "secret" else VoteKind.SHOW_OF_HANDS,
-                votes_for=totals[0],
-                votes_against=totals[1],
-                abstentions=totals[2],
-            )
-        items.append(Item(number, interested_members=interested, vote=vote))
-    in_office = draw(st.one_of(st.none(), st.integers(size, size + 5)))
-    return Meeting(
-        Authority("Test"),
-        draw(DAYS),
-        roster,
-        tuple(order),
-        tuple(items),
-        tuple(attendance),
-        tuple(proxies),
-        members_in_office=in_office,
-    )
+from .strategies import DAYS, meetings
 
 
 def _covers(window: Window, order, item) -> bool:

@@ -95,3 +95,14 @@ def test_a_present_member_who_abstains_still_counts_for_quorum():
     tally = tally_meeting(result).items[0]
     assert tally.quorum_reached and tally.abstentions == 1
     assert key(roster[0]) in tally.present
+
+
+def test_quorum_not_reached_is_one_finding_per_run_with_the_same_count():
+    roster = names(10)
+    attendance = [present(n) for n in roster[:5]] + [absent(n) for n in roster[5:]]
+    items = [item(1), item(2), item(3, interested=[roster[0]]), item(4), item(5)]
+    result = tally_meeting(meeting(members(*roster), attendance, items=items, in_office=10))
+    findings = [next(f for f in t.violations if f.code == "quorum_not_reached") for t in result.items]
+    assert [f.items for f in dict.fromkeys(findings)] == [(1, 2), (3,), (4, 5)]
+    assert findings[0].message == "Quorum non atteint aux questions n°1 et n°2 : 5 pour 6 requis."
+    assert findings[2].message == "Quorum non atteint à la question n°3 : 4 pour 6 requis."

@@ -210,7 +210,7 @@ def test_the_pdf_reads_back_into_the_same_meeting(example_record, extract_pdf):
         "committee",
         "budget_line",
         "budget_amounts",
-        "interested",
+        "interested_members",
         "signatory",
     ):
         assert getattr(first, field) == getattr(second, field), field

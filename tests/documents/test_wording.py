@@ -11,6 +11,7 @@ from registre.documents.wording import (
     french_date,
     french_time,
     item_ref,
+    place_phrase,
     typeset,
     window_phrase,
 )
@@ -21,6 +22,20 @@ def test_dates_as_written_in_french():
     assert french_date(dt.date(2021, 10, 1)) == f"1er{NBSP}octobre 2021"
     assert french_date(dt.date(2022, 8, 15)) == f"15{NBSP}août 2022"
     assert french_date(dt.date(2022, 2, 3)) == f"3{NBSP}février 2022"
+    assert french_date(dt.date(2021, 12, 1), weekday=True) == f"mercredi 1er{NBSP}décembre 2021"
+
+
+def test_where_the_council_met():
+    assert place_phrase("Salle du conseil") == "en la salle du conseil"
+    assert place_phrase("Hôtel de ville") == "à l'hôtel de ville"
+    assert place_phrase("Hôtel de Ville de Besançon") == "à l'Hôtel de Ville de Besançon"  # a name
+    assert place_phrase("Mairie") == "à la mairie"
+    assert place_phrase("Siège de la communauté") == "au siège de la communauté"
+    assert place_phrase("la Chambre de commerce") == "à la Chambre de commerce"  # as imported
+    assert place_phrase("Les Salines") == "aux Salines"
+    assert place_phrase("À la mairie annexe") == "à la mairie annexe"
+    assert place_phrase("Besançon") == "à Besançon"
+    assert place_phrase("  ") == ""
 
 
 def test_times():

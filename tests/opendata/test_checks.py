@@ -103,5 +103,5 @@ def test_frictionless_reports_the_table_schema_errors_in_french(good):
     assert by_field["COLL_NOM"].rule == "table-schema:required"
     assert (
         by_field["COLL_NOM"].describe("f.csv")
-        == "f.csv, ligne 3, champ COLL_NOM : valeur obligatoire manquante [règle table-schema:required]"
+        == "f.csv, ligne 3, champ COLL_NOM : valeur obligatoire non renseignée [règle table-schema:required]"
     )

@@ -9,6 +9,7 @@ import pytest
 
 from registre.opendata import PublicationBlocked
 from registre.opendata.records import GrantRecord
+from registre.opendata.report import INVALID
 from registre.opendata.rows import deliberation_row, header
 from registre.opendata.validate import validate_file
 from registre.opendata.writer import export_csv
@@ -87,6 +88,18 @@ def test_invalid_row_blocks_the_publication_and_keeps_the_previous_file(tmp_path
     message = str(blocked.value)
     assert "ligne 3" in message and "VOTE_REEL" in message and "sum-columns-value" in message
     assert out.read_bytes() == before
+
+
+def test_skip_invalid_leaves_the_row_out_names_it_and_keeps_the_file_valid(tmp_path, example_record):
+    wrong = dataclasses.replace(example_record, deliberation_id="2021/005796", voters=109)
+    out = tmp_path / "deliberations.csv"
+    result = export_csv("deliberations", [example_record, wrong], out, skip_invalid=True)
+    assert result.rows == 1 and validate_file("deliberations", out) == []
+    assert "2021/005796" not in out.read_text(encoding="utf-8")
+    (left,) = result.left_out
+    assert left.cause == INVALID and left.rank == 2 and left.source is None and left.line is None
+    assert left.label.startswith("n° 2021/005796 — ") and left.authority == example_record.authority_name
+    assert ("VOTE_REEL", "sum-columns-value") in {(f["field"], f["rule"]) for f in left.findings}
 
 
 def test_frictionless_cell_readers_catch_a_late_row(tmp_path, example_record):

@@ -96,6 +96,22 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture
+def second_deliberation(demo):
+    """second_deliberation(**fields): another deliberation of the example meeting (another item),
+    numbered 2021/005796: a draft unless ``fields`` say otherwise."""
+    from registre.web.register.models import Deliberation
+
+    def create(**fields):
+        published = demo["deliberation"]
+        item = published.item.meeting.items.exclude(pk=published.item_id).order_by("position").first()
+        return Deliberation.objects.create(
+            authority=published.authority, item=item, number="2021/005796", year=2021, sequence=5796, **fields
+        )
+
+    return create
+
+
+@pytest.fixture
 def live_demo(transactional_db):
     """The demo in a committed database, for a live server in another thread (browser tests)."""
     from registre.web.register.demo import load_demo
@@ -180,7 +196,7 @@ def small_meeting(authority, day, items: int, council_name: str = "Bureau"):
 
 
 def legacy_act(deliberation):
-    """An act published before acts were checked and frozen (migration 0004 froze it as it was):
+    """An act published before acts were checked and frozen (migration 0005 froze it as it was):
     what imported history may hold, a row the SCDL checks may refuse."""
     from django.utils import timezone
 

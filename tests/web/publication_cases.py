@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from registre.web.register.models import Attendance, Ballot, Council, Item, Member, Proxy
+from registre.web.register.models import Attendance, Council, Item, Member, Proxy, RollCallBallot
 
 
 def _member(meeting, last_name) -> Member:
@@ -59,7 +59,7 @@ def no_members(meeting):
 def _roll_call(meeting, *last_names):
     item = _vote(meeting, vote_kind="roll_call")
     for name in last_names:
-        Ballot.objects.create(item=item, member=_member(meeting, name), ballot="for")
+        RollCallBallot.objects.create(item=item, member=_member(meeting, name), choice="for")
     return item
 
 
@@ -76,7 +76,7 @@ def roll_call_stranger(meeting):
     item = _roll_call(meeting, "VIGNOT", "BODIN", "AEBISCHER", "CROIZIER", "VUILLEMIN")
     other = Council.objects.create(authority=meeting.council.authority, name="Conseil d'exploitation")
     stranger = Member.objects.create(council=other, first_name="Paul", last_name="ÉTRANGER")
-    Ballot.objects.create(item=item, member=stranger, ballot="for")
+    RollCallBallot.objects.create(item=item, member=stranger, choice="for")
 
 
 def _proxy(meeting, principal, holder):
@@ -153,7 +153,9 @@ class Case:
 
 
 BLOCKING = [
-    Case("quorum", quorum, "quorum_not_reached", "Quorum non atteint à la question n°2 : 3 pour 4 requis"),
+    Case(
+        "quorum", quorum, "quorum_not_reached", "Quorum non atteint aux questions n°1 à n°3 : 3 pour 4 requis"
+    ),
     Case("totals", totals, "tally_mismatch", "pour 20 + contre 0 + abstentions 0 = 20, pour 5 votants"),
     Case("seats", seats, "seats_exceeded", "5 présents et 0 représentés, soit 5 sièges comptés pour 3"),
     Case("no_members", no_members, "no_members_in_office", "Aucun conseiller en exercice"),
@@ -173,7 +175,7 @@ BLOCKING = [
         "proxy_principal_present",
         proxy_principal_present,
         "proxy_principal_present",
-        "M. Nicolas BODIN est présent à la question n°2",
+        "M. Nicolas BODIN est présent aux questions n°1 à n°3",
     ),
     Case(
         "proxy_holder_absent",

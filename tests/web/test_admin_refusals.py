@@ -103,7 +103,7 @@ def test_the_admin_publishes_through_the_service(admin_client, meeting):
     )
     url = f"/admin/register/deliberation/{draft.pk}/publier/"
     page = unescape(admin_client.get(url).content.decode())
-    assert "Quorum non atteint à la question n°2 : 3 pour 4 requis" in page
+    assert "Quorum non atteint aux questions n°1 à n°3 : 3 pour 4 requis" in page
     refused = admin_client.post(url, {})
     assert refused.status_code == 400
     draft.refresh_from_db()

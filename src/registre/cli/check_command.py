@@ -1,7 +1,8 @@
 """`registre check FILE...`: recompute each vote and compare it with the text.
 
 Exit 0 when everything agrees, 1 when a figure or a rule does not, 2 when a
-file cannot be read.
+file cannot be read. A finding that holds on a run of items is printed in full
+once per file; the other deliberations of the run point back to it.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def run(args) -> int:
             worst = 2
             continue
         data = report.data
+        reported: dict[tuple[str, str], int] = {}
         for deliberation in data["deliberations"]:
-            print(format_deliberation(path, data, deliberation))
+            print(format_deliberation(path, data, deliberation, reported))
             if deliberation["consistent"] is False:
                 worst = max(worst, 1)
         print(format_document(path, data))
@@ -64,7 +66,10 @@ def format_document(path: str, document: dict) -> str:
     return "\n".join(lines)
 
 
-def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
+def format_deliberation(
+    path: str, document: dict, deliberation: dict, reported: dict[tuple[str, str], int] | None = None
+) -> str:
+    """``reported``: grouped findings already printed for this file, and the item they were printed at."""
     computed = deliberation["computed"] or {}
     stated = deliberation["stated"]
     lines = [f"{path} — délibération n°{deliberation['number']} (question n°{deliberation['item']})"]
@@ -80,11 +85,23 @@ def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
         lines.append(f"  Quorum : {computed['quorum_required']} requis, {quorum}")
         lines.append(f"  Résultat : {_result(computed)}")
     for finding in deliberation["violations"]:
-        mark = "ANOMALIE" if finding["severity"] == "violation" else "attention"
-        lines.append(f"  [{mark}] {finding['code']} : {finding['message']}")
+        lines.append(_finding_line(finding, deliberation["item"], reported))
     verdict = {True: "cohérent", False: "INCOHÉRENT", None: "rien à comparer"}[deliberation["consistent"]]
     lines.append(f"  Verdict : {verdict}")
     return "\n".join(lines)
+
+
+def _finding_line(finding: dict, item: int, reported: dict[tuple[str, str], int] | None) -> str:
+    mark = "ANOMALIE" if finding["severity"] == "violation" else "attention"
+    text = finding["message"]
+    if reported is not None and finding.get("from_item") is not None:
+        first = reported.setdefault((finding["code"], text), item)
+        if first != item:
+            text = (
+                f"voir la question n°{first} ci-dessus (constat des questions n°{finding['from_item']} "
+                f"à n°{finding['until_item']})"
+            )
+    return f"  [{mark}] {finding['code']} : {text}"
 
 
 def _cell(value) -> str:

@@ -1,4 +1,7 @@
-"""`registre demo`: load the demo data into the configured database (idempotent)."""
+"""`registre demo`: load the demo data into the configured database (idempotent).
+
+The demo's accounts have a published password: afterwards `registre serve` runs only with
+--demo, until their passwords are changed or the accounts deactivated."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ def run(args) -> int:
 
     context = load_demo()
     print(f"Démonstration chargée : {context['authority']}, délibération n°{context['deliberation'].number}.")
+    print("Comptes de démonstration (mode démonstration uniquement, lancez : registre serve --demo) :")
     for username, password, description in demo_logins():
         print(f"  {username:24} {password:16} {description}")
     return 0

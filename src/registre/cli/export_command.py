@@ -3,9 +3,12 @@
 Export: the database's published deliberations (or grants) as an SCDL CSV file, streamed and
 validated row by row against the official schema (frictionless) and its custom checks; an
 invalid row blocks the publication (nothing written) and is named with its field and rule.
-Import: an authority's existing SCDL files, one transaction per file; refused rows are listed
-with line, field and reason. Exit status 0: done; 1: publication blocked or rows refused;
-2: unreadable file or bad arguments.
+The report beside the file (``<name>.rapport.json``) names the imported rows it leaves out
+(kept with findings, not yet completed) and why.
+Import: an authority's existing SCDL files, one transaction per file; every row is kept as the
+authority's history, with its findings (field, rule) summarised; only what is not a row is
+refused, with line, field and reason. Exit status 0: done; 1: publication blocked or rows
+refused; 2: unreadable file or bad arguments.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ def register(subparsers) -> None:
         help="n'accepter que les lignes de cette collectivité (identifiant)",
     )
     importer.add_argument(
-        "--strict", action="store_true", help="refuser tout le fichier si une ligne est refusée"
+        "--strict",
+        action="store_true",
+        help="refuser tout le fichier si une ligne est refusée ou a des réserves",
     )
     importer.set_defaults(handler=run_import)
 
@@ -63,10 +68,12 @@ def run_export(args) -> int:
         print(error, file=sys.stderr)
         return 2
     from registre.opendata.findings import PublicationBlocked
-    from registre.web.opendata.exports import KIND_BY_NAME, export_scdl
+    from registre.web.opendata.exports import KIND_BY_NAME, export_with_report
 
     try:
-        result = export_scdl(KIND_BY_NAME[args.kind], args.out, authority=authority, base_url=args.base_url)
+        result, report, report_path = export_with_report(
+            KIND_BY_NAME[args.kind], args.out, authority=authority, base_url=args.base_url
+        )
     except PublicationBlocked as blocked:
         print(f"Publication bloquée : {args.out} n'est pas écrit.", file=sys.stderr)
         for finding in blocked.findings:
@@ -76,6 +83,9 @@ def run_export(args) -> int:
         print(f"Erreur : {args.out} : écriture impossible ({error.strerror}).", file=sys.stderr)
         return 2
     print(f"{result.summary()} ; écrit en {result.seconds:.1f} s.")
+    print(f"Rapport : {report_path} : {report.summary()}.")
+    for line in report.lines():
+        print(line)
     return 0
 
 

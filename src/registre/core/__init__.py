@@ -4,6 +4,7 @@ Nothing here imports a framework, a database or a file format: adapters convert
 their records into these objects and back.
 """
 
+from . import reference  # noqa: F401  (the item-by-item engine, kept as the tests' oracle)
 from .certification import PublicationFinding, publication_findings  # noqa: F401
 from .model import (  # noqa: F401
     WHOLE_MEETING,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from .names import member_key
 
@@ -45,8 +46,8 @@ class Member:
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    @property
-    def key(self) -> str:
+    @cached_property
+    def key(self) -> str:  # folded once: rosters are looked up by key at every step
         return member_key(self.first_name, self.last_name)
 
 

@@ -4,26 +4,36 @@ Each present member holds one seat and each valid proxy one more, carried by
 its holder. A seat does not vote when its member, or the holder carrying it,
 is interested in the matter (L2131-11: "soit en leur nom personnel, soit comme
 mandataires"). Voters = present + represented - not participating.
+
+Attendance and proxies change at few places of the order of passage; ``sweep`` follows those
+changes once, and each item's figures derive from the span it falls in and from its own
+interested members and vote. A finding that holds on consecutive items (a proxy that does not
+count, quorum not reached with the same count) is reported once for the run, and every item of
+the run lists it. ``reference`` restates the same rules item by item, as the tests' oracle.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from .attendance import Passage, resolve_presence
-from .model import Ballot, Item, Meeting, Proxy, Vote, VoteKind
+from .attendance import Passage, presence_changes
+from .checks import check_agenda, check_roster
+from .findings import quorum_not_reached
+from .model import Item, Meeting, Proxy
 from .rules import RuleSet, rules_on
-from .violations import Violation, violation, warning
+from .sweep import Span, sweep
+from .violations import Violation
+from .votes import count_votes, result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, slots=True)
 class ItemTally:
+    """One item's figures. Name lists (present, absent) are shared by the items of a span and
+    sorted on first use."""
+
     item: int
     position: int
-    present: tuple[str, ...]
-    represented: tuple[Proxy, ...]  # valid proxies at this item
-    absent: tuple[str, ...]  # listed, not present, not represented
     not_participating: int
     interested_present: tuple[str, ...]
     voters: int
@@ -36,7 +46,25 @@ class ItemTally:
     adopted: bool | None
     unanimous: bool | None
     unanimous_of_votes_cast: bool | None
-    violations: tuple[Violation, ...] = ()
+    violations: tuple[Violation, ...]
+    span: Span = field(repr=False)
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        return self.span.present_names()
+
+    @property
+    def represented(self) -> tuple[Proxy, ...]:
+        """The proxies that count at this item."""
+        return self.span.represented
+
+    @property
+    def absent(self) -> tuple[str, ...]:
+        """Listed, not present, not represented."""
+        return self.span.absent_names()
+
+    def is_present(self, member: str) -> bool:
+        return member in self.span.present
 
     @property
     def votes_cast(self) -> int | None:
@@ -46,11 +74,40 @@ class ItemTally:
 
     @property
     def present_count(self) -> int:
-        return len(self.present)
+        return len(self.span.present)
 
     @property
     def represented_count(self) -> int:
-        return len(self.represented)
+        return len(self.span.represented)
+
+    def figures(self) -> tuple[Any, ...]:
+        """Everything the tally says about the item, names included."""
+        return (
+            self.item,
+            self.position,
+            self.present,
+            self.represented,
+            self.absent,
+            self.not_participating,
+            self.interested_present,
+            self.voters,
+            self.quorum_required,
+            self.quorum_count,
+            self.quorum_reached,
+            self.votes_for,
+            self.votes_against,
+            self.abstentions,
+            self.adopted,
+            self.unanimous,
+            self.unanimous_of_votes_cast,
+            self.violations,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ItemTally) and self.figures() == other.figures()
+
+    def __hash__(self) -> int:
+        return hash(self.figures())
 
 
 @dataclass
@@ -59,340 +116,118 @@ class MeetingTally:
     rules: RuleSet
     items: list[ItemTally]
     violations: list[Violation] = field(default_factory=list)  # about the meeting as a whole
+    _by_number: dict[int, ItemTally] = field(default_factory=dict, repr=False, compare=False)
 
     def for_item(self, number: int) -> ItemTally | None:
-        return next((t for t in self.items if t.item == number), None)
+        if not self._by_number and self.items:
+            for tally in self.items:
+                self._by_number.setdefault(tally.item, tally)
+        return self._by_number.get(number)
+
+    def findings(self) -> list[Violation]:
+        """Every finding once: the meeting's, then each item's in the order of passage."""
+        found = dict.fromkeys(self.violations)
+        for tally in self.items:
+            found.update(dict.fromkeys(tally.violations))
+        return list(found)
 
 
 def tally_meeting(meeting: Meeting) -> MeetingTally:
     rules = rules_on(meeting.date)
     passage = Passage(tuple(meeting.order_of_passage))
-    findings = _check_agenda(meeting, passage) + _check_roster(meeting)
-    presence = resolve_presence(meeting, passage)
+    findings = check_agenda(meeting, passage) + check_roster(meeting)
+    presence = presence_changes(meeting, passage)
     findings += presence.findings
+    spans = sweep(meeting, rules, passage, presence)
+    return MeetingTally(
+        meeting, rules, _tally_items(meeting, rules, passage, spans), list(dict.fromkeys(findings))
+    )
+
+
+class _QuorumRun:
+    __slots__ = ("count", "start", "end", "finding")
+
+    def __init__(self, count: int, start: int):
+        self.count, self.start, self.end = count, start, start + 1
+        self.finding: tuple[Violation, ...] = ()
+
+
+_Row = tuple[int, Item, Span, tuple[str, ...], int, int, int, _QuorumRun | None]
+
+
+def _tally_items(meeting: Meeting, rules: RuleSet, passage: Passage, spans: list[Span]) -> list[ItemTally]:
+    """Figures item by item from each span; then the quorum findings, one per run of items."""
     items_by_number = {item.number: item for item in meeting.items}
-    tallies = []
-    for position, number in enumerate(passage.order):
-        item = items_by_number.get(number) or Item(number)
-        present = presence.by_position[position]
-        valid, item_findings = _valid_proxies(meeting, passage, rules, presence, position, number)
-        tallies.append(_tally_item(meeting, rules, item, position, present, valid, presence, item_findings))
-    return MeetingTally(meeting, rules, tallies, _merge_findings(findings))
-
-
-def _check_agenda(meeting: Meeting, passage: Passage) -> list[Violation]:
-    findings = []
-    for item in meeting.items:
-        if item.number not in passage.position:
-            findings.append(
-                violation(
-                    "item_not_in_order_of_passage",
-                    f"La question n°{item.number} n'apparaît pas dans l'ordre de passage.",
-                    items=(item.number,),
-                )
+    required = 0 if meeting.reconvened_without_quorum else rules.quorum_required(meeting.seats)
+    runs: list[_QuorumRun] = []
+    rows: list[_Row] = []
+    for span in spans:
+        for position in range(span.start, span.end):
+            number = passage.order[position]
+            item = items_by_number.get(number) or Item(number)
+            interested_present, not_participating, quorum_count = _interested(rules, item, span)
+            voters = len(span.present) + len(span.represented) - not_participating
+            run = _quorum_run(runs, position, quorum_count) if quorum_count < required else None
+            rows.append(
+                (position, item, span, interested_present, not_participating, voters, quorum_count, run)
             )
-    statements = [(a.member, a.window) for a in meeting.attendance]
-    statements += [(p.principal, p.window) for p in meeting.proxies]
-    for member, window in statements:
-        unknown = sorted(i for i in window.named_items() if i not in passage.position)
-        if unknown:
-            findings.append(
-                violation(
-                    "window_item_not_on_agenda",
-                    f"La fenêtre de {meeting.display_name(member)} cite la question n°{unknown[0]}, "
-                    "absente de l'ordre du jour.",
-                    members=(member,),
-                    items=tuple(unknown),
-                )
-            )
-    return findings
+    for run in runs:
+        run.finding = (quorum_not_reached(passage.order[run.start : run.end], run.count, required),)
+    return [_item_tally(meeting, required, row) for row in rows]
 
 
-def _check_roster(meeting: Meeting) -> list[Violation]:
-    findings = []
-    known = {m.key for m in meeting.members}
-    named = [a.member for a in meeting.attendance]
-    named += [k for p in meeting.proxies for k in (p.principal, p.holder)]
-    named += [k for item in meeting.items for k in item.interested_members]
-    for key in dict.fromkeys(named):
-        if key not in known:
-            findings.append(
-                violation(
-                    "unknown_member",
-                    f"{key} n'est pas un membre du conseil.",
-                    members=(key,),
-                )
-            )
-    seats = _seats_named(meeting)
-    if meeting.members_in_office is not None and seats and seats != meeting.members_in_office:
-        findings.append(
-            warning(
-                "roster_count_mismatch",
-                f"Les listes nomment {seats} sièges pour {meeting.members_in_office} conseillers en exercice.",
-                field="members_in_office",
-            )
-        )
-    return findings
+def _quorum_run(runs: list[_QuorumRun], position: int, count: int) -> _QuorumRun:
+    """The run the item extends (the previous item fell short by the same count), or a new one."""
+    if runs and runs[-1].end == position and runs[-1].count == count:
+        runs[-1].end = position + 1
+    else:
+        runs.append(_QuorumRun(count, position))
+    return runs[-1]
 
 
-def _seats_named(meeting: Meeting) -> int:
-    """Titular members, plus the substitutes sitting for a titular the lists do not name."""
-    titular_communes = {m.commune for m in meeting.members if not m.substitute}
-    titular = sum(1 for m in meeting.members if not m.substitute)
-    return titular + sum(1 for m in meeting.members if m.substitute and m.commune not in titular_communes)
-
-
-def _valid_proxies(meeting, passage, rules, presence, position, item):
-    """Proxies that count at this item, and why the others do not."""
-    present = presence.by_position[position]
-    findings: list[Violation] = []
-    valid: list[Proxy] = []
-    held: Counter[str] = Counter()
-    given: set[str] = set()
-    name = meeting.display_name
-    for proxy in meeting.proxies:
-        if not passage.covers_position(proxy.window, position, item):
-            continue
-        if proxy.principal in present:
-            findings.append(
-                violation(
-                    "proxy_principal_present",
-                    f"La procuration de {name(proxy.principal)} à {name(proxy.holder)} ne compte pas : "
-                    f"{name(proxy.principal)} est présent à la question n°{item}.",
-                    members=(proxy.principal, proxy.holder),
-                    items=(item,),
-                )
-            )
-            continue
-        if proxy.holder not in present:
-            findings.append(
-                violation(
-                    "proxy_holder_absent",
-                    f"La procuration de {name(proxy.principal)} ne compte pas : son mandataire "
-                    f"{name(proxy.holder)} est absent à la question n°{item}.",
-                    members=(proxy.principal, proxy.holder),
-                    items=(item,),
-                )
-            )
-            continue
-        if proxy.principal in given:
-            findings.append(
-                violation(
-                    "proxy_given_twice",
-                    f"{name(proxy.principal)} a donné plus d'une procuration pour la question n°{item}.",
-                    members=(proxy.principal,),
-                    items=(item,),
-                )
-            )
-            continue
-        if held[proxy.holder] >= rules.max_proxies_per_holder:
-            findings.append(
-                violation(
-                    "proxy_holder_overloaded",
-                    f"{name(proxy.holder)} détient plus de {rules.max_proxies_per_holder} procuration(s) "
-                    f"à la question n°{item} ({rules.source}) ; celle de {name(proxy.principal)} ne compte pas.",
-                    members=(proxy.holder, proxy.principal),
-                    items=(item,),
-                )
-            )
-            continue
-        held[proxy.holder] += 1
-        given.add(proxy.principal)
-        valid.append(proxy)
-    return valid, findings
-
-
-def _tally_item(meeting, rules, item, position, present, valid, presence, findings) -> ItemTally:
-    findings = list(findings)
+def _interested(rules: RuleSet, item: Item, span: Span) -> tuple[tuple[str, ...], int, int]:
+    """Interested members present, seats not participating, and the quorum count."""
     interested = item.interested_members
-    interested_present = tuple(sorted(k for k in present if k in interested))
+    valid = span.represented
+    proxies_counted = len(valid) if rules.quorum_counts_proxies else 0
+    if not interested:
+        return (), 0, len(span.present) + proxies_counted
+    interested_present = tuple(sorted(k for k in interested if k in span.present))
     not_participating = len(interested_present) + sum(
         1 for p in valid if p.principal in interested or p.holder in interested
     )
-    represented_keys = {p.principal for p in valid}
-    absent = tuple(sorted(k for k in presence.listed if k not in present and k not in represented_keys))
-    voters = len(present) + len(valid) - not_participating
-
-    seats = meeting.seats
-    quorum_required = 0 if meeting.reconvened_without_quorum else rules.quorum_required(seats)
-    quorum_count = len(present) - len(interested_present)
-    if rules.quorum_counts_proxies:
-        quorum_count += sum(1 for p in valid if p.principal not in interested)
-    quorum_reached = quorum_count >= quorum_required
-    if not quorum_reached:
-        findings.append(
-            violation(
-                "quorum_not_reached",
-                f"Quorum non atteint à la question n°{item.number} : {quorum_count} pour {quorum_required} requis.",
-                items=(item.number,),
-            )
-        )
-
-    substitutes = _substitute_findings(meeting, item.number, present, valid)
-    findings += substitutes
-    votes, vote_findings = _count_votes(meeting, item, present, valid, voters)
-    findings += vote_findings
-    votes_for, votes_against, abstentions = votes
-    adopted, unanimous, unanimous_cast, result_findings = _result(meeting, item, votes)
-    findings += result_findings
-    return ItemTally(
-        item=item.number,
-        position=position,
-        present=tuple(sorted(present)),
-        represented=tuple(valid),
-        absent=absent,
-        not_participating=not_participating,
-        interested_present=interested_present,
-        voters=voters,
-        quorum_required=quorum_required,
-        quorum_count=quorum_count,
-        quorum_reached=quorum_reached,
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
-        adopted=adopted,
-        unanimous=unanimous,
-        unanimous_of_votes_cast=unanimous_cast,
-        violations=tuple(findings),
+    if proxies_counted:
+        proxies_counted = sum(1 for p in valid if p.principal not in interested)
+    return (
+        interested_present,
+        not_participating,
+        len(span.present) - len(interested_present) + proxies_counted,
     )
 
 
-def _substitute_findings(meeting, item, present, valid) -> list[Violation]:
-    """L5211-6: a titular member replaced by the substitute must not also give a proxy."""
-    sitting = {
-        meeting.member(k).commune for k in present if meeting.member(k) and meeting.member(k).substitute
-    }
-    findings = []
-    for proxy in valid:
-        principal = meeting.member(proxy.principal)
-        if principal and not principal.substitute and principal.commune and principal.commune in sitting:
-            findings.append(
-                violation(
-                    "substitute_and_proxy",
-                    f"{meeting.display_name(proxy.principal)} est remplacé par son suppléant et donne aussi "
-                    f"procuration à la question n°{item}.",
-                    members=(proxy.principal,),
-                    items=(item,),
-                )
-            )
-    return findings
-
-
-def _count_votes(meeting, item, present, valid, voters):
-    vote: Vote = item.vote
-    if vote.kind is VoteKind.NO_VOTE:
-        return (None, None, None), []
-    if vote.kind is VoteKind.ROLL_CALL and vote.ballots:
-        return _count_roll_call(meeting, item, present, valid, voters)
-    findings = []
-    totals = [vote.votes_for, vote.votes_against, vote.abstentions]
-    if vote.unanimous and all(t is None for t in totals):
-        return (voters, 0, 0), []
-    missing = [i for i, t in enumerate(totals) if t is None]
-    if vote.unanimous:
-        totals = [voters if t is None and i == 0 else (0 if t is None else t) for i, t in enumerate(totals)]
-    elif len(missing) == 1:
-        known = sum(t for t in totals if t is not None)
-        totals[missing[0]] = voters - known
-    if any(t is None for t in totals):
-        return tuple(totals), findings
-    if vote.unanimous and totals[1]:
-        findings.append(
-            violation(
-                "unanimity_with_votes_against",
-                f"La question n°{item.number} est dite adoptée à l'unanimité avec {totals[1]} voix contre.",
-                items=(item.number,),
-            )
-        )
-    if any(t < 0 for t in totals) or sum(totals) != voters:
-        findings.append(
-            violation(
-                "tally_mismatch",
-                f"Question n°{item.number} : pour {totals[0]} + contre {totals[1]} + abstentions {totals[2]} "
-                f"= {sum(totals)}, pour {voters} votants.",
-                items=(item.number,),
-            )
-        )
-    return tuple(totals), findings
-
-
-def _count_roll_call(meeting, item, present, valid, voters):
-    """Each ballot is counted for its member's seat, cast in person or through a proxy."""
-    findings = []
-    represented = {p.principal: p for p in valid}
-    counts: Counter[Ballot] = Counter()
-    name = meeting.display_name
-    for member, ballot in item.vote.ballots:
-        proxy = represented.get(member)
-        if member not in present and proxy is None:
-            findings.append(
-                violation(
-                    "ballot_from_absent_member",
-                    f"{name(member)} est porté votant à la question n°{item.number} mais n'était ni présent ni représenté.",
-                    members=(member,),
-                    items=(item.number,),
-                )
-            )
-            continue
-        if member in item.interested_members or (proxy and proxy.holder in item.interested_members):
-            findings.append(
-                violation(
-                    "interested_member_voted",
-                    f"{name(member)}, intéressé à l'affaire, est porté votant à la question n°{item.number}.",
-                    members=(member,),
-                    items=(item.number,),
-                )
-            )
-            continue
-        counts[ballot] += 1
-    totals = (counts[Ballot.FOR], counts[Ballot.AGAINST], counts[Ballot.ABSTAIN])
-    if sum(totals) != voters:
-        findings.append(
-            warning(
-                "roll_call_incomplete",
-                f"Question n°{item.number} : {sum(totals)} votes nominatifs enregistrés pour {voters} votants.",
-                items=(item.number,),
-            )
-        )
-    return totals, findings
-
-
-def _result(meeting, item, votes):
-    votes_for, votes_against, abstentions = votes
-    if votes_for is None or votes_against is None:
-        return None, None, None, []
-    unanimous = votes_for > 0 and votes_against == 0 and (abstentions or 0) == 0
-    unanimous_cast = votes_for > 0 and votes_against == 0
-    if votes_for != votes_against:
-        return votes_for > votes_against, unanimous, unanimous_cast, []
-    if votes_for == 0:
-        return False, unanimous, unanimous_cast, []
-    if item.vote.kind is VoteKind.SECRET_BALLOT:
-        # no casting vote in a secret ballot: a tie rejects
-        return False, unanimous, unanimous_cast, []
-    chair_ballot = _chair_ballot(meeting, item)
-    if chair_ballot is None:
-        return (
-            None,
-            unanimous,
-            unanimous_cast,
-            [
-                warning(
-                    "tie_without_chair_vote",
-                    f"Partage des voix à la question n°{item.number} : le vote du président, prépondérant, "
-                    "n'est pas connu.",
-                    items=(item.number,),
-                )
-            ],
-        )
-    return chair_ballot is Ballot.FOR, unanimous, unanimous_cast, []
-
-
-def _chair_ballot(meeting, item) -> Ballot | None:
-    if item.vote.chair_ballot is not None:
-        return item.vote.chair_ballot
-    return dict(item.vote.ballots).get(meeting.chair) if meeting.chair else None
-
-
-def _merge_findings(findings: list[Violation]) -> list[Violation]:
-    return list(dict.fromkeys(findings))
+def _item_tally(meeting: Meeting, required: int, row: _Row) -> ItemTally:
+    position, item, span, interested_present, not_participating, voters, quorum_count, run = row
+    votes, vote_findings = count_votes(meeting, item, span.present, span.represented, voters)
+    (adopted, unanimous, unanimous_cast), result_findings = result(meeting, item, votes)
+    proxies, substitutes = span.findings()
+    violations = proxies + (run.finding if run else ()) + substitutes
+    if vote_findings or result_findings:
+        violations += tuple(vote_findings + result_findings)
+    return ItemTally(
+        item=item.number,
+        position=position,
+        not_participating=not_participating,
+        interested_present=interested_present,
+        voters=voters,
+        quorum_required=required,
+        quorum_count=quorum_count,
+        quorum_reached=run is None,
+        votes_for=votes[0],
+        votes_against=votes[1],
+        abstentions=votes[2],
+        adopted=adopted,
+        unanimous=unanimous,
+        unanimous_of_votes_cast=unanimous_cast,
+        violations=violations,
+        span=span,
+    )

@@ -17,6 +17,7 @@ from .render import (  # noqa: F401
     KINDS,
     MEDIA_TYPES,
     RenderedDocument,
+    compose,
     document,
     file_name,
     render,
@@ -24,5 +25,4 @@ from .render import (  # noqa: F401
     render_extract,
     render_list,
     render_minutes,
-    view_of,
 )

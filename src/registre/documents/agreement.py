@@ -9,9 +9,12 @@ territorial indicators. Wording in French; amounts through the core's ``format_e
 
 from __future__ import annotations
 
-from registre.core.grants import GrantAgreement, Trigger, format_euros, format_percent
+from decimal import Decimal
+
+from registre.core.grants import GrantAgreement, Tranche, Trigger, format_euros, format_percent
 from registre.core.grants.budget import Funder
 
+from .model import Composition
 from .wording import NBSP, french_date, typeset
 
 _ORDINALS = (
@@ -28,7 +31,7 @@ _ORDINALS = (
 )
 
 
-def _article(number: int, title: str, paragraphs: list[str], items: list[str] | None = None) -> dict:
+def _article(number: int, title: str, paragraphs: list[str], items: list[str] | None = None) -> Composition:
     roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")[number - 1]
     return {
         "heading": f"{roman}. {title}",
@@ -46,7 +49,7 @@ def _months(number: int) -> str:
     return "d'un mois" if number == 1 else f"de {_count_word(number)} mois"
 
 
-def _tranche(agreement: GrantAgreement, tranche) -> str:
+def _tranche(agreement: GrantAgreement, tranche: Tranche) -> str:
     amount = format_euros(tranche.amount_of(agreement.amount))
     share = f"{format_percent(tranche.share, 0)}, soit " if tranche.share is not None else ""
     when = {
@@ -58,7 +61,7 @@ def _tranche(agreement: GrantAgreement, tranche) -> str:
     return f"{share}{amount} {when}"
 
 
-def agreement_view(agreement: GrantAgreement, *, council: str = "Conseil") -> dict:
+def compose_agreement(agreement: GrantAgreement, *, council: str = "Conseil") -> Composition:
     grantor, beneficiary = agreement.grantor, agreement.beneficiary
     deliberation = ""
     if agreement.deliberation:
@@ -208,7 +211,7 @@ def agreement_view(agreement: GrantAgreement, *, council: str = "Conseil") -> di
     }
 
 
-def _programme(agreement: GrantAgreement) -> list[dict]:
+def _programme(agreement: GrantAgreement) -> list[Composition]:
     """Categories "A / Catégorie A : …", numbered sections, objectives as written, targets beside them."""
     if agreement.programme is None:
         return []
@@ -216,7 +219,7 @@ def _programme(agreement: GrantAgreement) -> list[dict]:
     for category, objectives in agreement.programme.by_category().items():
         if not objectives:
             continue
-        sections: dict[str, list[dict]] = {}
+        sections: dict[str, list[Composition]] = {}
         for objective in objectives:
             items = sections.setdefault(objective.section, [])
             target = typeset(objective.target.describe()) if objective.target else ""
@@ -238,14 +241,14 @@ def _programme(agreement: GrantAgreement) -> list[dict]:
     return groups
 
 
-def _budget(agreement: GrantAgreement) -> dict | None:
+def _budget(agreement: GrantAgreement) -> Composition | None:
     budget = agreement.budget
     if budget is None:
         return None
     public = [line for line in budget.revenues if line.funder.public]
     private = [line for line in budget.revenues if not line.funder.public]
 
-    def pct(value):
+    def pct(value: Decimal | None) -> str:
         return format_percent(value) if value is not None else "—"
 
     return {
@@ -268,7 +271,7 @@ def _budget(agreement: GrantAgreement) -> dict | None:
     }
 
 
-def _indicators(agreement: GrantAgreement) -> list[dict]:
+def _indicators(agreement: GrantAgreement) -> list[Composition]:
     groups: dict[str, list[str]] = {}
     for indicator in agreement.indicators:
         label = indicator.scope.label
@@ -276,35 +279,35 @@ def _indicators(agreement: GrantAgreement) -> list[dict]:
     return [{"scope": scope, "labels": labels} for scope, labels in groups.items()]
 
 
-def agreement_text(view: dict) -> str:
+def agreement_text(composed: Composition) -> str:
     out = [
-        f"**{view['authority']}**",
-        f"## {view['title'].upper()}",
-        f"**{view['subtitle']}**",
+        f"**{composed['authority']}**",
+        f"## {composed['title'].upper()}",
+        f"**{composed['subtitle']}**",
         "Entre",
-        view["grantor"],
+        composed["grantor"],
         "Et",
-        view["beneficiary"],
-        *view["visas"],
+        composed["beneficiary"],
+        *composed["visas"],
         "**Il est convenu ce qui suit :**",
     ]
-    for article in view["articles"]:
+    for article in composed["articles"]:
         out.append(f"### {article['heading']}")
         out += article["paragraphs"]
         if article["points"]:
             out.append("\n".join(f"- {i}" for i in article["points"]))
-    out.append(view["done"])
-    out += [f"{s['capacity']}  \n{s['name']}" for s in view["signatures"]]
-    if view["programme"]:
+    out.append(composed["done"])
+    out += [f"{s['capacity']}  \n{s['name']}" for s in composed["signatures"]]
+    if composed["programme"]:
         out.append("## Annexe 1 : programme d'actions")
         out.append("### II. Description et résultats attendus des missions")
-        for group in view["programme"]:
+        for group in composed["programme"]:
             out.append(f"### {group['heading']}")
             for section in group["sections"]:
                 if section["title"]:
                     out.append(f"**{section['title']}**")
                 out.append("\n".join(f"- {o['text']}" for o in section["objectives"]))
-    budget = view["budget"]
+    budget = composed["budget"]
     if budget:
         out.append("## Annexe 2 : budget prévisionnel")
         out.append("### Dépenses prévisionnelles")
@@ -322,9 +325,9 @@ def agreement_text(view: dict) -> str:
         rows.append(f"Total des recettes\t{budget['total_revenues']}")
         out.append("\n".join(rows))
         out.append("\n".join(f"{a}\t{b}" for a, b in budget["shares"]))
-    if view["indicators"]:
+    if composed["indicators"]:
         out.append("## Annexe 3 : indicateurs territoriaux")
-        for group in view["indicators"]:
+        for group in composed["indicators"]:
             out.append(f"**{group['scope']}**")
             out.append("\n".join(f"- {label}" for label in group["labels"]))
     return "\n\n".join(out) + "\n"

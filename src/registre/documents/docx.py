@@ -6,11 +6,12 @@ import io
 
 from docxtpl import DocxTemplate, RichText
 
+from .model import Composition
 from .pdf import typographic
-from .templates import template_file
+from .templates import TemplatesDir, template_file
 
 
-def _rich(blocks: list[dict]) -> RichText:
+def _rich(blocks: list[Composition]) -> RichText:
     """Blocks as one RichText: "\\a" starts a paragraph (docxtpl), headings bold and larger, "•" lists.
 
     (docxtpl's sub-documents would need docxcompose, which the project does not install.)
@@ -37,12 +38,12 @@ def _rich(blocks: list[dict]) -> RichText:
     return rich
 
 
-def _runs(rich: RichText, runs: list[dict], bold: bool = False, size: int | None = None) -> None:
+def _runs(rich: RichText, runs: list[Composition], bold: bool = False, size: int | None = None) -> None:
     for raw in runs:
         rich.add(raw["t"], bold=raw["b"] or bold, italic=raw["i"], superscript=raw["s"], size=size)
 
 
-def _attendance(groups: list[dict]) -> RichText:
+def _attendance(groups: list[Composition]) -> RichText:
     rich = RichText()
     for index, group in enumerate(groups):
         if index:
@@ -53,10 +54,10 @@ def _attendance(groups: list[dict]) -> RichText:
     return rich
 
 
-def render_docx(kind: str, view: dict, *, templates_dir=None) -> bytes:
+def render_docx(kind: str, composed: Composition, *, templates_dir: TemplatesDir = None) -> bytes:
     template = DocxTemplate(str(template_file(f"{kind}.docx", templates_dir)))
-    data = typographic(dict(view))
-    data.setdefault("running_title", view.get("pdf_title", ""))
+    data = typographic(dict(composed))
+    data.setdefault("running_title", composed.get("pdf_title", ""))
     context = dict(data)
     if "present" in data:
         context["present_rich"] = _attendance(data["present"])

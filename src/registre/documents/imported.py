@@ -9,9 +9,12 @@ print the rules core's.
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import replace
 from decimal import Decimal
 
+from registre.core import Meeting
 from registre.importer import DocumentReport, import_path, import_text
 from registre.importer.extract import StatedDeliberation
 
@@ -72,7 +75,7 @@ def record_from_text(source: str, text: str) -> MeetingRecord:
     return record_from_report(import_text(source, text))
 
 
-def record_from_path(path) -> MeetingRecord:
+def record_from_path(path: str | os.PathLike[str]) -> MeetingRecord:
     """Import an extract file (text, Markdown or PDF) on the fly; raises importer.DocumentError."""
     return record_from_report(import_path(path))
 
@@ -97,11 +100,9 @@ def _without_furniture(body: str) -> str:
     return "\n".join(kept)
 
 
-def _with_full_fields(meeting, deliberations: list[DeliberationRecord]):
+def _with_full_fields(meeting: Meeting, deliberations: list[DeliberationRecord]) -> Meeting:
     """The importer stops a title at the first wide gap, which a PDF text layer puts at every wrapped
     line: the items take the titles, rapporteurs and committees read here over the whole field."""
-    from dataclasses import replace
-
     by_item = {d.item: d for d in deliberations}
     items = []
     for item in meeting.items:
@@ -154,14 +155,15 @@ def _deliberation(stated: StatedDeliberation, item: int, body: str) -> Deliberat
     return DeliberationRecord(
         number=stated.number,
         item=item,
-        title=_field(header, r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*\d+\s*[-–:]?", stated.title),
+        title=_field(header, r"(?:Rapport|Question|Point|Affaire)\s+n\s*°\s*\d+\s*[-–:]?", stated.title)
+        or "",
         rapporteur=_field(header, r"Rapporteur\s*:", stated.rapporteur),
         committee=_field(header, r"Commission\s*:", stated.committee),
         budget_line=budget_line,
         budget_amounts=amounts,
         text=_reflow(_tidy("\n".join(lines[header_end:text_end]))),
         decision=_reflow(_tidy(decision)),
-        interested=tuple(dict.fromkeys(p.key for p in stated.interested)),
+        interested_members=tuple(dict.fromkeys(p.key for p in stated.interested)),
         signatory=signatory,
         annexes=_reflow(_tidy("\n".join(lines[annexes_at:]))) if annexes_at is not None else "",
     )
@@ -187,7 +189,7 @@ def _field(header: str, label: str, fallback: str | None) -> str | None:
     return value or fallback
 
 
-def _first(flat: list[str], pattern: re.Pattern, start: int | None) -> int | None:
+def _first(flat: list[str], pattern: re.Pattern[str], start: int | None) -> int | None:
     for index in range(start or 0, len(flat)):
         if pattern.search(flat[index].replace("**", "")):
             return index

@@ -11,8 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from registre.core import Meeting, MeetingTally, tally_meeting
+
+# What a document says, as plain JSON-ready data (composition.py), before any layout.
+Composition = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class DeliberationRecord:
     budget_amounts: tuple[BudgetAmount, ...] = ()
     text: str = ""
     decision: str = ""
-    interested: tuple[str, ...] | None = None  # member keys in the record's order; None: the item's
+    interested_members: tuple[str, ...] | None = None  # keys, in the record's order; None: the item's
     signatory: Signatory | None = None  # None: the meeting's
     transmitted_on: dt.date | None = None  # transmission to the prefecture (legality review)
     published_on: dt.date | None = None  # put online
@@ -70,11 +74,17 @@ class MeetingRecord:
     minutes_adopted_on: dt.date | None = None
     minutes_published_on: dt.date | None = None
     source: str = ""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.tally is None:
             self.tally = tally_meeting(self.meeting)
+
+    @property
+    def computed(self) -> MeetingTally:
+        """The tally (given, or computed at creation)."""
+        assert self.tally is not None  # __post_init__ computes it
+        return self.tally
 
     def deliberation(self, number: str) -> DeliberationRecord:
         for record in self.deliberations:

@@ -1,4 +1,4 @@
-"""PDF through Typst: PDF/A-2b, tagged (accessible), from the templates and a view."""
+"""PDF through Typst: PDF/A-2b, tagged (accessible), from the templates and a composition."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import datetime as dt
 import json
 import threading
 from pathlib import Path
+from typing import Any, Literal
 
 import typst
 
-from .templates import logo_name, typst_root
+from .model import Composition
+from .templates import TemplatesDir, logo_name, typst_root
 
-PDF_STANDARD = "a-2b"
+PDF_STANDARD: Literal["a-2b"] = "a-2b"
 
 _compilers: dict[str, typst.Compiler] = {}
 _lock = threading.Lock()
@@ -28,8 +30,8 @@ def _compiler(root: Path) -> typst.Compiler:
         return compiler
 
 
-def typographic(value):
-    """Straight apostrophes to typographic ones in every string of a view."""
+def typographic(value: Any) -> Any:
+    """Straight apostrophes to typographic ones in every string of a composition."""
     if isinstance(value, str):
         return value.replace("'", "’")
     if isinstance(value, list):
@@ -40,19 +42,24 @@ def typographic(value):
 
 
 def render_pdf(
-    kind: str, view: dict, *, templates_dir=None, archival: bool = True, timestamp: dt.datetime | None = None
+    kind: str,
+    composed: Composition,
+    *,
+    templates_dir: TemplatesDir = None,
+    archival: bool = True,
+    timestamp: dt.datetime | None = None,
 ) -> bytes:
     """One document as PDF bytes; ``archival``: PDF/A-2b (tagged in every case)."""
     root = typst_root(templates_dir)
-    data = typographic(dict(view))
-    data.setdefault("running_title", view.get("pdf_title", ""))
+    data = typographic(dict(composed))
+    data.setdefault("running_title", composed.get("pdf_title", ""))
     logo = logo_name(root)
     if logo:
         data["logo"] = logo
     compiler = _compiler(root)
     stamp = timestamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with _lock:
-        return compiler.compile(
+        pdf = compiler.compile(
             input=str(root / f"{kind}.typ"),
             format="pdf",
             sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
@@ -60,3 +67,5 @@ def render_pdf(
             pdf_tags=True,
             timestamp=stamp,
         )
+    assert isinstance(pdf, bytes)  # one PDF file (a list comes only from image formats)
+    return pdf

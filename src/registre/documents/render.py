@@ -13,9 +13,13 @@ points to an authority's own templates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from . import text, views
-from .model import DeliberationRecord, MeetingRecord
+from registre.core.grants import GrantAgreement
+
+from . import composition, text
+from .model import Composition, DeliberationRecord, MeetingRecord
+from .templates import TemplatesDir
 
 KINDS = ("extract", "list", "minutes")  # and "agreement": render_agreement()
 FORMATS = ("pdf", "docx", "txt")
@@ -32,15 +36,15 @@ KIND_NAMES = {
 }
 
 
-def view_of(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> dict:
+def compose(kind: str, record: MeetingRecord, deliberation: DeliberationRecord | None = None) -> Composition:
     if kind == "extract":
         if deliberation is None:
             raise ValueError("un extrait porte sur une délibération : précisez laquelle")
-        return views.extract_view(record, deliberation)
+        return composition.compose_extract(record, deliberation)
     if kind == "list":
-        return views.list_view(record)
+        return composition.compose_list(record)
     if kind == "minutes":
-        return views.minutes_view(record)
+        return composition.compose_minutes(record)
     raise ValueError(f"document inconnu : {kind} (attendu : {', '.join(KINDS)})")
 
 
@@ -50,7 +54,7 @@ def render(
     format: str = "pdf",
     *,
     deliberation: DeliberationRecord | str | None = None,
-    templates_dir=None,
+    templates_dir: TemplatesDir = None,
     archival: bool = True,
 ) -> bytes:
     if isinstance(deliberation, str):
@@ -60,31 +64,31 @@ def render(
             numbers = ", ".join(d.number for d in record.deliberations) or "aucune"
             raise ValueError(f"précisez la délibération (séance : {numbers})")
         deliberation = record.deliberations[0]
-    view = view_of(kind, record, deliberation)
+    composed = compose(kind, record, deliberation)
     if format == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf(kind, view, templates_dir=templates_dir, archival=archival)
+        return render_pdf(kind, composed, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
 
-        return render_docx(kind, view, templates_dir=templates_dir)
+        return render_docx(kind, composed, templates_dir=templates_dir)
     if format == "txt":
-        return text.RENDERERS[kind](view).encode("utf-8")
+        return text.RENDERERS[kind](composed).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
 
 
 def render_extract(
-    record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options
+    record: MeetingRecord, deliberation: DeliberationRecord | str, format: str = "pdf", **options: Any
 ) -> bytes:
     return render("extract", record, format, deliberation=deliberation, **options)
 
 
-def render_list(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+def render_list(record: MeetingRecord, format: str = "pdf", **options: Any) -> bytes:
     return render("list", record, format, **options)
 
 
-def render_minutes(record: MeetingRecord, format: str = "pdf", **options) -> bytes:
+def render_minutes(record: MeetingRecord, format: str = "pdf", **options: Any) -> bytes:
     return render("minutes", record, format, **options)
 
 
@@ -99,22 +103,27 @@ def file_name(
 
 
 def render_agreement(
-    agreement, format: str = "pdf", *, council: str = "Conseil", templates_dir=None, archival: bool = True
+    agreement: GrantAgreement,
+    format: str = "pdf",
+    *,
+    council: str = "Conseil",
+    templates_dir: TemplatesDir = None,
+    archival: bool = True,
 ) -> bytes:
     """The grant agreement and its annexes (a ``registre.core.grants.GrantAgreement``)."""
-    from .agreement import agreement_text, agreement_view
+    from .agreement import agreement_text, compose_agreement
 
-    view = agreement_view(agreement, council=council)
+    composed = compose_agreement(agreement, council=council)
     if format == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf("agreement", view, templates_dir=templates_dir, archival=archival)
+        return render_pdf("agreement", composed, templates_dir=templates_dir, archival=archival)
     if format == "docx":
         from .docx import render_docx
 
-        return render_docx("agreement", view, templates_dir=templates_dir)
+        return render_docx("agreement", composed, templates_dir=templates_dir)
     if format == "txt":
-        return agreement_text(view).encode("utf-8")
+        return agreement_text(composed).encode("utf-8")
     raise ValueError(f"format inconnu : {format} (attendu : {', '.join(FORMATS)})")
 
 
@@ -133,9 +142,9 @@ def document(
     format: str = "pdf",
     *,
     deliberation: DeliberationRecord | str | None = None,
-    templates_dir=None,
+    templates_dir: TemplatesDir = None,
 ) -> RenderedDocument:
-    """One document ready to send, e.g. from a Django view:
+    """One document ready to send, e.g. from a Django composed:
 
     doc = document("extract", record, "pdf", deliberation="2021/005795", templates_dir=authority_dir)
     response = HttpResponse(doc.content, content_type=doc.media_type)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .wording import typeset
 
@@ -129,13 +130,13 @@ def _merge(runs: list[Run]) -> list[Run]:
     return merged
 
 
-def as_json(blocks: list[Block]) -> list[dict]:
+def as_json(blocks: list[Block]) -> list[dict[str, Any]]:
     """Blocks as plain data (for the Typst templates)."""
 
-    def runs_json(runs):
+    def runs_json(runs: list[Run]) -> list[dict[str, Any]]:
         return [{"t": r.text, "b": r.bold, "i": r.italic, "s": r.sup} for r in runs]
 
-    out = []
+    out: list[dict[str, Any]] = []
     for block in blocks:
         if block.kind == "table":
             out.append({"kind": "table", "rows": [[runs_json(c) for c in row] for row in block.rows]})
@@ -154,7 +155,7 @@ def as_json(blocks: list[Block]) -> list[dict]:
 def to_markdown(blocks: list[Block]) -> str:
     """Blocks back to light Markdown (the text rendering)."""
 
-    def md(runs):
+    def md(runs: list[Run]) -> str:
         out = []
         for r in runs:
             text = r.text.replace("*", "\\*")

@@ -19,10 +19,11 @@ DEFAULTS = Path(__file__).with_name("templates")
 ENV_VAR = "REGISTRE_TEMPLATES_DIR"
 LOGOS = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
 
-_merged: dict[tuple, Path] = {}
+_merged: dict[tuple[str, tuple[tuple[str, int, int], ...]], Path] = {}
+TemplatesDir = str | os.PathLike[str] | None
 
 
-def override_dir(templates_dir: str | os.PathLike | None = None) -> Path | None:
+def override_dir(templates_dir: TemplatesDir = None) -> Path | None:
     chosen = templates_dir if templates_dir is not None else os.environ.get(ENV_VAR) or None
     if chosen is None:
         return None
@@ -32,7 +33,7 @@ def override_dir(templates_dir: str | os.PathLike | None = None) -> Path | None:
     return path
 
 
-def template_file(name: str, templates_dir: str | os.PathLike | None = None) -> Path:
+def template_file(name: str, templates_dir: TemplatesDir = None) -> Path:
     """The authority's file if it has one, else the default."""
     custom = override_dir(templates_dir)
     if custom is not None and (custom / name).is_file():
@@ -40,7 +41,7 @@ def template_file(name: str, templates_dir: str | os.PathLike | None = None) -> 
     return DEFAULTS / name
 
 
-def typst_root(templates_dir: str | os.PathLike | None = None) -> Path:
+def typst_root(templates_dir: TemplatesDir = None) -> Path:
     """A folder holding the defaults overlaid with the authority's files (Typst imports resolve in it).
 
     Without an authority folder this is the shipped folder itself; with one, a merged copy is made

@@ -5,17 +5,17 @@ It says what the PDF says, in the same order; the importer reads it back.
 
 from __future__ import annotations
 
+from .model import Composition
 from .richtext import Block, Run, to_markdown
 from .wording import NBSP
 
 
-def _blocks(data: list[dict]) -> list[Block]:
+def _blocks(data: list[Composition]) -> list[Block]:
+    def runs(raw: list[Composition]) -> list[Run]:
+        return [Run(r["t"], r["b"], r["i"], r["s"]) for r in raw]
+
     blocks = []
     for item in data:
-
-        def runs(raw):
-            return [Run(r["t"], r["b"], r["i"], r["s"]) for r in raw]
-
         if item["kind"] == "table":
             blocks.append(Block("table", rows=[[runs(c) for c in row] for row in item["rows"]]))
         else:
@@ -23,40 +23,40 @@ def _blocks(data: list[dict]) -> list[Block]:
     return blocks
 
 
-def rich(data: list[dict]) -> str:
+def rich(data: list[Composition]) -> str:
     return to_markdown(_blocks(data))
 
 
-def _header(view: dict) -> list[str]:
+def _header(composed: Composition) -> list[str]:
     out = [
-        f"**{view['authority']}**",
-        f"## {view['document_title']}",
-        f"### {view['meeting_heading']}",
-        view["members_in_office"],
-        view["opening"],
-        view["order_of_passage"],
+        f"**{composed['authority']}**",
+        f"## {composed['document_title']}",
+        f"### {composed['meeting_heading']}",
+        composed["members_in_office"],
+        composed["opening"],
+        composed["order_of_passage"],
     ]
-    if view["times"]:
-        out.append(view["times"])
+    if composed["times"]:
+        out.append(composed["times"])
     return out
 
 
-def _attendance(view: dict) -> list[str]:
+def _attendance(composed: Composition) -> list[str]:
     out = []
     for side, label in (("present", "Étaient présents"), ("absent", "Étaient absents")):
-        if not view[side]:
+        if not composed[side]:
             continue
         out.append(f"#### {label}{NBSP}:")
         groups = []
-        for group in view[side]:
+        for group in composed[side]:
             people = ", ".join(p["label"] for p in group["people"])
             groups.append(f"**{group['commune']}{NBSP}:** {people}" if group["commune"] else people)
         out.append(" ; ".join(groups))
-    if view["secretary"]:
-        out.append(f"**Secrétaire de séance{NBSP}:** {view['secretary']}")
-    if view["proxies"]:
+    if composed["secretary"]:
+        out.append(f"**Secrétaire de séance{NBSP}:** {composed['secretary']}")
+    if composed["proxies"]:
         out.append(f"#### Procurations de vote{NBSP}:")
-        out.append(", ".join(p["label"] for p in view["proxies"]))
+        out.append(", ".join(p["label"] for p in composed["proxies"]))
     return out
 
 
@@ -64,9 +64,9 @@ def _figures(rows: list[list[str]]) -> list[str]:
     return [f"{label}{NBSP}: {value}" for label, value in rows]
 
 
-def extract_text(view: dict) -> str:
-    d = view["deliberation"]
-    out = _header(view) + _attendance(view)
+def extract_text(composed: Composition) -> str:
+    d = composed["deliberation"]
+    out = _header(composed) + _attendance(composed)
     out.append(d["number_line"])
     out.append(f"## {d['item_line']}")
     if d["rapporteur"]:
@@ -103,19 +103,21 @@ def extract_text(view: dict) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def list_text(view: dict) -> str:
+def list_text(composed: Composition) -> str:
     out = [
-        f"**{view['authority']}**",
-        f"## {view['document_title']}",
-        f"### {view['meeting_heading']}",
-        view["members_in_office"],
+        f"**{composed['authority']}**",
+        f"## {composed['document_title']}",
+        f"### {composed['meeting_heading']}",
+        composed["members_in_office"],
     ]
     out.append("N° de délibération\tQuestion\tObjet\tRésultat")
     out.append(
-        "\n".join(f"{r['number'] or '-'}\t{r['item']}\t{r['title']}\t{r['outcome']}" for r in view["rows"])
+        "\n".join(
+            f"{r['number'] or '-'}\t{r['item']}\t{r['title']}\t{r['outcome']}" for r in composed["rows"]
+        )
     )
-    out.append(view["posting"])
-    sign = view["signatory"]
+    out.append(composed["posting"])
+    sign = composed["signatory"]
     out.append(
         "  \n".join(
             x
@@ -126,11 +128,11 @@ def list_text(view: dict) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def minutes_text(view: dict) -> str:
-    out = _header(view) + _attendance(view)
-    if view["opening_quorum"]:
-        out.append(view["opening_quorum"])
-    for item in view["items"]:
+def minutes_text(composed: Composition) -> str:
+    out = _header(composed) + _attendance(composed)
+    if composed["opening_quorum"]:
+        out.append(composed["opening_quorum"])
+    for item in composed["items"]:
         if item["number_line"]:
             out.append(item["number_line"])
         out.append(f"### {item['heading']}")
@@ -149,11 +151,11 @@ def minutes_text(view: dict) -> str:
         out.append(item["figures_line"])
         if item["roll_call"]:
             out.append("Ont voté : " + " ; ".join(item["roll_call"]) + ".")
-    if view["closing"]:
-        out.append(view["closing"])
-    if view["adopted"]:
-        out.append(view["adopted"])
-    for sign in view["signatures"]:
+    if composed["closing"]:
+        out.append(composed["closing"])
+    if composed["adopted"]:
+        out.append(composed["adopted"])
+    for sign in composed["signatures"]:
         out.append(f"{sign['capacity']},  \n{sign['name']}")
     return "\n\n".join(out) + "\n"
 

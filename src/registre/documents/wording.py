@@ -32,14 +32,70 @@ MONTHS = (
     "novembre",
     "décembre",
 )
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+# Where a council met, as a phrase: "s'est réuni en la salle du conseil", "à l'hôtel de ville",
+# "à Besançon". A place that starts with one of these common nouns takes this preposition and
+# article (the noun lower-cased); one that starts with a preposition is kept; a name takes "à".
+PLACE_NOUNS = {
+    "salle": "en la",
+    "hôtel": "à l'",
+    "hotel": "à l'",
+    "mairie": "à la",
+    "maison": "à la",
+    "chambre": "à la",
+    "préfecture": "à la",
+    "médiathèque": "à la",
+    "bibliothèque": "à la",
+    "halle": "à la",
+    "cité": "à la",
+    "siège": "au",
+    "centre": "au",
+    "palais": "au",
+    "château": "au",
+    "gymnase": "au",
+    "théâtre": "au",
+    "foyer": "au",
+    "pôle": "au",
+    "complexe": "au",
+    "espace": "à l'",
+    "auditorium": "à l'",
+    "amphithéâtre": "à l'",
+    "école": "à l'",
+}
+PLACE_PREPOSITIONS = ("à ", "au ", "aux ", "en ", "dans ", "sur ", "chez ", "par ")
+PLACE_ARTICLES = {"la ": "à la ", "l'": "à l'", "l’": "à l’", "le ": "au ", "les ": "aux "}
 
 
-def french_date(day: dt.date | None) -> str:
-    """ "7 octobre 2021", "1er octobre 2021"."""
+def french_date(day: dt.date | None, *, weekday: bool = False) -> str:
+    """ "7 octobre 2021", "1er octobre 2021"; with ``weekday``: "vendredi 1er octobre 2021"."""
     if day is None:
         return ""
     number = "1er" if day.day == 1 else str(day.day)
-    return f"{number}{NBSP}{MONTHS[day.month - 1]} {day.year}"
+    text = f"{number}{NBSP}{MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def place_phrase(place: str) -> str:
+    """Where a council met, after "s'est réuni": "en la salle du conseil", "à la Chambre de
+    commerce", "au siège de la communauté", "à Besançon". Empty for no place."""
+    place = " ".join(place.split())
+    if not place:
+        return ""
+    lowered = place[0].lower() + place[1:]
+    if lowered.startswith(PLACE_PREPOSITIONS):
+        return lowered
+    for article, phrase in PLACE_ARTICLES.items():
+        if lowered.startswith(article):
+            return phrase + place[len(article) :]
+    noun = place.split(" ", 1)[0].split("-", 1)[0].lower()
+    if noun in PLACE_NOUNS:
+        # "Salle du conseil": a common noun, lower-cased; "Hôtel de Ville", "SALLE DES FÊTES": as written
+        common = place[1:] == place[1:].lower()
+        written = lowered if common else place
+        article = PLACE_NOUNS[noun]
+        return f"{article}{written}" if article.endswith("'") else f"{article} {written}"
+    return f"à {place}"
 
 
 def french_time(moment: dt.time | None) -> str:
@@ -85,7 +141,7 @@ def typeset(text: str) -> str:
     if not text:
         return text
 
-    def _amount(match: re.Match) -> str:
+    def _amount(match: re.Match[str]) -> str:
         digits = re.sub(r"[ \u00a0\u202f]", "", match.group(1))
         return group_digits(int(digits)) + (match.group(2) or "") + NBSP + "€"
 

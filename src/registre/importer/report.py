@@ -14,6 +14,9 @@ Keys added to the original contract (none renamed):
   noted, or null), "vote_phrase" (the words printed), "votes" (every vote of the item, with the
   people named beside each ballot). "computed" is null when the document has no attendance list
   (a list of deliberations): only what the text states is then reported.
+- findings: one that holds on a run of consecutive items (a proxy that does not count, quorum not
+  reached) is reported once for the run: "items" lists every item of it, "from_item" and
+  "until_item" name its first and last item in the order of passage.
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
         states = []
         for item in tally.items:
             represented = any(p.principal == principal for p in item.represented)
-            states.append((item.item, principal in item.present or represented))
+            states.append((item.item, item.is_present(principal) or represented))
         covered = [index for index, (_item, yes) in enumerate(states) if yes]
         if not covered:
             continue

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 NOMENCLATURE_FILE = "actes-nomenclature.json"
 
@@ -32,8 +33,11 @@ class Subject:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(resources.files(__package__).joinpath(NOMENCLATURE_FILE).read_text(encoding="utf-8"))
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath(NOMENCLATURE_FILE).read_text(encoding="utf-8")
+    )
+    return data
 
 
 @lru_cache(maxsize=1)

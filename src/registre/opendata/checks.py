@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
@@ -20,6 +21,10 @@ from .findings import Finding
 from .schemas import DELIBERATIONS, official_schema
 
 ACTES_CODE_NAME = "registre:actes-code-nom"
+Row = Mapping[str, str]  # one CSV row: column -> text
+Params = dict[str, Any]  # a custom check's parameters, as the schema gives them
+Check = Callable[[Row, Params], list[Finding]]
+Fast = Callable[[Row], bool | None]
 _DIGITS14 = re.compile(r"\d{14}")
 _DIGITS9 = re.compile(r"\d{9}")
 _YEARS = re.compile(r"^(\d{4})(?:/(\d{4}))?$")
@@ -49,26 +54,25 @@ def siren_problem(value: str) -> str | None:
     return f"SIREN « {value} » invalide : 9 chiffres et une clé de contrôle correcte attendus"
 
 
-def _filled(row: dict, column: str) -> bool:
-    value = row.get(column)
-    return bool(value) and not value.isspace()
+def _filled(row: Row, column: str) -> bool:
+    return _is_filled(row.get(column))
 
 
-def _french_siret(row, params):
+def _french_siret(row: Row, params: Params) -> list[Finding]:
     column = params["column"]
     value = (row.get(column) or "").strip()
     problem = siret_problem(value) if value else None
     return [Finding("french-siret-value", problem, field=column, value=value)] if problem else []
 
 
-def _french_siren(row, params):
+def _french_siren(row: Row, params: Params) -> list[Finding]:
     column = params["column"]
     value = (row.get(column) or "").strip()
     problem = siren_problem(value) if value else None
     return [Finding("french-siren-value", problem, field=column, value=value)] if problem else []
 
 
-def _year_interval(row, params):
+def _year_interval(row: Row, params: Params) -> list[Finding]:
     column = params["column"]
     value = (row.get(column) or "").strip()
     if not value:
@@ -84,7 +88,7 @@ def _year_interval(row, params):
     return [Finding("year-interval-value", message, field=column, value=value)] if message else []
 
 
-def _cohesive(row, params):
+def _cohesive(row: Row, params: Params) -> list[Finding]:
     columns = [params["column"], *params["othercolumns"]]
     filled = [c for c in columns if _filled(row, c)]
     if not filled or len(filled) == len(columns):
@@ -100,7 +104,7 @@ def _cohesive(row, params):
     ]
 
 
-def _number_or_date(value: str):
+def _number_or_date(value: str) -> int | float | dt.date | None:
     value = value.strip()
     if value.isdigit():
         return int(value)
@@ -114,7 +118,7 @@ def _number_or_date(value: str):
         return None
 
 
-_OPS: dict[str, tuple[Callable, str]] = {
+_OPS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
     ">": (lambda a, b: a > b, "supérieur à"),
     ">=": (lambda a, b: a >= b, "supérieur ou égal à"),
     "<": (lambda a, b: a < b, "inférieur à"),
@@ -123,7 +127,7 @@ _OPS: dict[str, tuple[Callable, str]] = {
 }
 
 
-def _compare(row, params):
+def _compare(row: Row, params: Params) -> list[Finding]:
     left, right = params["column"], params["column2"]
     if not (_filled(row, left) and _filled(row, right)):
         return []
@@ -143,7 +147,7 @@ def _compare(row, params):
     ]
 
 
-def _sum(row, params):
+def _sum(row: Row, params: Params) -> list[Finding]:
     total, parts = params["column"], params["columns"]
     if not all(_filled(row, c) for c in [total, *parts]):
         return []
@@ -166,7 +170,7 @@ def _sum(row, params):
     ]
 
 
-def _nomenclature(row, params):
+def _nomenclature(row: Row, params: Params) -> list[Finding]:
     column = params["column"]
     value = (row.get(column) or "").strip()
     if not value:
@@ -192,14 +196,14 @@ def _nomenclature_problem(value: str) -> str | None:
     return message
 
 
-def _one_of_required(row, params):
+def _one_of_required(row: Row, params: Params) -> list[Finding]:
     first, second = params["column1"], params["column2"]
     if _filled(row, first) or _filled(row, second):
         return []
     return [Finding("one-of-required", f"{first} ou {second} doit être renseigné", field=first)]
 
 
-CHECKS = {
+CHECKS: dict[str, Check] = {
     "french-siret-value": _french_siret,
     "french-siren-value": _french_siren,
     "year-interval-value": _year_interval,
@@ -211,7 +215,7 @@ CHECKS = {
 }
 
 
-def _actes_code_name(row):
+def _actes_code_name(row: Row) -> list[Finding]:
     code = (row.get("DELIB_MATIERE_CODE") or "").strip()
     name = (row.get("DELIB_MATIERE_NOM") or "").strip()
     return list(_actes_code_name_findings(code, name)) if code else []
@@ -241,11 +245,11 @@ def _actes_code_name_findings(code: str, name: str) -> tuple[Finding, ...]:
     )
 
 
-def _is_filled(value) -> bool:
-    return bool(value) and not value.isspace()
+def _is_filled(value: str | None) -> bool:
+    return value is not None and value != "" and not value.isspace()
 
 
-def _fast(name: str, params: dict):
+def _fast(name: str, params: Params) -> Fast | None:
     """A quick test that a row passes the check (True), or None when only the full check can tell.
 
     Exports check a million rows: the common case (everything right) must cost little; the full
@@ -256,7 +260,7 @@ def _fast(name: str, params: dict):
 
         count = len(columns)
 
-        def fast(row):
+        def fast(row: Row) -> bool | None:
             filled = 0
             for column in columns:
                 value = row.get(column)
@@ -268,9 +272,9 @@ def _fast(name: str, params: dict):
     if name == "compare-columns-value":
         left, right, test = params["column"], params["column2"], _OPS[params["op"]][0]
 
-        def fast(row):
+        def fast(row: Row) -> bool | None:
             a, b = row.get(left), row.get(right)
-            if not _is_filled(a) or not _is_filled(b):
+            if a is None or b is None or not _is_filled(a) or not _is_filled(b):
                 return True
             if a.isdigit() and b.isdigit():
                 return test(int(a), int(b)) or None
@@ -284,8 +288,8 @@ def _fast(name: str, params: dict):
 
         columns = (total, *parts)
 
-        def fast(row):
-            numbers = []
+        def fast(row: Row) -> bool | None:
+            numbers: list[int] = []
             for column in columns:
                 value = row.get(column)
                 if not value or value.isspace():
@@ -300,7 +304,7 @@ def _fast(name: str, params: dict):
         column = params["column"]
         problem = siret_problem if name == "french-siret-value" else siren_problem
 
-        def fast(row):
+        def fast(row: Row) -> bool | None:
             value = (row.get(column) or "").strip()
             return not value or problem(value) is None or None
 
@@ -320,16 +324,18 @@ class CustomChecks:
             (CHECKS[c["name"]], c["params"], _fast(c["name"], c["params"]))
             for c in official_schema(kind).custom_checks
         ]
-        self._extra = [_actes_code_name] if kind == DELIBERATIONS else []
+        self._extra: list[Callable[[Row], list[Finding]]] = (
+            [_actes_code_name] if kind == DELIBERATIONS else []
+        )
 
-    def check(self, row: dict, number: int | None = None, line: int | None = None) -> list[Finding]:
-        findings = []
+    def check(self, row: Row, number: int | None = None, line: int | None = None) -> list[Finding]:
+        findings: list[Finding] = []
         for check, params, fast in self._checks:
             if fast is not None and fast(row):
                 continue
             findings.extend(check(row, params))
-        for check in self._extra:
-            findings.extend(check(row))
+        for extra in self._extra:
+            findings.extend(extra(row))
         if number is not None or line is not None:
             findings = [f.at(number, line) for f in findings]
         return findings

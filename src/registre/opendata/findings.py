@@ -28,7 +28,7 @@ class Finding:
         text = f"{prefix} : {self.message}" if prefix else self.message
         return f"{text} [règle {self.rule}]"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "row": self.row,
             "line": self.line,

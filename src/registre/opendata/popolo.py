@@ -9,19 +9,23 @@ the rules core's tally, not from what the text states.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from registre.core import Ballot, Meeting, MeetingTally, Member, VoteKind
+from registre.core import Authority, Ballot, Item, Meeting, MeetingTally, Member, VoteKind
 from registre.core.names import fold
 
 _OPTIONS = {Ballot.FOR: "yes", Ballot.AGAINST: "no", Ballot.ABSTAIN: "abstain"}
+Json = dict[str, Any]
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-") or "x"
 
 
-def organization_id(meeting_or_authority) -> str:
-    authority = getattr(meeting_or_authority, "authority", meeting_or_authority)
+def organization_id(meeting_or_authority: Meeting | Authority) -> str:
+    authority = (
+        meeting_or_authority.authority if isinstance(meeting_or_authority, Meeting) else meeting_or_authority
+    )
     return f"org/{authority.siret}" if authority.siret else f"org/{_slug(authority.name)}"
 
 
@@ -29,8 +33,8 @@ def person_id(key: str) -> str:
     return f"person/{_slug(key.replace('|', ' '))}"
 
 
-def _person(member: Member) -> dict:
-    person = {
+def _person(member: Member) -> Json:
+    person: Json = {
         "id": person_id(member.key),
         "name": member.name,
         "given_name": member.first_name,
@@ -41,18 +45,18 @@ def _person(member: Member) -> dict:
     return person
 
 
-def roster(meeting: Meeting) -> dict:
+def roster(meeting: Meeting) -> Json:
     """Organization, Person and Membership of the council, as of the meeting's date."""
     authority = meeting.authority
     org = organization_id(meeting)
-    organization = {"id": org, "name": authority.name, "classification": "council"}
+    organization: Json = {"id": org, "name": authority.name, "classification": "council"}
     if authority.siret:
         organization["identifiers"] = [{"scheme": "SIRET", "identifier": authority.siret}]
     if meeting.council:
         organization["other_names"] = [{"name": meeting.council}]
-    memberships = []
+    memberships: list[Json] = []
     for member in meeting.members:
-        membership = {
+        membership: Json = {
             "id": f"membership/{_slug(member.key.replace('|', ' '))}",
             "person_id": person_id(member.key),
             "organization_id": org,
@@ -70,13 +74,14 @@ def roster(meeting: Meeting) -> dict:
 
 def meeting_popolo(
     meeting: Meeting, tally: MeetingTally, *, deliberation_ids: dict[int, str] | None = None
-) -> dict:
+) -> Json:
     """The roster plus a Motion and a VoteEvent for each voted item of the meeting."""
     data = roster(meeting)
     org = organization_id(meeting)
     ids = deliberation_ids or {}
     day = meeting.date.isoformat()
-    motions, vote_events = [], []
+    motions: list[Json] = []
+    vote_events: list[Json] = []
     for item_tally in tally.items:
         item = meeting.item(item_tally.item)
         if item is None or item.vote.kind is VoteKind.NO_VOTE:
@@ -84,7 +89,7 @@ def meeting_popolo(
         reference = ids.get(item.number, f"{day}/{item.number}")
         motion_id = f"motion/{_slug(reference)}"
         result = {True: "pass", False: "fail", None: None}[item_tally.adopted]
-        motion = {
+        motion: Json = {
             "id": motion_id,
             "organization_id": org,
             "text": item.title or f"Question n°{item.number}",
@@ -96,7 +101,7 @@ def meeting_popolo(
         if result:
             motion["result"] = result
         motions.append(motion)
-        counts = []
+        counts: list[Json] = []
         for option, value in (
             ("yes", item_tally.votes_for),
             ("no", item_tally.votes_against),
@@ -105,7 +110,7 @@ def meeting_popolo(
         ):
             if value is not None:
                 counts.append({"option": option, "value": value})
-        event = {
+        event: Json = {
             "id": f"vote-event/{_slug(reference)}",
             "motion_id": motion_id,
             "organization_id": org,
@@ -132,7 +137,7 @@ def meeting_popolo(
     return data
 
 
-def _roll_call_votes(meeting: Meeting, item, event_id: str) -> list[dict]:
+def _roll_call_votes(meeting: Meeting, item: Item, event_id: str) -> list[Json]:
     if item.vote.kind is not VoteKind.ROLL_CALL or not item.vote.ballots:
         return []
     votes = []

@@ -7,6 +7,7 @@ nothing here knows a database.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,6 +15,11 @@ CASH = "aide en numéraire"
 IN_KIND = "aide en nature"
 NATURES = (CASH, IN_KIND, f"{CASH};{IN_KIND}", f"{IN_KIND};{CASH}")
 PAYMENT_CONDITIONS = ("unique", "échelonné", "autre")
+_BUDGET_YEAR = re.compile(
+    r"\b(?:BP|BS|DM|CA|budget(?: primitif| supplémentaire)?|exercice)\s*(\d{4})\b", re.I
+)
+_ANNEX = re.compile(r"budget annexe[^,;.«»]*", re.I)
+_TRANSMISSION = re.compile(r"^(\d{2}[\dAB])-")
 
 
 @dataclass(frozen=True)
@@ -60,3 +66,28 @@ class GrantRecord:
     rae_id: str | None = None
     eu_notification: bool = False
     aid_scheme: str | None = None  # dispositifAide
+
+
+# What the register's own fields say in SCDL terms (shared by the export and the publication check).
+
+
+def budget_of(budget_line: str) -> tuple[str, str]:
+    """("2021", "Budget principal") from "BP 2021 et PPIF 2021-2025 …"; ("", "") when unsaid.
+
+    A budget line naming a "budget annexe …" gives that name; otherwise the line is on the main
+    budget.
+    """
+    match = _BUDGET_YEAR.search(budget_line or "")
+    if not match:
+        return "", ""
+    annex = _ANNEX.search(budget_line)
+    return match.group(1), (annex.group(0).strip().capitalize() if annex else "Budget principal")
+
+
+def prefecture_entity(transmission_id: str) -> str:
+    """PREF_ID from an ACTES transmission id ("025-242500361-20211012-…" → "PREF025")."""
+    transmission_id = (transmission_id or "").strip()
+    if re.fullmatch(r"S?PREF\d{2}[\dAB]\d?|SGAR\d{2}[\dAB]", transmission_id):
+        return transmission_id
+    match = _TRANSMISSION.match(transmission_id)
+    return f"PREF{match.group(1)}" if match else ""

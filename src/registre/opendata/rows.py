@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from registre.core import ItemTally, Meeting
 
@@ -12,7 +14,7 @@ from .records import DeliberationRecord, GrantRecord
 from .schemas import DELIBERATIONS, GRANTS, official_schema
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -91,13 +93,13 @@ def grant_row(record: GrantRecord) -> dict[str, str]:
         "conditionsVersement": _text(record.payment_conditions),
         "datesPeriodeVersement": dates,
         "idRAE": _text(record.rae_id),
-        "notificationUE": _text(bool(record.eu_notification)),
+        "notificationUE": "" if record.eu_notification is None else _text(bool(record.eu_notification)),
         "pourcentageSubvention": _text(record.budget_share),
         "dispositifAide": _text(record.aid_scheme),
     }
 
 
-BUILDERS = {DELIBERATIONS: deliberation_row, GRANTS: grant_row}
+BUILDERS: dict[str, Callable[[Any], dict[str, str]]] = {DELIBERATIONS: deliberation_row, GRANTS: grant_row}
 
 
 def header(kind: str) -> tuple[str, ...]:
@@ -111,7 +113,7 @@ def deliberation_record(
     deliberation_id: str,
     subject_code: str,
     object: str,
-    **extra,
+    **extra: Any,
 ) -> DeliberationRecord:
     """A deliberation's SCDL record from the core meeting and the engine's tally of its item.
 

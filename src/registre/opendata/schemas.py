@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 DELIBERATIONS = "deliberations"
 GRANTS = "subventions"
@@ -18,15 +19,15 @@ LABELS = {DELIBERATIONS: "SCDL Délibérations", GRANTS: "SCDL Subventions"}
 @dataclass(frozen=True)
 class OfficialSchema:
     kind: str
-    descriptor: dict  # verbatim, custom_checks included
+    descriptor: dict[str, Any]  # verbatim, custom_checks included
 
     @property
     def version(self) -> str:
-        return self.descriptor["version"]
+        return str(self.descriptor["version"])
 
     @property
     def source(self) -> str:
-        return self.descriptor["path"]
+        return str(self.descriptor["path"])
 
     @property
     def title(self) -> str:
@@ -37,14 +38,14 @@ class OfficialSchema:
         return tuple(f["name"] for f in self.descriptor["fields"])
 
     @property
-    def fields(self) -> dict[str, dict]:
+    def fields(self) -> dict[str, dict[str, Any]]:
         return {f["name"]: f for f in self.descriptor["fields"]}
 
     @property
-    def custom_checks(self) -> list[dict]:
+    def custom_checks(self) -> list[dict[str, Any]]:
         return list(self.descriptor.get("custom_checks", []))
 
-    def table_schema(self) -> dict:
+    def table_schema(self) -> dict[str, Any]:
         """The descriptor a plain Table Schema validator accepts: without custom_checks."""
         plain = copy.deepcopy(self.descriptor)
         plain.pop("custom_checks", None)

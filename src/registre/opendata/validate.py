@@ -8,19 +8,23 @@ by row. Findings name the row, the field and the rule, in French.
 from __future__ import annotations
 
 import csv
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .checks import CustomChecks
 from .findings import Finding
 from .schemas import official_schema
 
 CHUNK_ROWS = 5000
+Row = dict[str, str]
+StrPath = str | os.PathLike[str]
 
 _CONSTRAINTS = {
-    "required": "valeur obligatoire manquante",
+    "required": "valeur obligatoire non renseignée",
     "pattern": "ne respecte pas le format attendu ({expected})",
     "enum": "valeur hors de la liste autorisée ({expected})",
     "maxLength": "trop longue (au plus {expected} caractères)",
@@ -40,13 +44,13 @@ _TYPES = {
 
 
 @cache
-def _frictionless_schema(kind: str):
+def _frictionless_schema(kind: str) -> Any:
     from frictionless import Schema
 
     return Schema.from_descriptor(official_schema(kind).table_schema())
 
 
-def _constraint_message(note: str, cell) -> tuple[str, str]:
+def _constraint_message(note: str, cell: object) -> tuple[str, str]:
     match = re.match(r'constraint "(\w+)" is "?(.*?)"?$', note)
     name, expected = (match.group(1), match.group(2)) if match else ("", note)
     message = _CONSTRAINTS.get(name, "ne respecte pas la contrainte {expected}").format(expected=expected)
@@ -55,16 +59,15 @@ def _constraint_message(note: str, cell) -> tuple[str, str]:
     return f"table-schema:{name or 'constraint'}", message
 
 
-def _type_message(spec: dict, cell) -> str:
-    expected = _TYPES.get(
-        spec.get("format") if spec.get("format") == "uri" else spec.get("type"), spec.get("type")
-    )
+def _type_message(spec: dict[str, Any], cell: object) -> str:
+    kind = str(spec.get("format") if spec.get("format") == "uri" else spec.get("type", ""))
+    expected = _TYPES.get(kind, str(spec.get("type")))
     if spec.get("type") == "boolean":
         expected = " ou ".join(f"« {v} »" for v in spec.get("trueValues", []) + spec.get("falseValues", []))
     return f"« {cell} » n'est pas {expected}"
 
 
-def _french(error, kind: str) -> Finding:
+def _french(error: Any, kind: str) -> Finding:
     """A frictionless error, in French, with its rule."""
     fields = official_schema(kind).fields
     field_name = getattr(error, "field_name", None)
@@ -73,7 +76,7 @@ def _french(error, kind: str) -> Finding:
     if error.type == "constraint-error":
         rule, message = _constraint_message(error.note or "", cell)
     elif error.type == "type-error":
-        message = _type_message(fields.get(field_name, {}), cell)
+        message = _type_message(fields.get(field_name or "", {}), cell)
     elif error.type == "missing-cell":
         message = "cellule manquante (ligne trop courte)"
     elif error.type == "extra-cell":
@@ -128,26 +131,28 @@ class FrictionlessCells:
             raise ValueError("schéma avec contraintes d'unicité : validation par cellule impossible")
         self.kind = kind
         self.specs = official_schema(kind).fields
-        self.readers = [
+        self.readers: list[tuple[str, Callable[[str], Any], dict[str, Any], bool]] = [
             (field.name, field.create_cell_reader(), {}, field.format == "uri" and field.type == "string")
             for field in schema.fields
         ]
 
     def check(self, values: list[str], number: int, line: int | None) -> list[Finding]:
-        findings = []
-        for (name, reader, cache, uri), value in zip(self.readers, values, strict=False):
+        findings: list[Finding] = []
+        for (name, reader, seen, uri), value in zip(self.readers, values, strict=False):
             key = _uri_shape(value) if uri else value
-            notes = cache.get(key, _UNSEEN)
+            notes = seen.get(key, _UNSEEN)
             if notes is _UNSEEN:
                 notes = reader(value)[1]
-                if len(cache) >= self.CACHE_PER_COLUMN:
-                    cache.clear()
-                cache[key] = notes
+                if len(seen) >= self.CACHE_PER_COLUMN:
+                    seen.clear()
+                seen[key] = notes
             if notes:
                 findings.extend(self._findings(name, value, notes, number, line))
         return findings
 
-    def _findings(self, name, value, notes, number, line):
+    def _findings(
+        self, name: str, value: str, notes: dict[str, str], number: int, line: int | None
+    ) -> Iterator[Finding]:
         cell = value
         for key, note in notes.items():
             if key == "type":
@@ -177,14 +182,14 @@ def _uri_shape(value: str) -> str:
     return f"{scheme}//{authority}{slash}{_DIGITS.sub('0', path)}" if slash else value
 
 
-def frictionless_file_findings(kind: str, path) -> list[Finding]:
+def frictionless_file_findings(kind: str, path: StrPath) -> list[Finding]:
     """Validate a whole CSV file with frictionless (what a reuser's validator would do)."""
     from frictionless import Resource
 
-    path = Path(path).resolve()
+    resolved = Path(path).resolve()
     resource = Resource(
-        path=path.name,
-        basepath=str(path.parent),
+        path=resolved.name,
+        basepath=str(resolved.parent),
         format="csv",
         encoding="utf-8",
         schema=_frictionless_schema(kind),
@@ -212,7 +217,7 @@ class RowValidator:
         self._pending_at: list[tuple[int, int | None]] = []
         self._chunks = 0
 
-    def add(self, row: dict, number: int, line: int | None = None) -> list[Finding]:
+    def add(self, row: Row, number: int, line: int | None = None) -> list[Finding]:
         """Custom checks now; frictionless now (cells) or once the chunk is full."""
         findings = self.custom.check(row, number, line)
         values = [row.get(name, "") for name in self.header]
@@ -247,7 +252,7 @@ def _located(findings: list[Finding], places: list[tuple[int, int | None]]) -> l
 def merge(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per (row, field): the custom check's (more precise) before the generic one."""
     ordered = sorted(findings, key=lambda f: (f.row or 0, f.rule.startswith("table-schema:")))
-    seen: set = set()
+    seen: set[tuple[object, ...]] = set()
     kept = []
     for finding in ordered:
         key = (finding.row, finding.field) if finding.field else (finding.row, finding.rule, finding.message)
@@ -258,7 +263,7 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
     return kept
 
 
-def validate_rows(kind: str, rows: Iterable[dict], chunk_rows: int = CHUNK_ROWS) -> list[Finding]:
+def validate_rows(kind: str, rows: Iterable[Row], chunk_rows: int = CHUNK_ROWS) -> list[Finding]:
     validator = RowValidator(kind, chunk_rows)
     findings: list[Finding] = []
     for number, row in enumerate(rows, start=1):
@@ -267,7 +272,7 @@ def validate_rows(kind: str, rows: Iterable[dict], chunk_rows: int = CHUNK_ROWS)
     return merge(findings)
 
 
-def read_csv_rows(path) -> Iterator[tuple[int, int, dict]]:
+def read_csv_rows(path: StrPath) -> Iterator[tuple[int, int, Row]]:
     """(row number, start line, row dict) of a UTF-8 comma-separated CSV file, streamed."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -277,7 +282,7 @@ def read_csv_rows(path) -> Iterator[tuple[int, int, dict]]:
             line = reader.line_num
 
 
-def validate_file(kind: str, path) -> list[Finding]:
+def validate_file(kind: str, path: StrPath) -> list[Finding]:
     """A published file, checked as a reuser would: frictionless on the file, then the custom checks."""
     findings = frictionless_file_findings(kind, path)
     custom = CustomChecks(kind)

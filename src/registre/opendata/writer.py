@@ -1,6 +1,7 @@
 """Streaming SCDL CSV export: records in, a validated file out, in constant memory.
 
-Rows are built, checked (custom checks row by row; frictionless on the first chunk as a whole,
+Rows are built, their formula-like cells made inert (cells.py: a spreadsheet would execute
+them), checked (custom checks row by row; frictionless on the first chunk as a whole,
 then cell by cell with its own readers, see validate.FrictionlessCells) and written
 one at a time into a temporary file beside the target; the file is moved into place only when
 every row is valid. An invalid row blocks the publication: nothing is written at the target,
@@ -18,22 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cells import max_lengths, neutralise_row
 from .checks import CustomChecks
 from .findings import Finding, PublicationBlocked
+from .records import DeliberationRecord, GrantRecord
+from .report import LeftOut, deliberation_label, grant_label, invalid_row
 from .rows import BUILDERS, header
-from .schemas import official_schema
+from .schemas import DELIBERATIONS, official_schema
 from .validate import CHUNK_ROWS, FrictionlessCells, RowValidator, merge
 
 MAX_FINDINGS = 50
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A record whose row failed a check: left out of the file, named in its report."""
-
-    record: int  # rank of the record in the export (1 = the first)
-    identifier: str  # the row's identifier (DELIB_ID, or the grant's reference)
-    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -54,8 +49,8 @@ class ExportResult:
 
 def export_csv(
     kind: str,
-    records: Iterable,
-    out,
+    records: Iterable[DeliberationRecord | GrantRecord],
+    out: str | os.PathLike[str],
     *,
     chunk_rows: int = CHUNK_ROWS,
     max_findings: int = MAX_FINDINGS,
@@ -74,6 +69,7 @@ def export_csv(
     build = BUILDERS[kind]
     columns = header(kind)
     schema = official_schema(kind)
+    limits = max_lengths(schema.fields)
     validator = RowValidator(kind, chunk_rows, cells=cells)
     findings: list[Finding] = []
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +81,7 @@ def export_csv(
             writer.writerow(columns)
             line = 2
             for count, record in enumerate(records, start=1):
-                row = build(record)
+                row = neutralise_row(build(record), limits)
                 values = [row[name] for name in columns]
                 findings += validator.add(row, count, line)
                 if findings:
@@ -104,17 +100,22 @@ def export_csv(
     return ExportResult(kind, out, count, time.perf_counter() - started, schema.title)
 
 
-_IDENTIFIERS = {"DELIB_ID", "referenceDecision"}
+def _described(kind: str, row: dict[str, str]) -> tuple[str, str]:
+    """The row's authority and what it is (as the report says it of imported rows)."""
+    if kind == DELIBERATIONS:
+        return row["COLL_NOM"], deliberation_label(row["DELIB_ID"], row["DELIB_OBJET"])
+    return row["nomAttribuant"], grant_label(row["nomBeneficiaire"], row["montant"])
 
 
 def _export_skipping(kind: str, records: Iterable[object], out: Path) -> ExportResult:
     """Every row checked on its own (custom checks, then frictionless' per-cell readers: rows
     built from the schema's columns cannot break the file's structure); failing rows left out."""
     started = time.perf_counter()
-    build: Callable[[Any], dict[str, str]] = BUILDERS[kind]  # type: ignore[assignment]
+    build: Callable[[Any], dict[str, str]] = BUILDERS[kind]
     columns = header(kind)
+    schema = official_schema(kind)
+    limits = max_lengths(schema.fields)
     custom, cells = CustomChecks(kind), FrictionlessCells(kind)
-    identifier = next((c for c in columns if c in _IDENTIFIERS), columns[0])
     left_out: list[LeftOut] = []
     written = 0
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -124,11 +125,11 @@ def _export_skipping(kind: str, records: Iterable[object], out: Path) -> ExportR
             writer = csv.writer(stream, lineterminator="\r\n")
             writer.writerow(columns)
             for number, record in enumerate(records, start=1):
-                row = build(record)
+                row = neutralise_row(build(record), limits)
                 values = [row[name] for name in columns]
                 findings = custom.check(row, number) + cells.check(values, number, None)
                 if findings:
-                    left_out.append(LeftOut(number, row[identifier], tuple(merge(findings))))
+                    left_out.append(invalid_row(*_described(kind, row), number, merge(findings)))
                     continue
                 writer.writerow(values)
                 written += 1
@@ -137,5 +138,4 @@ def _export_skipping(kind: str, records: Iterable[object], out: Path) -> ExportR
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-    schema = official_schema(kind)
     return ExportResult(kind, out, written, time.perf_counter() - started, schema.title, tuple(left_out))

@@ -15,16 +15,23 @@ def setup_django() -> None:
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def prepare_database(verbose: bool = True) -> bool:
-    """Migrate, then load the demo on an empty database. Returns True when the demo was loaded."""
+def prepare_database(verbose: bool = True, *, demo: bool = False) -> bool:
+    """Migrate; in demo mode, load the demo on an empty database. Returns True when it was loaded."""
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     from registre.web.register.demo import database_is_empty, load_demo
 
-    if database_is_empty():
+    if not database_is_empty():
+        return False
+    if demo:
         load_demo()
         if verbose:
             print("Base vide : données de démonstration chargées.")
         return True
+    if verbose:
+        print(
+            "Base vide. Créez le premier administrateur : registre manage createsuperuser ; "
+            "ou essayez l'application avec la démonstration : registre serve --demo."
+        )
     return False

@@ -57,14 +57,14 @@ def test_dashboard_across_agreements():
         for o in obligations_of(a)
     ]
     board = dashboard(entries, D(2022, 11, 15), horizon_days=30)
-    assert [(l.agreement, l.obligation.kind) for l in board.overdue] == [
+    assert [(line.agreement, line.obligation.kind) for line in board.overdue] == [
         ("2021/005795", ObligationKind.FINANCIAL_REPORT),
         ("2021/005795", ObligationKind.INDICATORS),
         ("2021/005795", ObligationKind.PUBLICATION),
         ("2022/000001", ObligationKind.PUBLICATION),
     ]
     assert board.overdue[0].days == -319
-    assert {l.obligation.kind for l in board.later} == {
+    assert {line.obligation.kind for line in board.later} == {
         ObligationKind.FINANCIAL_REPORT,
         ObligationKind.ACTIVITY_REPORT,
         ObligationKind.INDICATORS,

@@ -62,7 +62,7 @@ lines = st.lists(
 )
 def test_budget_totals_are_the_sum_of_lines(expenses, revenues):
     budget = ForecastBudget(
-        tuple(ExpenseLine(l, Decimal(a) / 100) for l, a in expenses),
+        tuple(ExpenseLine(label, Decimal(a) / 100) for label, a in expenses),
         tuple(RevenueLine("r", Decimal(a) / 100, f) for f, a in revenues),
     )
     assert budget.total_expenses == sum(Decimal(a) for _l, a in expenses) / 100

@@ -99,8 +99,8 @@ def test_a_wrong_vote_is_rectified_by_a_new_vote_at_a_later_meeting(greffe, meet
 
     rows = {row["DELIB_ID"]: row for row in _scdl_rows(client)}  # nothing blocks the file
     assert correction.number in rows and wrong.number not in rows
-    report = client.get("/donnees/scdl-deliberations-rapport.json?authority=grand-besancon-metropole").json()
-    assert [left["identifiant"] for left in report["lignes_ecartees"]] == [wrong.number]
+    report = client.get("/donnees/scdl-deliberations.rapport.json?authority=grand-besancon-metropole").json()
+    assert [left["row"].split(" — ")[0] for left in report["left_out"]] == [f"n° {wrong.number}"]
     page = unescape(
         client.get(f"/deliberations/grand-besancon-metropole/2024/{wrong.sequence}/").content.decode()
     )

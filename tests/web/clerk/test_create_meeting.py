@@ -30,7 +30,7 @@ def test_clerk_creates_a_meeting(greffe, council):
         7,
     )
     assert str(meeting.convened_on) == "2024-05-10" and meeting.opened_at.hour == 18
-    assert "Séance du 16 mai 2024" in greffe.get("/greffe/").content.decode()
+    assert "Séance du 16\u00a0mai 2024" in greffe.get("/greffe/").content.decode()
 
 
 def test_bad_dates_and_times_get_french_messages_at_their_fields(greffe, council):

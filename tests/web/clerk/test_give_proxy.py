@@ -41,7 +41,7 @@ def test_a_proxy_whose_holder_is_absent_is_recorded_and_flagged(greffe, meeting)
     page = greffe.get(item_url(meeting, 1)).content.decode()
     assert figures(page)["represented"] == "0"
     assert 'data-code="proxy_holder_absent"' in page
-    assert "son mandataire Mme Françoise PRESSE est absent à la question n°1" in page
+    assert "son mandataire Mme Françoise PRESSE est absent aux questions n°1 à n°3" in page
 
 
 def test_one_proxy_per_holder_under_ordinary_rules(greffe, meeting):

@@ -101,7 +101,7 @@ def test_bad_input_gets_a_french_message_and_no_server_error(greffe, meeting):
     assert [_present(meeting, n) for n in (1, 2, 3)] == [5, 5, 6]
 
 
-def test_the_roll_records_present_and_absent_members(greffe, meeting):
+def test_the_attendance_records_present_and_absent_members(greffe, meeting):
     members = list(meeting.council.members.order_by("pk"))
     response = greffe.post(
         f"/greffe/seances/{meeting.pk}/presences/", {"present": [m.pk for m in members[:6]]}

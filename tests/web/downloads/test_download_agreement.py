@@ -21,5 +21,5 @@ def test_others_get_404(client_for, demo):
     url = f"/documents/conventions/{agreement.pk}/convention.pdf"
     assert client_for("greffe-voisine").get(url).status_code == 404
     other = User.objects.create_user("autre-asso", password="x", role=User.BENEFICIARY)
-    Beneficiary.objects.create(name="Autre association").accounts.add(other)
+    Beneficiary.objects.create(authority=demo["authority"], name="Autre association").accounts.add(other)
     assert client_for("autre-asso").get(url).status_code == 404

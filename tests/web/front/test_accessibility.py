@@ -80,6 +80,7 @@ def test_errors_are_announced_and_linked_to_their_field(client, register):
     assert re.search(
         r'id="id_date_from"[^>]*aria-invalid="true"[^>]*aria-describedby="id_date_from_errors"', html
     )
+    assert 'id="id_date_from" value=""' in html  # a date input cannot hold "abc" (Nu HTML Checker)
 
 
 def _luminance(hex_colour: str) -> float:

@@ -8,7 +8,7 @@ def test_the_meeting_page_lists_its_published_deliberations_in_order_of_passage(
     assert response.status_code == 200
     assert numbers(response) == ["2021/005795", "2021/005796", "2021/005797"]  # not the draft 5798
     html = response.content.decode()
-    assert "Projet confidentiel" not in html and "7 octobre 2021" in html
+    assert "Projet confidentiel" not in html and "7\u00a0octobre 2021" in html
 
 
 def test_a_meeting_without_published_deliberation_does_not_exist_for_the_public(client, register, client_for):
@@ -21,7 +21,7 @@ def test_a_meeting_without_published_deliberation_does_not_exist_for_the_public(
 def test_the_list_can_be_narrowed_to_one_meeting(client, register):
     response = client.get("/", {"meeting": register["other_meeting"].pk})
     assert numbers(response) == ["2021/000012"]
-    assert "séance du 14 mars 2023" in response.content.decode()
+    assert "séance du 14\u00a0mars 2023" in response.content.decode()
     assert numbers(client.get("/", {"meeting": register["meeting"].pk, "q": "numérique"})) == [
         "2021/005797",
         "2021/005795",

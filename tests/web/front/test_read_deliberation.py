@@ -53,7 +53,7 @@ def test_the_page_links_its_meeting_and_names_its_subject(client, demo):
     meeting = demo["deliberation"].item.meeting
     assert f'href="/seances/{meeting.pk}/"' in html
     assert "7.5" in html and "Subventions" in html
-    assert "Grand Besançon Métropole" in html and "7 octobre 2021" in html
+    assert "Grand Besançon Métropole" in html and "7\u00a0octobre 2021" in html
 
 
 def test_a_correction_is_announced_on_both_pages_once_published(client, register):

@@ -35,7 +35,9 @@ def other_agreement(demo):
     from registre.web.accounts.models import User
     from registre.web.grants.models import Agreement, Beneficiary
 
-    other = Beneficiary.objects.create(name="Association Voisine", email="contact@voisine.example")
+    other = Beneficiary.objects.create(
+        authority=demo["authority"], name="Association Voisine", email="contact@voisine.example"
+    )
     user = User.objects.create_user(
         "association-voisine", password="x", role=User.BENEFICIARY, email="tresorier@voisine.example"
     )
@@ -59,6 +61,31 @@ def other_client(client_for, other_agreement):
     return client_for("association-voisine")
 
 
-def pdf_bytes(size: int = 2000) -> bytes:
-    head = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-    return head + b"0" * max(0, size - len(head) - 6) + b"\n%%EOF"
+def pdf_bytes(size: int = 2000, **root) -> bytes:
+    """A real one-page PDF (qpdf opens it), padded to ``size`` bytes with a trailing comment;
+    ``root`` entries are added to its catalogue (an /OpenAction, for instance)."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    for key, value in root.items():
+        pdf.Root[f"/{key}"] = value
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    data = buffer.getvalue()
+    return data + b"%" + b"0" * max(0, size - len(data) - 2) + b"\n"
+
+
+def odf_bytes(kind: str = "spreadsheet", extra: dict | None = None) -> bytes:
+    """A minimal OpenDocument file as office suites write it: ``mimetype`` first, stored."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), f"application/vnd.oasis.opendocument.{kind}")
+        for name, content in {"content.xml": "<office:document-content/>", **(extra or {})}.items():
+            archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()

@@ -8,7 +8,10 @@ from registre.web.grants.models import Amendment
 
 
 def _post(client, agreement, **data):
-    return client.post(f"/subventions/conventions/{agreement.pk}/avenant/", data)
+    return client.post(
+        f"/subventions/conventions/{agreement.pk}/avenant/",
+        {f"amendment-{name}": value for name, value in data.items()},
+    )
 
 
 def test_an_amendment_raising_the_cap_is_refused(officer, agreement, demo):
@@ -23,7 +26,7 @@ def test_an_amendment_raising_the_cap_is_refused(officer, agreement, demo):
     assert response.status_code == 400
     html = response.content.decode()
     assert (
-        'id="id_cap-error">Avenant refusé : le plafond (45\u202f000\u00a0€) n&#x27;est pas révisable à la hausse'
+        'id="id_amendment-cap_errors"><span>Erreur : Avenant refusé : le plafond (45\u202f000\u00a0€) n&#x27;est pas révisable à la hausse'
         in html
     )
     assert not Amendment.objects.exists()

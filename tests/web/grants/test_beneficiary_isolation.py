@@ -78,7 +78,7 @@ def test_the_officer_has_no_portal(officer):
 
 
 def test_another_authority_sees_none_of_it(client_for, agreement):
-    neighbour = client_for("greffe-voisine")
+    neighbour = client_for("subventions-voisine")
     assert neighbour.get(f"/subventions/conventions/{agreement.pk}/").status_code == 404
     assert (
         neighbour.post(

@@ -3,6 +3,8 @@ report; the grants officer sees them and the obligations turn "received"."""
 
 import pytest
 
+from .conftest import pdf_bytes
+
 pytestmark = pytest.mark.browser
 
 INDICATORS = {
@@ -30,7 +32,7 @@ def test_beneficiary_submits_and_the_officer_sees_it_received(
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     report = tmp_path / "rapport-activite-2021.pdf"
-    report.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    report.write_bytes(pdf_bytes())
 
     _login(page, live_server.url, "pole-microtechniques")
     assert page.get_by_role("heading", level=1).inner_text() == "Mes conventions de subvention"

@@ -36,7 +36,7 @@ def test_an_invalid_siret_is_refused_at_its_field(officer, demo):
     response = officer.post("/subventions/nouvelle/", _data(demo, beneficiary_siret="73282932000075"))
     assert response.status_code == 400
     assert (
-        'id="id_beneficiary_siret-error">SIRET invalide : la clé de contrôle ne correspond pas.'
+        'id="id_beneficiary_siret_errors"><span>Erreur : SIRET invalide : la clé de contrôle ne correspond pas.'
         in response.content.decode()
     )
     assert not Agreement.objects.filter(reference="2021/CV-7").exists()
@@ -46,7 +46,7 @@ def test_an_amount_over_the_cap_is_refused(officer, demo):
     response = officer.post("/subventions/nouvelle/", _data(demo, amount="25000"))
     assert response.status_code == 400
     assert (
-        'id="id_cap-error">Le montant (25\u202f000\u00a0€) dépasse le plafond (24\u202f000\u00a0€).'
+        'id="id_cap_errors"><span>Erreur : Le montant (25\u202f000\u00a0€) dépasse le plafond (24\u202f000\u00a0€).'
         in response.content.decode()
     )
 

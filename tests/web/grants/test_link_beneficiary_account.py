@@ -10,6 +10,7 @@ def test_an_account_is_linked_and_then_sees_the_agreement(client_for, demo, othe
     user = User.objects.create_user("tresoriere-pole", password="x", role=User.BENEFICIARY)
     pole = Beneficiary.objects.get(name="Pôle des Microtechniques")
     data = {
+        "authority": pole.authority_id,
         "name": pole.name,
         "siret": "",
         "email": pole.email,
@@ -24,7 +25,8 @@ def test_an_account_is_linked_and_then_sees_the_agreement(client_for, demo, othe
 
 def test_an_invalid_siret_is_refused_in_the_admin(client_for, demo):
     response = client_for("admin").post(
-        "/admin/grants/beneficiary/add/", {"name": "Fab Lab", "siret": "12345678901234"}
+        "/admin/grants/beneficiary/add/",
+        {"authority": demo["authority"].pk, "name": "Fab Lab", "siret": "12345678901234"},
     )
     assert response.status_code == 200
     assert "SIRET invalide : la clé de contrôle ne correspond pas." in response.content.decode()

@@ -6,7 +6,10 @@ from registre.web.grants.models import Payment
 
 
 def _post(client, agreement, **data):
-    return client.post(f"/subventions/conventions/{agreement.pk}/versement/", data)
+    return client.post(
+        f"/subventions/conventions/{agreement.pk}/versement/",
+        {f"payment-{name}": value for name, value in data.items()},
+    )
 
 
 def test_a_payment_within_the_cap_is_recorded(officer, other_agreement):
@@ -23,7 +26,7 @@ def test_a_payment_over_the_cap_is_refused_at_the_amount_field(officer, agreemen
     assert response.status_code == 400
     html = response.content.decode()
     assert (
-        'id="id_amount-error">Versement refusé : 0,01\u00a0€ dépasserait le plafond de 45\u202f000\u00a0€'
+        'id="id_payment-amount_errors"><span>Erreur : Versement refusé : 0,01\u00a0€ dépasserait le plafond de 45\u202f000\u00a0€'
         in html
     )
     assert agreement.payments.count() == 1
@@ -47,7 +50,8 @@ def test_bad_input_is_a_french_error_not_a_traceback(officer, other_agreement):
     response = _post(officer, other_agreement, paid_on="demain", amount="beaucoup")
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Saisissez une date valide." in html and "Saisissez un nombre." in html
+    assert "Saisissez une date valide, par exemple 07/10/2021." in html
+    assert "Saisissez un nombre, par exemple 45000 ou 45000,50." in html
     assert not Payment.objects.filter(agreement=other_agreement).exists()
 
 

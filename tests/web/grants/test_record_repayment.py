@@ -6,7 +6,10 @@ from registre.web.grants.models import Repayment
 
 
 def _post(client, agreement, **data):
-    return client.post(f"/subventions/conventions/{agreement.pk}/reversement/", data)
+    return client.post(
+        f"/subventions/conventions/{agreement.pk}/reversement/",
+        {f"repayment-{name}": value for name, value in data.items()},
+    )
 
 
 def test_a_partial_repayment_on_a_listed_ground(officer, agreement):
@@ -24,7 +27,7 @@ def test_a_partial_repayment_on_a_listed_ground(officer, agreement):
 def test_a_ground_the_agreement_does_not_list_is_refused(officer, agreement):
     response = _post(officer, agreement, requested_on="2022-12-15", amount="5000", ground="Parce que")
     assert response.status_code == 400
-    assert "Sélectionnez un choix valide" in response.content.decode()
+    assert "Choisissez une valeur de la liste." in response.content.decode()
     assert not Repayment.objects.exists()
 
 

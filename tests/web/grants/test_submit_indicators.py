@@ -49,7 +49,7 @@ def test_bad_values_are_field_errors_and_nothing_is_written(beneficiary, agreeme
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Assurez-vous que cette valeur est supérieure ou égale à 0." in html
+    assert "Saisissez un nombre supérieur ou égal à 0." in html
     assert "Ligne 1 : attendu « Nom de l&#x27;entreprise ; nombre »." in html
     assert not IndicatorReport.objects.exists()
 
@@ -68,3 +68,11 @@ def test_accepted_indicators_cannot_be_replaced(beneficiary, officer, agreement)
     assert response.status_code == 400
     assert "Les indicateurs 2021 ont déjà été acceptés par le service." in response.content.decode()
     assert report.values.get(key="labs.patents").value == 6
+
+
+def test_a_headcount_with_decimals_is_refused_in_our_words(beneficiary, agreement):
+    response = beneficiary.post(URL.format(agreement.pk), dict(FULL, i_members__headcount="11000.5"))
+    html = response.content.decode()
+    assert response.status_code == 400 and "Saisissez un nombre entier, sans décimales." in html
+    assert "Assurez-vous" not in html and "0 chiffre" not in html
+    assert "Indicateurs non transmis : 1 erreur" in html

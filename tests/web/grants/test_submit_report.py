@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from registre.web.grants.models import Submission
 
-from .conftest import pdf_bytes
+from .conftest import odf_bytes, pdf_bytes
 
 
 def _upload(client, agreement, name, content, kind="activity_report", year="2021"):
@@ -51,7 +51,10 @@ def test_a_wrong_type_is_refused(beneficiary, agreement, media_root):
     assert "Type de fichier refusé" in response.content.decode()
     response = _upload(beneficiary, agreement, "faux.pdf", b"<html>pas un PDF</html>")
     assert response.status_code == 400
-    assert "Le contenu du fichier ne correspond pas à son extension .pdf." in response.content.decode()
+    assert (
+        "Le contenu du fichier ne correspond pas à son extension .pdf : c&#x27;est d&#x27;un type non accepté."
+        in response.content.decode()
+    )
     assert not Submission.objects.exists()
 
 
@@ -59,13 +62,13 @@ def test_an_empty_file_or_a_missing_year_is_a_field_error(beneficiary, agreement
     response = _upload(beneficiary, agreement, "vide.pdf", b"", year="")
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_year-error">Ce champ est obligatoire.' in html
+    assert 'id="id_year_errors"><span>Erreur : Renseignez ce champ.' in html
     assert not Submission.objects.exists()
 
 
 def test_an_office_document_is_accepted(beneficiary, agreement):
     response = _upload(
-        beneficiary, agreement, "compte-rendu.ods", b"PK\x03\x04" + b"\x00" * 200, kind="financial_report"
+        beneficiary, agreement, "compte-rendu.ods", odf_bytes("spreadsheet"), kind="financial_report"
     )
     assert response.status_code == 302
     assert Submission.objects.get().content_type == "application/vnd.oasis.opendocument.spreadsheet"

@@ -4,7 +4,10 @@ import datetime as dt
 
 
 def _post(client, agreement, **data):
-    return client.post(f"/subventions/conventions/{agreement.pk}/resiliation/", data)
+    return client.post(
+        f"/subventions/conventions/{agreement.pk}/resiliation/",
+        {f"termination-{name}": value for name, value in data.items()},
+    )
 
 
 def test_termination_before_the_notice_period_is_refused(officer, other_agreement):
@@ -17,7 +20,7 @@ def test_termination_before_the_notice_period_is_refused(officer, other_agreemen
     )
     assert response.status_code == 400
     assert (
-        'id="id_terminated_on-error">Préavis non respecté : la résiliation ne peut prendre effet avant le '
+        'id="id_termination-terminated_on_errors"><span>Erreur : Préavis non respecté : la résiliation ne peut prendre effet avant le '
         "15 mars 2022"
     ) in response.content.decode()
     other_agreement.refresh_from_db()
@@ -45,7 +48,7 @@ def test_termination_is_recorded_and_stops_payments(officer, other_agreement):
     assert "Convention résiliée le 15 mars 2022 après mise en demeure du 15 février 2022" in html
     response = officer.post(
         f"/subventions/conventions/{other_agreement.pk}/versement/",
-        {"paid_on": "2022-04-01", "amount": "100"},
+        {"payment-paid_on": "2022-04-01", "payment-amount": "100"},
     )
     assert response.status_code == 400
     assert "Versement refusé : la convention est résiliée." in response.content.decode()

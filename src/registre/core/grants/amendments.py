@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from .dates import add_months, format_date
 from .money import ZERO, euros, format_euros
 from .programme import ActionProgramme
 from .refusals import refuse_if_blocking
-from .schedule import Tranche, check_schedule, total_paid
+from .schedule import Payment, Tranche, check_schedule, total_paid
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class Amendment:
     tranches: tuple[Tranche, ...] | None = None
 
 
-def check_amendment(agreement: GrantAgreement, amendment: Amendment, payments=()) -> list[Violation]:
+def check_amendment(
+    agreement: GrantAgreement, amendment: Amendment, payments: Sequence[Payment] = ()
+) -> list[Violation]:
     findings: list[Violation] = []
     cap = euros(agreement.cap) if amendment.cap is None else euros(amendment.cap)
     amount = euros(agreement.amount) if amendment.amount is None else euros(amendment.amount)
@@ -124,7 +127,9 @@ def check_amendment(agreement: GrantAgreement, amendment: Amendment, payments=()
     return findings
 
 
-def apply_amendment(agreement: GrantAgreement, amendment: Amendment, payments=()) -> GrantAgreement:
+def apply_amendment(
+    agreement: GrantAgreement, amendment: Amendment, payments: Sequence[Payment] = ()
+) -> GrantAgreement:
     """The agreement as amended, or GrantRefused."""
     refuse_if_blocking(check_amendment(agreement, amendment, payments))
     changes = {
@@ -144,11 +149,13 @@ class Repayment:
     received_on: dt.date | None = None
 
 
-def net_paid(payments, repayments) -> Decimal:
+def net_paid(payments: Iterable[Payment], repayments: Iterable[Repayment]) -> Decimal:
     return total_paid(payments) - sum((euros(r.amount) for r in repayments), ZERO)
 
 
-def check_repayment(agreement: GrantAgreement, payments, repayments, new: Repayment) -> list[Violation]:
+def check_repayment(
+    agreement: GrantAgreement, payments: Iterable[Payment], repayments: Iterable[Repayment], new: Repayment
+) -> list[Violation]:
     findings: list[Violation] = []
     grounds = agreement.clauses.repayment_grounds
     if new.ground not in grounds:
@@ -188,7 +195,7 @@ def check_repayment(agreement: GrantAgreement, payments, repayments, new: Repaym
 
 
 def record_repayment(
-    agreement: GrantAgreement, payments, repayments, new: Repayment
+    agreement: GrantAgreement, payments: Iterable[Payment], repayments: Iterable[Repayment], new: Repayment
 ) -> tuple[Repayment, ...]:
     refuse_if_blocking(check_repayment(agreement, payments, repayments, new))
     return tuple(repayments) + (new,)

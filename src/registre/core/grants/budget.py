@@ -190,7 +190,7 @@ def check_budget(budget: ForecastBudget, grant_amount: Decimal) -> list[Violatio
 def describe_shares(budget: ForecastBudget, grant_amount: Decimal) -> dict[str, str]:
     """French figures for display: totals and shares."""
 
-    def pct(value):
+    def pct(value: Decimal | None) -> str:
         return format_percent(value) if value is not None else "—"
 
     return {

@@ -6,6 +6,7 @@ projects; laboratories in the territory. Jobs created or kept are reported per c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -78,7 +79,7 @@ ANNEX_3_INDICATORS: tuple[Indicator, ...] = (
 )
 
 
-def indicator(key: str, indicators=ANNEX_3_INDICATORS) -> Indicator | None:
+def indicator(key: str, indicators: Iterable[Indicator] = ANNEX_3_INDICATORS) -> Indicator | None:
     return next((i for i in indicators if i.key == key), None)
 
 
@@ -100,7 +101,10 @@ class IndicatorReport:
 
 
 def check_indicator_report(
-    report: IndicatorReport, indicators=ANNEX_3_INDICATORS, *, programme_year: int | None = None
+    report: IndicatorReport,
+    indicators: Iterable[Indicator] = ANNEX_3_INDICATORS,
+    *,
+    programme_year: int | None = None,
 ) -> list[Violation]:
     findings: list[Violation] = []
     known = {i.key: i for i in indicators}

@@ -8,7 +8,7 @@ CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 
 
-def euros(value) -> Decimal:
+def euros(value: Decimal | int | str) -> Decimal:
     """An amount to the cent: 45000, "45 000", "45 000,50", Decimal("45000")."""
     if isinstance(value, Decimal):
         amount = value

@@ -5,6 +5,7 @@ cross-agreement dashboard of what is due and overdue, and when to remind.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -158,7 +159,9 @@ class Dashboard:
     later: tuple[DashboardLine, ...]
 
 
-def dashboard(entries, today: dt.date, horizon_days: int = 60) -> Dashboard:
+def dashboard(
+    entries: Iterable[tuple[str, Obligation, dt.date | None]], today: dt.date, horizon_days: int = 60
+) -> Dashboard:
     """``entries``: (agreement reference, obligation, received_on or None). Only what is still owed."""
     overdue, soon, later = [], [], []
     for reference, obligation, received_on in entries:

@@ -4,6 +4,7 @@ figures where there are some, and the beneficiary's reported results against the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -133,13 +134,13 @@ def assess(objective: Objective, result: ReportedResult | None) -> Assessment:
 
 
 def assess_all(
-    programme: ActionProgramme, results
+    programme: ActionProgramme, results: Iterable[ReportedResult]
 ) -> list[tuple[Objective, ReportedResult | None, Assessment]]:
     latest = {r.key: r for r in results}
     return [(o, latest.get(o.key), assess(o, latest.get(o.key))) for o in programme.objectives]
 
 
-def check_results(programme: ActionProgramme, results) -> list[Violation]:
+def check_results(programme: ActionProgramme, results: Sequence[ReportedResult]) -> list[Violation]:
     findings: list[Violation] = []
     keys = {o.key for o in programme.objectives}
     for result in results:
@@ -155,13 +156,14 @@ def check_results(programme: ActionProgramme, results) -> list[Violation]:
             findings.append(
                 violation("programme.negative_result", "Un résultat ne peut pas être négatif.", field="value")
             )
-    for objective, result, state in assess_all(programme, results):
-        if state is Assessment.NOT_MET:
+    for objective, reported, state in assess_all(programme, results):
+        # NOT_MET implies a target and a reported result
+        if state is Assessment.NOT_MET and objective.target is not None and reported is not None:
             findings.append(
                 warning(
                     "programme.objective_not_met",
                     f"Objectif non atteint ({objective.category.value}) : {objective.text} — cible "
-                    f"{objective.target.describe()}, résultat {_number(result.value)}.",
+                    f"{objective.target.describe()}, résultat {_number(reported.value)}.",
                     field=objective.key,
                 )
             )

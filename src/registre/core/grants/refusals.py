@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..violations import Severity, Violation
 
 
@@ -17,11 +19,11 @@ class GrantRefused(Exception):
         return tuple(v.code for v in self.violations)
 
 
-def blocking(findings) -> list[Violation]:
+def blocking(findings: Iterable[Violation]) -> list[Violation]:
     return [f for f in findings if f.severity is Severity.VIOLATION]
 
 
-def refuse_if_blocking(findings) -> None:
+def refuse_if_blocking(findings: Iterable[Violation]) -> None:
     blockers = blocking(findings)
     if blockers:
         raise GrantRefused(blockers)

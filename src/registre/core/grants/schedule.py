@@ -7,9 +7,11 @@ A payment that would take the total paid above the cap is refused.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from ..violations import Violation, violation, warning
 from .money import ZERO, euros, format_euros
@@ -57,16 +59,16 @@ class Payment:
     reference: str = ""  # mandate number, accounting reference
 
 
-def total_paid(payments) -> Decimal:
+def total_paid(payments: Iterable[Payment]) -> Decimal:
     return sum((euros(p.amount) for p in payments), ZERO)
 
 
-def balance(cap: Decimal, payments) -> Decimal:
+def balance(cap: Decimal, payments: Iterable[Payment]) -> Decimal:
     """What may still be paid: the cap minus what has been paid."""
     return euros(cap) - total_paid(payments)
 
 
-def check_schedule(tranches, grant_amount: Decimal, cap: Decimal) -> list[Violation]:
+def check_schedule(tranches: Sequence[Tranche], grant_amount: Decimal, cap: Decimal) -> list[Violation]:
     findings: list[Violation] = []
     total = ZERO
     shares = Decimal(0)
@@ -144,7 +146,7 @@ def check_schedule(tranches, grant_amount: Decimal, cap: Decimal) -> list[Violat
 
 def check_payment(
     cap: Decimal,
-    payments,
+    payments: Iterable[Payment],
     new: Payment,
     *,
     signed_on: dt.date | None = None,
@@ -196,14 +198,16 @@ def check_payment(
     return findings
 
 
-def record_payment(cap: Decimal, payments, new: Payment, **context) -> tuple[Payment, ...]:
+def record_payment(
+    cap: Decimal, payments: Iterable[Payment], new: Payment, **context: Any
+) -> tuple[Payment, ...]:
     """The payments with ``new`` added, or GrantRefused."""
     refuse_if_blocking(check_payment(cap, payments, new, **context))
     return tuple(payments) + (new,)
 
 
 def releasable(
-    tranches,
+    tranches: Sequence[Tranche],
     grant_amount: Decimal,
     *,
     signed_on: dt.date | None,

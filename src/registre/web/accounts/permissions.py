@@ -37,8 +37,10 @@ def _role_required(name: str, test):
 
 authenticated = _role_required("authenticated", lambda user: True)
 clerk_required = _role_required("clerk", lambda user: user.is_clerk)
-grants_officer_required = _role_required(
-    "grants_officer", lambda user: user.is_grants_officer or user.is_clerk
+grants_officer_required = _role_required("grants_officer", lambda user: user.is_grants_officer)
+# The authority's staff: its clerks and its grants officers (e.g. imported history either may complete).
+authority_staff_required = _role_required(
+    "authority_staff", lambda user: user.is_clerk or user.is_grants_officer
 )
 beneficiary_required = _role_required("beneficiary", lambda user: user.is_beneficiary)
 administrator_required = _role_required("administrator", lambda user: user.is_administrator)

@@ -144,7 +144,7 @@ class AttendanceNamesSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()), help_text="[mandant, mandataire]"
     )
     absent = serializers.ListField(child=serializers.CharField())
-    interested = serializers.ListField(child=serializers.CharField())
+    interested_members = serializers.ListField(child=serializers.CharField())
 
 
 class DeliberationDetailSerializer(DeliberationSerializer):
@@ -209,7 +209,7 @@ class DeliberationDetailSerializer(DeliberationSerializer):
         names = act.data.get("names") if act else None
         if not names:
             return None
-        return {key: names[key] for key in ("present", "represented", "absent", "interested")}
+        return {key: names[key] for key in ("present", "represented", "absent", "interested_members")}
 
     def get_rules(self, deliberation) -> str | None:
         act = self._act(deliberation)
@@ -309,16 +309,17 @@ class PublicationFindingSerializer(serializers.Serializer):
     )
 
 
-class PublicationRefusedSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.ChoiceField(choices=["publication_refused", "acknowledgement_required"])
-    reasons = PublicationFindingSerializer(many=True)
-    warnings = PublicationFindingSerializer(many=True)
-
-
 class PublishRequestSerializer(serializers.Serializer):
     acknowledged = serializers.ListField(
-        child=serializers.CharField(max_length=64),
+        child=serializers.CharField(
+            max_length=64,
+            error_messages={
+                "max_length": "Une clé d'avertissement a au plus 64 caractères.",
+                "blank": "Une clé d'avertissement ne peut pas être vide.",
+                "invalid": "Une clé d'avertissement est un texte.",
+            },
+        ),
+        error_messages={"not_a_list": "Une liste de clés d'avertissement est attendue."},
         required=False,
         default=list,
         help_text="clés des avertissements explicitement pris en compte (réponse précédente)",
@@ -330,13 +331,23 @@ class ScdlRefusedSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
 
 
+class FindingGroupSerializer(serializers.Serializer):
+    field = serializers.CharField(allow_null=True)
+    rule = serializers.CharField()
+    message = serializers.CharField()
+    lines = serializers.ListField(child=serializers.IntegerField())
+
+
 class ImportReportSerializer(serializers.Serializer):
     file = serializers.CharField()
     kind = serializers.CharField()
-    stored = serializers.IntegerField()
+    read = serializers.IntegerField(help_text="lignes lues (lignes vides et en-têtes répétés à part)")
+    stored = serializers.IntegerField(help_text="lignes gardées au registre par cet import")
+    with_findings = serializers.IntegerField(help_text="dont gardées avec réserves (non publiées)")
     already_there = serializers.IntegerField()
     refused_rows = serializers.ListField(child=serializers.IntegerField())
     refusals = FindingSerializer(many=True)
+    findings = FindingGroupSerializer(many=True, help_text="réserves des lignes gardées, par champ et règle")
     notes = serializers.ListField(child=serializers.CharField())
     error = serializers.CharField(allow_null=True)
     layout = serializers.CharField(allow_null=True)
@@ -349,7 +360,7 @@ class ImportUploadSerializer(serializers.Serializer):
         allow_empty_file=True, help_text="fichier CSV au format SCDL Délibérations ou Subventions"
     )
     strict = serializers.BooleanField(
-        default=False, help_text="refuser tout le fichier si une ligne est refusée"
+        default=False, help_text="refuser tout le fichier si une ligne est refusée ou a des réserves"
     )
 
 
@@ -360,3 +371,14 @@ class ErrorSerializer(serializers.Serializer):
         required=False,
         help_text="pour une requête invalide : les messages par champ",
     )
+
+
+class PublicationRefusedSerializer(ErrorSerializer):
+    """A refused publication: its code, reasons and warnings; a request that cannot be read gets
+    only the error's ``detail`` and ``errors``."""
+
+    code = serializers.ChoiceField(
+        choices=["publication_refused", "acknowledgement_required"], required=False
+    )
+    reasons = PublicationFindingSerializer(many=True, required=False)
+    warnings = PublicationFindingSerializer(many=True, required=False)

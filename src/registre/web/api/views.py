@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -17,13 +19,15 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, mixins, parsers, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from registre.opendata.popolo import meeting_popolo, roster
+from registre.opendata.reader import ScdlFileError
 from registre.opendata.schemas import DELIBERATIONS, GRANTS
 from registre.web.opendata.scdl_import import ImportReport, import_scdl_file
 from registre.web.opendata.views import scdl_download
@@ -82,7 +86,12 @@ def _messages(detail) -> list[str]:
 
 
 def exception_handler(error, context):
-    """Every error of this API is {"detail": "…", "errors": {champ: [messages]}} (errors for 400 only)."""
+    """Every error of this API is {"detail": "…", "errors": {champ: [messages]}} (errors for 400 only),
+    in French: Django's own "No Deliberation matches the given query." never reaches a client."""
+    if isinstance(error, Http404):
+        error = NotFound(_french_not_found(error, context.get("view")))
+    elif isinstance(error, ParseError):
+        error = ParseError(_french_parse_error(str(error.detail)))
     response = drf_exception_handler(error, context)
     if response is None:
         return None
@@ -98,8 +107,31 @@ def exception_handler(error, context):
     return response
 
 
+def _french_parse_error(detail: str) -> str:
+    """DRF's parsers speak English ("JSON parse error - Expecting value: line 1 column 2 (char 1)")."""
+    if detail.startswith("JSON parse error"):
+        where = re.search(r"line (\d+) column (\d+)", detail)
+        place = f" (ligne {where.group(1)}, colonne {where.group(2)})" if where else ""
+        return f"Corps de la requête illisible : ce n'est pas du JSON valide{place}."
+    if detail.startswith("Multipart form parse error"):
+        return "Corps de la requête illisible : formulaire multipart mal formé."
+    return detail
+
+
+def _french_not_found(error: Http404, view) -> str:
+    """Our own Http404 messages are French; Django's get_object_or_404 one is replaced."""
+    message = str(error)
+    if message and not message.startswith("No "):
+        return message
+    queryset = getattr(view, "queryset", None)
+    if queryset is not None:
+        return f"{capfirst(queryset.model._meta.verbose_name)} introuvable."
+    return "Introuvable."
+
+
 class ApiMixin:
     permission = "api"
+    not_found = ""  # the French 404 message; default: "<Model> introuvable."
     lookup_value_regex = "[^/]+"
 
     def get_exception_handler(self):
@@ -109,7 +141,10 @@ class ApiMixin:
         lookup = self.lookup_url_kwarg or self.lookup_field
         if lookup == "pk":
             self.kwargs[lookup] = _int(self.kwargs.get(lookup))
-        return super().get_object()
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound(self.not_found or _french_not_found(Http404(), self)) from None
 
 
 class PublicMixin(ApiMixin):
@@ -192,6 +227,7 @@ class AuthorityViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
     ),
 )
 class DeliberationViewSet(PublicMixin, viewsets.ReadOnlyModelViewSet):
+    not_found = "Délibération introuvable, ou non publiée."
     pagination_class = Pages
     filter_backends = [filters.DjangoFilterBackend]
     filterset_class = DeliberationFilter
@@ -227,7 +263,7 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
     @extend_schema(
         summary="Une séance (ses délibérations publiées)", responses={200: s.MeetingSerializer, **ERRORS}
     )
-    def retrieve(self, request, pk=None):
+    def retrieve(self, request, pk=None, format=None):  # format: the router's ".json" suffix
         return Response(self.get_serializer(_published_meeting(_int(pk))).data)
 
     @extend_schema(
@@ -237,7 +273,7 @@ class MeetingViewSet(PublicMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
         responses={200: OpenApiTypes.OBJECT, **ERRORS},
     )
     @action(detail=True, methods=["get"])
-    def popolo(self, request, pk=None):
+    def popolo(self, request, pk=None, format=None):
         meeting = _published_meeting(_int(pk))
         acts = PublishedAct.objects.filter(deliberation__item__meeting=meeting).order_by(
             "deliberation__item__position", "pk"
@@ -264,11 +300,13 @@ class CouncilRosterView(PublicMixin, APIView):
         responses={200: OpenApiTypes.OBJECT, **ERRORS},
     )
     def get(self, request, pk):
-        council = get_object_or_404(
-            Council.objects.select_related("authority").distinct(),
-            pk=_int(pk),
-            meetings__items__deliberations__status=Deliberation.PUBLISHED,
+        council = (
+            Council.objects.filter(pk=_int(pk), meetings__items__deliberations__status=Deliberation.PUBLISHED)
+            .distinct()
+            .first()
         )
+        if council is None:
+            raise NotFound("Assemblée introuvable, ou sans délibération publiée.")
         return Response(roster(roster_of_act(_latest_act_with_roster(council))))
 
 
@@ -279,7 +317,7 @@ def _latest_act_with_roster(council):
     ):
         if act.data.get("item") is not None:
             return act
-    raise Http404("Aucun acte publié de cette assemblée ne nomme ses membres.")
+    raise NotFound("Aucun acte publié de cette assemblée ne nomme ses membres.")
 
 
 CSV_RESPONSES = {
@@ -295,7 +333,22 @@ CSV_RESPONSES = {
 AUTHORITY_PARAM = OpenApiParameter("authority", str, description="limiter à une collectivité (identifiant)")
 
 
+class CsvRenderer(BaseRenderer):
+    """Lets a client that asks for text/csv have the CSV files (the views stream them themselves)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # only an error can come here: its message as a one-column CSV
+        detail = str(data.get("detail", "")) if isinstance(data, dict) else str(data)
+        return ("detail\r\n" + '"' + detail.replace('"', '""') + '"\r\n').encode("utf-8")
+
+
 class ScdlDeliberationsView(PublicMixin, APIView):
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
     @extend_schema(
         summary="Délibérations publiées au format SCDL Délibérations 2.1.5 (CSV)",
         parameters=[AUTHORITY_PARAM],
@@ -308,6 +361,8 @@ class ScdlDeliberationsView(PublicMixin, APIView):
 
 
 class ScdlGrantsView(PublicMixin, APIView):
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
     @extend_schema(
         summary="Subventions au format SCDL Subventions 2.1.1 (CSV)",
         parameters=[AUTHORITY_PARAM],
@@ -383,7 +438,8 @@ class ClerkDeliberationViewSet(
             200: s.DeliberationDetailSerializer,
             400: OpenApiResponse(
                 s.PublicationRefusedSerializer,
-                description="publication refusée (motifs, chiffres et texte de loi) ou avertissements à reconnaître",
+                description="publication refusée (motifs, chiffres et texte de loi), avertissements à "
+                "reconnaître, ou requête invalide",
             ),
             409: s.ErrorSerializer,
             404: s.ErrorSerializer,
@@ -430,8 +486,6 @@ class ClerkScdlImportView(ClerkMixin, generics.GenericAPIView):
         responses={200: s.ImportReportSerializer, 400: s.ErrorSerializer, **AUTH_ERRORS},
     )
     def post(self, request):
-        from registre.opendata.reader import ScdlFileError
-
         upload = self.get_serializer(data=request.data)
         upload.is_valid(raise_exception=True)
         file = upload.validated_data["file"]

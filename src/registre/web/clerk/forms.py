@@ -9,15 +9,17 @@ import re
 from django import forms
 from django.db import transaction
 
+from registre.core import member_key
+from registre.web.register.forms import Accessible
 from registre.web.register.models import (
     Attendance,
-    Ballot,
     Council,
     Deliberation,
     Item,
     Meeting,
     Member,
     Proxy,
+    RollCallBallot,
 )
 
 from .roster import RosterError, read_roster
@@ -25,20 +27,6 @@ from .roster import RosterError, read_roster
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 NUMBER_ERRORS = {"invalid": "Saisissez un nombre entier.", "min_value": "Saisissez un nombre positif ou nul."}
-
-
-class Accessible:
-    """Fields in error say so to assistive technologies (aria-invalid, aria-describedby)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                described = [self[name].auto_id + "_errors"]
-                if self.fields[name].help_text:
-                    described.append(self[name].auto_id + "_helptext")
-                widget.attrs.update({"aria-invalid": "true", "aria-describedby": " ".join(described)})
 
 
 def member_label(member: Member) -> str:
@@ -128,8 +116,6 @@ class MemberForm(Accessible, forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("first_name") and data.get("last_name"):
-            from registre.core import member_key
-
             key = member_key(data["first_name"], data["last_name"])
             if self.council.members.filter(key=key).exclude(pk=self.instance.pk).exists():
                 self.add_error(
@@ -382,7 +368,7 @@ class OrderOfPassageForm(Accessible, forms.Form):
 # -- attendance and proxies -------------------------------------------------------------------
 
 
-class RollForm(Accessible, forms.Form):
+class AttendanceForm(Accessible, forms.Form):
     """Who is in the room when the meeting opens; the others are recorded absent."""
 
     present = MembersChoiceField(
@@ -721,7 +707,7 @@ class RollCallForm(Accessible, forms.Form):
         super().__init__(*args, **kwargs)
         self.item = item
         self.members = list(item.meeting.council.members.all())
-        cast = dict(item.ballots.values_list("member_id", "ballot"))
+        cast = dict(item.ballots.values_list("member_id", "choice"))
         for member in self.members:
             self.fields[f"m{member.pk}"] = forms.ChoiceField(
                 label=member_label(member),
@@ -739,8 +725,8 @@ class RollCallForm(Accessible, forms.Form):
                 self.item.unanimous = False
                 self.item.save()
             self.item.ballots.all().delete()
-            Ballot.objects.bulk_create(
-                Ballot(item=self.item, member=member, ballot=self.cleaned_data[f"m{member.pk}"])
+            RollCallBallot.objects.bulk_create(
+                RollCallBallot(item=self.item, member=member, choice=self.cleaned_data[f"m{member.pk}"])
                 for member in self.members
                 if self.cleaned_data.get(f"m{member.pk}")
             )

@@ -15,6 +15,7 @@ button saves and the page shows the new tally.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +24,7 @@ from django.urls import reverse
 
 from registre.web.accounts.permissions import administrator_required, authority_scope, clerk_required
 from registre.web.register import services
+from registre.web.register.audit import entries_for, trail
 from registre.web.register.conversion import tally
 from registre.web.register.models import (
     Council,
@@ -36,6 +38,8 @@ from registre.web.register.models import (
 from registre.web.register.presentation import item_attendance
 
 from . import forms
+
+AUDIT_PAGE = 100  # entries per page of the audit trail
 
 # -- lookups: always through the clerk's authority --------------------------------------------
 
@@ -382,15 +386,15 @@ def item_edit(request, pk, number):
 
 
 @clerk_required
-def roll(request, pk):
+def attendance(request, pk):
     """Who is present at the opening; the others are recorded absent."""
     meeting = _meeting(request, pk)
-    form = forms.RollForm(request.POST or None, meeting=meeting)
+    form = forms.AttendanceForm(request.POST or None, meeting=meeting)
 
     def page(form, status=200):
         return render(
             request,
-            "clerk/roll.html",
+            "clerk/attendance.html",
             {
                 **_meeting_tally_context(meeting),
                 "form": form,
@@ -408,7 +412,7 @@ def roll(request, pk):
         request,
         form,
         success="Présences enregistrées.",
-        done=reverse("clerk:roll", args=[meeting.pk]),
+        done=reverse("clerk:attendance", args=[meeting.pk]),
         fragment=lambda: _fragment(request, "clerk/_meeting_tally.html", _meeting_tally_context(meeting)),
         page=page,
     )
@@ -693,10 +697,6 @@ def deliberation_correct(request, pk):
 
 
 def _trail_page(request, entries, template: str, **context):
-    from django.core.paginator import Paginator
-
-    from registre.web.register.audit import trail
-
     page = Paginator(entries, AUDIT_PAGE).get_page(request.GET.get("page"))
     return render(request, template, {"page": page, "entries": trail(page.object_list), **context})
 
@@ -704,8 +704,6 @@ def _trail_page(request, entries, template: str, **context):
 @clerk_required
 def audit_trail(request):
     """Every change to the authority's records: who, when, which record, old and new values."""
-    from registre.web.register.audit import entries_for
-
     authority = _authority(request)
     return _trail_page(request, entries_for(authority), "clerk/audit.html", authority=authority)
 
@@ -713,9 +711,4 @@ def audit_trail(request):
 @administrator_required
 def audit_trail_all(request):
     """The administrator's view: every authority's trail (and the records attached to none)."""
-    from registre.web.register.audit import entries_for
-
     return _trail_page(request, entries_for(None), "clerk/audit_all.html")
-
-
-AUDIT_PAGE = 100

@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404
 
 from registre.documents import MEDIA_TYPES, document, render_agreement
 from registre.web.accounts.permissions import authenticated, authority_scope, clerk_required, public
+from registre.web.grants.conversion import to_core
+from registre.web.grants.models import Agreement
 from registre.web.register.models import Deliberation, Meeting, PublishedAct
 
 from .records import meeting_record, published_record
@@ -90,9 +92,6 @@ def clerk_meeting_document(request, pk: int, kind: str, format: str):
 @authenticated
 def agreement(request, pk: int, format: str):
     """The grants officers of the agreement's authority, and its beneficiary's accounts; anyone else: 404."""
-    from registre.web.grants.conversion import to_core
-    from registre.web.grants.models import Agreement
-
     _check_format(format)
     user = request.user
     agreements = Agreement.objects.select_related("authority", "beneficiary")

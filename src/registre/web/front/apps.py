@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class FrontConfig(AppConfig):
@@ -7,8 +8,7 @@ class FrontConfig(AppConfig):
     verbose_name = "Portail public"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        # models only once the app registry is ready: Django allows it nowhere earlier
         from registre.web.register.models import Deliberation
 
         from .forms import forget_authorities

@@ -6,10 +6,12 @@ import time
 from functools import lru_cache
 
 from django import forms
+from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from registre.opendata import actes
 from registre.web.register.models import Authority, Deliberation
 
 MAX_PAGE = 400  # 10,000 results at 25 a page: narrow the search beyond that
@@ -34,8 +36,6 @@ def authority_choices() -> list[tuple[str, str]]:
 
 
 def _database_key() -> str:
-    from django.db import connection
-
     return f"{connection.vendor}:{connection.settings_dict.get('NAME')}"
 
 
@@ -60,10 +60,6 @@ def options_html(choices: tuple, selected: str) -> str:
 @lru_cache(maxsize=1)
 def subject_choices() -> list[tuple[str, str]]:
     """ACTES subjects, levels 1 and 2 ("7 Finances locales", "7.5 Subventions")."""
-    try:
-        from registre.opendata import actes
-    except ImportError:  # the nomenclature ships with the open-data package
-        return [(str(code), str(code)) for code in range(1, 10)]
     level1 = actes.level1_titles()
     choices = []
     for code, title in sorted(level1.items(), key=lambda pair: int(pair[0])):

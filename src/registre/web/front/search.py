@@ -31,6 +31,7 @@ import snowballstemmer
 from django.db import connection
 
 from registre.core.names import fold
+from registre.web.register.models import Deliberation
 
 TABLE = "front_search"
 CONFIG = "registre_french"  # PostgreSQL text search configuration (see the migration)
@@ -88,8 +89,6 @@ def index_deliberation(deliberation) -> None:
 
     Fills ``Deliberation.search_text``; the entry exists only while the deliberation is published.
     """
-    from registre.web.register.models import Deliberation
-
     if deliberation.pk is None:
         return
     text = searchable_text(deliberation)
@@ -105,8 +104,6 @@ def index_deliberations(ids: Iterable[int] | None = None, batch: int = 2000) -> 
     Deliberations whose ``search_text`` is empty get it computed first. Returns the
     number of published deliberations indexed.
     """
-    from registre.web.register.models import Deliberation
-
     if ids is None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
@@ -127,8 +124,6 @@ def index_deliberations(ids: Iterable[int] | None = None, batch: int = 2000) -> 
 
 
 def _index_chunk(ids: list[int], delete: bool) -> int:
-    from registre.web.register.models import Deliberation
-
     missing = Deliberation.objects.filter(pk__in=ids, search_text="")
     for deliberation in missing.only("pk", "number", "title", "decision", "budget_line", "text"):
         Deliberation.objects.filter(pk=deliberation.pk).update(search_text=searchable_text(deliberation))
@@ -209,8 +204,6 @@ def search(queryset, query: str, ranked: bool = True, filtered: bool = False):
     filters (dates, subject…), which may keep few of the matches. ``queryset`` must be a Deliberation
     queryset; it is narrowed to published records here too.
     """
-    from registre.web.register.models import Deliberation
-
     queryset = queryset.filter(status=Deliberation.PUBLISHED)
     words = terms(query)[:MAX_TERMS]
     if not words:

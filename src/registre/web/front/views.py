@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from registre.opendata import actes
 from registre.web.accounts.permissions import public
 from registre.web.register.models import Deliberation, Meeting, PublishedAct
 from registre.web.register.presentation import published_act_view
@@ -231,9 +232,5 @@ def meeting_detail(request, pk):
 def _subject_label(code: str) -> str:
     if not code:
         return ""
-    try:
-        from registre.opendata import actes
-    except ImportError:
-        return code
     known = actes.subject(code)
     return f"{code} {known.parent_title} / {known.title}" if known else code

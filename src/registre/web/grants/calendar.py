@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from icalendar import Calendar, Event
+
+from registre.web.accounts.models import User
 
 from .conversion import obligation_lines
 
@@ -49,26 +55,47 @@ def calendar_response(agreements, name: str, **options) -> HttpResponse:
 _SALT = "registre.grants.calendar"
 
 
-def feed_token(user) -> str:
-    """A personal subscription token; changing the password revokes it."""
-    return signing.dumps({"u": user.pk, "p": _stamp(user)}, salt=_SALT, compress=True)
+@dataclass(frozen=True)
+class FeedLink:
+    token: str
+    expires_on: dt.date
+
+
+def feed_token(user) -> FeedLink:
+    """A personal subscription token, valid CALENDAR_TOKEN_DAYS; revoking the person's links
+    (or changing the password) ends every token issued before."""
+    token = signing.dumps({"u": user.pk, "v": _version(user), "p": _stamp(user)}, salt=_SALT, compress=True)
+    return FeedLink(token, timezone.localdate() + dt.timedelta(days=settings.CALENDAR_TOKEN_DAYS))
+
+
+def revoke_feed_tokens(user) -> None:
+    from .models import CalendarAccess
+
+    with transaction.atomic():
+        access, _ = CalendarAccess.objects.select_for_update().get_or_create(user=user)
+        access.version += 1
+        access.revoked_at = timezone.now()
+        access.save()
+
+
+def _version(user) -> int:
+    from .models import CalendarAccess
+
+    return CalendarAccess.objects.filter(user=user).values_list("version", flat=True).first() or 1
 
 
 def _stamp(user) -> str:
     """Bound to the password without revealing any of its hash."""
-    from django.utils.crypto import salted_hmac
-
     return salted_hmac(_SALT, f"{user.pk}:{user.password}").hexdigest()[:20]
 
 
 def user_of_token(token: str):
-    from registre.web.accounts.models import User
-
+    """The account a valid token stands for; None when forged, expired or revoked."""
     try:
-        data = signing.loads(token, salt=_SALT)
-    except signing.BadSignature:
+        data = signing.loads(token, salt=_SALT, max_age=dt.timedelta(days=settings.CALENDAR_TOKEN_DAYS))
+    except signing.BadSignature:  # SignatureExpired included
         return None
     user = User.objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or _stamp(user) != data.get("p"):
+    if user is None or _stamp(user) != data.get("p") or _version(user) != data.get("v"):
         return None
     return user

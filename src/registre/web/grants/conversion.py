@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from registre.core import grants as core
 from registre.core.grants.indicators import Indicator, IndicatorScope, Unit
@@ -163,8 +164,6 @@ def received_dates(agreement: models.Agreement) -> dict[core.ObligationKind, dt.
 
 
 def _local_date(moment: dt.datetime) -> dt.date:
-    from django.utils import timezone
-
     return timezone.localtime(moment).date()
 
 
@@ -214,6 +213,8 @@ def store_agreement(
     deliberation=None,
     reference: str | None = None,
 ) -> models.Agreement:
+    if beneficiary.authority_id != authority.pk:
+        raise ValueError("a beneficiary belongs to the authority that recorded it: never share one")
     agreement = models.Agreement.objects.create(
         authority=authority,
         beneficiary=beneficiary,
@@ -297,19 +298,3 @@ def store_budget(agreement: models.Agreement, budget: core.ForecastBudget) -> No
     agreement.stated_private = budget.stated.private
     agreement.stated_revenues = budget.stated.revenues
     agreement.save(update_fields=["stated_expenses", "stated_public", "stated_private", "stated_revenues"])
-
-
-def operation_amount(budget_line: str):
-    """The grant amount a deliberation's budget line states ("Montant de l'opération : 45 000 €"), or None."""
-    import re
-    from decimal import Decimal
-
-    match = re.search(
-        r"Montant\s+de\s+l'op[ée]ration\s*:\s*(\d[\d\s\u00a0\u202f.]*(?:,\d{1,2})?)\s*€",
-        (budget_line or "").replace("’", "'"),
-        re.I,
-    )
-    if not match:
-        return None
-    digits = re.sub(r"[\s\u00a0\u202f.]", "", match.group(1)).replace(",", ".")
-    return Decimal(digits)

@@ -13,24 +13,24 @@ from django.db import transaction
 
 from registre.demo import EXAMPLE_EXTRACT
 from registre.importer.agreement import read_agreement
+from registre.web.accounts.models import User
+from registre.web.register.demo import DEMO_PASSWORD
 
-from . import models
+from . import models, services
 from .conversion import store_agreement
 
 BENEFICIARY = "Pôle des Microtechniques"
 BENEFICIARY_LOGIN = "pole-microtechniques"
+DEMO_ACCOUNTS = [(BENEFICIARY_LOGIN, f"bénéficiaire : {BENEFICIARY}")]
 DEMO_SIGNED_ON = dt.date(2021, 10, 15)
 DEMO_TRANSMITTED_ON = dt.date(2021, 10, 19)
 
 
 @transaction.atomic
 def load_demo(context: dict) -> None:
-    from registre.web.accounts.models import User
-    from registre.web.register.demo import DEMO_PASSWORD
-
     authority, deliberation = context["authority"], context["deliberation"]
     beneficiary, _ = models.Beneficiary.objects.get_or_create(
-        name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"}
+        authority=authority, name=BENEFICIARY, defaults={"email": "contact@pole-microtechniques.example"}
     )
     user = User.objects.filter(username=BENEFICIARY_LOGIN).first()
     if user is None:
@@ -52,9 +52,7 @@ def load_demo(context: dict) -> None:
         )
         agreement.signed_on, agreement.transmitted_on = DEMO_SIGNED_ON, DEMO_TRANSMITTED_ON
         agreement.save(update_fields=["signed_on", "transmitted_on"])
-        from .services import record_payment
-
-        record_payment(
+        services.record_payment(
             agreement,
             paid_on=DEMO_SIGNED_ON,
             amount=agreement.amount,

@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from registre.core import grants as core
+from registre.web.register.forms import Accessible
+from registre.web.register.models import Deliberation
 
 from . import models
 from .siret import validate_siret
@@ -23,11 +25,31 @@ def add_refusal(form: forms.Form, refused: core.GrantRefused) -> None:
         form.add_error(field, finding.message)
 
 
-class PaymentForm(forms.Form):
+def approving_deliberations(authority):
+    """What may approve an agreement or an amendment: the authority's published deliberations only."""
+    return (
+        Deliberation.objects.filter(authority=authority, status=Deliberation.PUBLISHED)
+        .select_related("item__meeting")
+        .order_by("-year", "-sequence")
+    )
+
+
+class DeliberationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"n°{obj.number} — {obj.title[:80]}"
+
+
+class PaymentForm(Accessible, forms.Form):
+    prefix = "payment"
     paid_on = forms.DateField(label="Versé le", widget=DATE)
     amount = forms.DecimalField(label="Montant (€)", max_digits=14, decimal_places=2)
     reference = forms.CharField(label="Référence du mandat", max_length=100, required=False)
-    tranche = forms.ModelChoiceField(label="Tranche", queryset=models.Tranche.objects.none(), required=False)
+    tranche = forms.ModelChoiceField(
+        label="Tranche",
+        queryset=models.Tranche.objects.none(),
+        required=False,
+        empty_label="— hors échéancier —",
+    )
 
     def __init__(self, *args, agreement, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,9 +57,15 @@ class PaymentForm(forms.Form):
         self.fields["tranche"].label_from_instance = lambda t: t.label or t.get_trigger_display()
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(Accessible, forms.Form):
+    prefix = "amendment"
     description = forms.CharField(label="Objet de l'avenant", widget=forms.Textarea(attrs={"rows": 2}))
-    deliberation = forms.ModelChoiceField(label="Délibération qui l'approuve", required=False, queryset=None)
+    deliberation = DeliberationChoiceField(
+        label="Délibération qui l'approuve (publiée)",
+        required=False,
+        queryset=Deliberation.objects.none(),
+        empty_label="— pas encore délibéré —",
+    )
     signed_on = forms.DateField(label="Signé le", widget=DATE, required=False)
     cap = forms.DecimalField(label="Nouveau plafond (€)", max_digits=14, decimal_places=2, required=False)
     amount = forms.DecimalField(label="Nouveau montant (€)", max_digits=14, decimal_places=2, required=False)
@@ -45,13 +73,12 @@ class AmendmentForm(forms.Form):
     programme_end = forms.DateField(label="Nouvelle fin du programme", widget=DATE, required=False)
 
     def __init__(self, *args, agreement, **kwargs):
-        from registre.web.register.models import Deliberation
-
         super().__init__(*args, **kwargs)
-        self.fields["deliberation"].queryset = Deliberation.objects.filter(authority=agreement.authority)
+        self.fields["deliberation"].queryset = approving_deliberations(agreement.authority)
 
 
-class RepaymentForm(forms.Form):
+class RepaymentForm(Accessible, forms.Form):
+    prefix = "repayment"
     requested_on = forms.DateField(label="Demandé le", widget=DATE)
     amount = forms.DecimalField(label="Montant (€)", max_digits=14, decimal_places=2)
     ground = forms.ChoiceField(label="Motif (prévu par la convention)")
@@ -62,7 +89,8 @@ class RepaymentForm(forms.Form):
         self.fields["ground"].choices = [(g, g) for g in agreement.repayment_grounds]
 
 
-class TerminationForm(forms.Form):
+class TerminationForm(Accessible, forms.Form):
+    prefix = "termination"
     formal_notice_on = forms.DateField(
         label="Mise en demeure (lettre recommandée avec AR) le", widget=DATE, required=False
     )
@@ -73,11 +101,12 @@ class TerminationForm(forms.Form):
     ground = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(Accessible, forms.Form):
+    prefix = "publication"
     published_on = forms.DateField(label="Données essentielles publiées le", widget=DATE)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Accessible, forms.Form):
     decision = forms.ChoiceField(
         label="Décision", choices=[("accept", "Accepter"), ("reject", "Refuser, à reprendre")]
     )
@@ -90,8 +119,14 @@ class ReviewForm(forms.Form):
         return data
 
 
-class BudgetLineForm(forms.Form):
-    side = forms.ChoiceField(label="Nature", choices=models.BudgetLine._meta.get_field("side").choices)
+class BudgetLineForm(Accessible, forms.Form):
+    # the select shows "Dépense" first: as the initial value, a blank row left alone is unchanged
+    # (the formset skips it) instead of a half-filled line to tick "Supprimer" on
+    side = forms.ChoiceField(
+        label="Nature",
+        choices=models.BudgetLine._meta.get_field("side").choices,
+        initial=models.BudgetLine.EXPENSE,
+    )
     funder = forms.ChoiceField(
         label="Financeur",
         required=False,
@@ -110,7 +145,7 @@ class BudgetLineForm(forms.Form):
 BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=2, can_delete=True)
 
 
-class BudgetTotalsForm(forms.Form):
+class BudgetTotalsForm(Accessible, forms.Form):
     stated_expenses = forms.DecimalField(
         label="Total des dépenses indiqué", max_digits=14, decimal_places=2, required=False
     )
@@ -125,7 +160,7 @@ class BudgetTotalsForm(forms.Form):
     )
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(Accessible, forms.Form):
     kind = forms.ChoiceField(label="Document", choices=models.Submission.KINDS)
     year = forms.IntegerField(label="Exercice", min_value=2000, max_value=2100)
     file = forms.FileField(label="Fichier", help_text="")
@@ -145,7 +180,7 @@ class SubmissionForm(forms.Form):
 _COMPANY_LINE = re.compile(r"^(?P<company>.+?)\s*[;:|]\s*(?P<value>-?\d[\d\s]*(?:[.,]\d+)?)\s*$")
 
 
-class IndicatorsForm(forms.Form):
+class IndicatorsForm(Accessible, forms.Form):
     """One field per indicator; per-company indicators are one line per company ("Entreprise ; 3")."""
 
     year = forms.IntegerField(label="Année", min_value=2000, max_value=2100)
@@ -202,7 +237,7 @@ class IndicatorsForm(forms.Form):
         return data
 
 
-class ResultsForm(forms.Form):
+class ResultsForm(Accessible, forms.Form):
     year = forms.IntegerField(label="Année", min_value=2000, max_value=2100)
 
     def __init__(self, *args, objectives, **kwargs):
@@ -225,10 +260,14 @@ class ResultsForm(forms.Form):
         return data
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(Accessible, forms.Form):
     """A new agreement linked to its deliberation; the annexes are entered on the agreement's pages."""
 
-    deliberation = forms.ModelChoiceField(label="Délibération d'approbation", queryset=None)
+    deliberation = DeliberationChoiceField(
+        label="Délibération d'approbation (publiée)",
+        queryset=Deliberation.objects.none(),
+        empty_label="— choisir —",
+    )
     reference = forms.CharField(label="Référence", max_length=60)
     beneficiary_name = forms.CharField(label="Bénéficiaire", max_length=200)
     beneficiary_siret = forms.CharField(label="SIRET du bénéficiaire", max_length=20, required=False)
@@ -245,14 +284,31 @@ class AgreementForm(forms.Form):
     )
 
     def __init__(self, *args, authority, **kwargs):
-        from registre.web.register.models import Deliberation
-
         super().__init__(*args, **kwargs)
         self.authority = authority
-        self.fields["deliberation"].queryset = Deliberation.objects.filter(authority=authority)
+        self.fields["deliberation"].queryset = approving_deliberations(authority)
 
     def clean_beneficiary_siret(self):
         return validate_siret(self.cleaned_data["beneficiary_siret"])
+
+    def clean(self):
+        """A SIRET already known to this authority under another name: suggest that name. Only this
+        authority's beneficiaries are searched; another authority's records are never shown."""
+        data = super().clean()
+        name, siret = (data.get("beneficiary_name") or "").strip(), data.get("beneficiary_siret")
+        if siret and name:
+            known = (
+                models.Beneficiary.objects.filter(authority=self.authority, siret=siret)
+                .exclude(name=name)
+                .first()
+            )
+            if known is not None:
+                self.add_error(
+                    "beneficiary_name",
+                    f"Ce SIRET est celui de « {known.name} », bénéficiaire déjà enregistré par votre "
+                    "collectivité : reprenez ce nom pour lui rattacher la convention.",
+                )
+        return data
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()

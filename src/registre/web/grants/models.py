@@ -19,9 +19,18 @@ def _choices(enum, labels=None):
 
 
 class Beneficiary(models.Model):
-    """An organisation that receives grants; its accounts see only its own agreements."""
+    """An organisation that receives grants, as one authority knows it; its accounts see only its
+    own agreements. The same organisation funded by two authorities is two records: nothing one
+    authority enters about it (SIRET, address, accounts) is shown to the other. A shared SIRET
+    only suggests, to the administrator, that two records are the same organisation."""
 
-    name = models.CharField("nom", max_length=200, unique=True)
+    authority = models.ForeignKey(
+        "register.Authority",
+        on_delete=models.PROTECT,
+        related_name="grant_beneficiaries",
+        verbose_name="collectivité qui l'a enregistré",
+    )
+    name = models.CharField("nom", max_length=200)
     siret = models.CharField("SIRET", max_length=14, blank=True)
     email = models.EmailField("adresse de contact", blank=True)
     accounts = models.ManyToManyField(
@@ -34,6 +43,9 @@ class Beneficiary(models.Model):
     class Meta:
         verbose_name = "bénéficiaire"
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "name"], name="one_beneficiary_name_per_authority")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -358,3 +370,19 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"Rappel {self.kind} du {self.sent_on:%d/%m/%Y}"
+
+
+class CalendarAccess(models.Model):
+    """The version of a person's calendar subscription links: revoking them all bumps it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_access"
+    )
+    version = models.PositiveIntegerField(default=1)
+    revoked_at = models.DateTimeField("liens révoqués le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "abonnement au calendrier"
+
+    def __str__(self) -> str:
+        return f"Abonnement au calendrier de {self.user} (version {self.version})"

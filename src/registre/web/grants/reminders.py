@@ -11,6 +11,7 @@ from django.db import transaction
 
 from registre.core import grants as core
 from registre.core.grants.dates import format_date
+from registre.web.accounts.models import User
 
 from . import models
 from .conversion import obligation_lines
@@ -30,9 +31,7 @@ def _beneficiary_recipients(agreement: models.Agreement) -> list[str]:
 
 
 def _officer_recipients(agreement: models.Agreement) -> list[str]:
-    from registre.web.accounts.models import User
-
-    users = User.objects.filter(authority=agreement.authority, role=User.GRANTS_OFFICER, is_active=True)
+    users = User.objects.with_role(User.GRANTS_OFFICER).filter(authority=agreement.authority, is_active=True)
     return sorted({u.email for u in users if u.email})
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("nouvelle/", views.create_agreement, name="create"),
     path("calendrier.ics", views.officer_calendar, name="calendar"),
     path("agenda/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("agenda/revoquer/", views.revoke_calendar_links, name="revoke_calendar_links"),
     path("conventions/<int:pk>/", views.agreement_detail, name="agreement"),
     path("conventions/<int:pk>/versement/", views.record_payment, name="record_payment"),
     path("conventions/<int:pk>/avenant/", views.add_amendment, name="add_amendment"),

@@ -5,6 +5,7 @@ agreement answers 404, its existence is not revealed)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from registre.core import grants as core
 from registre.core.grants.budget import describe_shares
 from registre.core.grants.programme import BUDGET_PRIVATE_SHARE, assess_all
+from registre.core.grants.schedule import releasable
 from registre.web.accounts.permissions import (
     authenticated,
     authority_scope,
@@ -22,14 +24,16 @@ from registre.web.accounts.permissions import (
     grants_officer_required,
     public,
 )
+from registre.web.register.forms import error_count
+from registre.web.register.models import Deliberation
 
 from . import forms, models, services
-from .calendar import calendar_response, feed_token, user_of_token
+from .amounts import grant_amount
+from .calendar import calendar_response, feed_token, revoke_feed_tokens, user_of_token
 from .conversion import (
     amended,
     indicator_of,
     obligation_lines,
-    operation_amount,
     payments_of,
     received_dates,
     repayments_of,
@@ -139,8 +143,6 @@ def _context(agreement: models.Agreement) -> dict:
 
 def _tranches(agreement, record, today):
     """(tranche, amount, releasable today) for the schedule table."""
-    from registre.core.grants.schedule import releasable
-
     received = {kind.value: when for kind, when in received_dates(agreement).items()}
     ready = {
         index
@@ -204,9 +206,7 @@ def dashboard(request):
         request,
         "grants/dashboard.html",
         {
-            "feed_url": request.build_absolute_uri(
-                reverse("grants:calendar_feed", args=[feed_token(request.user)])
-            ),
+            **_feed(request),
             "authority": authority,
             "rows": rows,
             "today": today,
@@ -220,28 +220,30 @@ def dashboard(request):
 
 def _grants_without_agreement(authority) -> list[dict]:
     """Grant deliberations (ACTES 7.5) with no agreement recorded: one is required above 23 000 €."""
-    from registre.web.register.models import Deliberation
-
     found = []
     deliberations = (
         Deliberation.objects.filter(
-            authority=authority, actes_code__startswith="7.5", grant_agreements__isnull=True
+            authority=authority,
+            status=Deliberation.PUBLISHED,
+            actes_code__startswith="7.5",
+            grant_agreements__isnull=True,
         )
         .select_related("item__meeting")
         .order_by("-year", "-sequence")
     )
     for deliberation in deliberations:
-        amount = operation_amount(deliberation.budget_line)
-        if amount is None:
+        read = grant_amount(deliberation.budget_line, deliberation.decision, deliberation.text)
+        if read.amount is None:
             findings = [
                 core.warning(
-                    "grant.amount_unknown",
-                    "Montant de la subvention non lu : vérifiez si une convention est obligatoire.",
+                    "grant.amount_unknown", f"{read.reason} Vérifiez si une convention est obligatoire."
                 )
             ]
         else:
-            findings = core.check_grant_without_agreement(amount, deliberation.meeting.date)
-        found.append({"deliberation": deliberation, "amount": amount, "findings": findings})
+            findings = core.check_grant_without_agreement(read.amount, deliberation.meeting.date)
+        found.append(
+            {"deliberation": deliberation, "amount": read.amount, "source": read.source, "findings": findings}
+        )
     return found
 
 
@@ -259,7 +261,19 @@ def agreement_detail(request, pk):
     return render(request, "grants/agreement.html", _with_review_forms(context))
 
 
+# the heading of the error summary at the top of the agreement page, per form
+REFUSED = {
+    "payment_form": "Versement non enregistré",
+    "amendment_form": "Avenant non enregistré",
+    "repayment_form": "Reversement non enregistré",
+    "termination_form": "Résiliation non enregistrée",
+    "publication_form": "Publication non enregistrée",
+}
+
+
 def _redisplay(request, agreement, review=None, **bound):
+    """The agreement page again, status 400: the refused form keeps its input and its errors, and
+    a summary at the top of the page (focused) links to each field in error."""
     context = _context(agreement)
     context.update(
         payment_form=forms.PaymentForm(agreement=agreement),
@@ -270,6 +284,10 @@ def _redisplay(request, agreement, review=None, **bound):
     )
     context.update(bound)
     _with_review_forms(context, review)
+    if review:
+        context["refused"] = {"form": review[2], "title": "Examen non enregistré"}
+    for name, form in bound.items():
+        context["refused"] = {"form": form, "title": REFUSED[name]}
     return render(request, "grants/agreement.html", context, status=400)
 
 
@@ -403,7 +421,12 @@ def edit_budget(request, pk):
     return render(
         request,
         "grants/budget_form.html",
-        {"agreement": agreement, "formset": formset, "totals": totals},
+        {
+            "agreement": agreement,
+            "formset": formset,
+            "totals": totals,
+            "error_total": formset.total_error_count() + error_count(totals) if formset.is_bound else 0,
+        },
         status=status,
     )
 
@@ -474,7 +497,9 @@ def create_agreement(request):
         else:
             with transaction.atomic():
                 beneficiary, _ = models.Beneficiary.objects.get_or_create(
-                    name=data["beneficiary_name"].strip(), defaults={"siret": data["beneficiary_siret"]}
+                    authority=authority,
+                    name=data["beneficiary_name"].strip(),
+                    defaults={"siret": data["beneficiary_siret"]},
                 )
                 agreement = store_agreement(
                     record, authority=authority, beneficiary=beneficiary, deliberation=data["deliberation"]
@@ -496,9 +521,9 @@ def officer_calendar(request):
 def download(request, pk):
     submission = get_object_or_404(models.Submission.objects.select_related("agreement"), pk=pk)
     user = request.user
-    allowed = (
-        authority_scope(user) is not None and submission.agreement.authority_id == authority_scope(user).pk
-    ) or (user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists())
+    allowed = (user.is_grants_officer and submission.agreement.authority_id == authority_scope(user).pk) or (
+        user.is_beneficiary and submission.agreement.beneficiary.accounts.filter(pk=user.pk).exists()
+    )
     if not allowed:
         raise Http404
     return FileResponse(
@@ -527,8 +552,7 @@ def portal(request):
         }
         for a in agreements
     ]
-    feed_url = request.build_absolute_uri(reverse("grants:calendar_feed", args=[feed_token(request.user)]))
-    return render(request, "grants/portal.html", {"rows": rows, "today": today, "feed_url": feed_url})
+    return render(request, "grants/portal.html", {"rows": rows, "today": today, **_feed(request)})
 
 
 @beneficiary_required
@@ -630,6 +654,29 @@ def portal_calendar(request):
     return calendar_response(agreements, "Mes conventions de subvention", beneficiary_only=True)
 
 
+def _feed(request) -> dict:
+    link = feed_token(request.user)
+    return {
+        "feed_url": request.build_absolute_uri(reverse("grants:calendar_feed", args=[link.token])),
+        "feed_expires": link.expires_on,
+    }
+
+
+@require_POST
+@authenticated
+def revoke_calendar_links(request):
+    """Every subscription link this person was given stops working; the page shows a new one."""
+    user = request.user
+    if not (user.is_grants_officer or user.is_beneficiary):
+        raise PermissionDenied
+    revoke_feed_tokens(user)
+    messages.success(
+        request,
+        "Les anciennes adresses d'abonnement ne fonctionnent plus : abonnez votre agenda à la nouvelle.",
+    )
+    return redirect("grants:dashboard" if user.is_grants_officer else "grants:portal")
+
+
 @public
 def calendar_feed(request, token):
     """Subscription URL for calendar applications, which cannot log in: a signed personal token
@@ -637,7 +684,7 @@ def calendar_feed(request, token):
     user = user_of_token(token)
     if user is None:
         raise Http404
-    if authority_scope(user) is not None:
+    if user.is_grants_officer:
         agreements = models.Agreement.objects.filter(authority=authority_scope(user))
         return calendar_response(
             agreements.select_related("beneficiary"), f"Subventions — {authority_scope(user)}"

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from pathlib import Path
 
+from registre.opendata.report import ExportReport
 from registre.opendata.schemas import DELIBERATIONS, GRANTS
 from registre.opendata.writer import ExportResult, export_csv
+from registre.web.register.addresses import act_url
 from registre.web.register.models import PublishedAct
 
-from .records import act_url, deliberation_records, grant_records, published_deliberations
+from . import history
+from .records import deliberation_records, grant_records, published_deliberations
 
 KIND_BY_NAME = {"scdl-deliberations": DELIBERATIONS, "scdl-subventions": GRANTS}
 
@@ -24,24 +28,26 @@ def export_scdl(kind: str, out, *, authority=None, base_url: str | None = None, 
     return export_csv(kind, records, out, **options)
 
 
-def left_out_report(result: ExportResult, file_name: str) -> dict:
-    """What the public file leaves out, and why (row, field, rule): published beside it."""
-    return {
-        "fichier": file_name,
-        "schema": result.schema,
-        "lignes_publiees": result.rows,
-        "lignes_ecartees": [
-            {
-                "rang": left.record,
-                "identifiant": left.identifier,
-                "anomalies": [
-                    {"champ": f.field, "regle": f.rule, "message": f.message, "valeur": f.value}
-                    for f in left.findings
-                ],
-            }
-            for left in result.left_out
-        ],
-    }
+def file_report(kind: str, result: ExportResult, authority=None) -> ExportReport:
+    """One report per file: the imported rows it leaves out (findings not lifted), then the
+    records whose row failed a check when the file was written (``skip_invalid``)."""
+    report = history.left_out_report(kind, authority, published=result.rows)
+    report.rows += result.left_out
+    return report
+
+
+def left_out_count(kind: str, result: ExportResult, authority=None) -> int:
+    """How many rows the file's report names, without building it."""
+    return history.pending(kind, authority).count() + len(result.left_out)
+
+
+def export_with_report(
+    kind: str, out, *, authority=None, base_url: str | None = None, **options
+) -> tuple[ExportResult, ExportReport, Path]:
+    """The file, then its report beside it (``<name>.rapport.json``): the rows left out, and why."""
+    result = export_scdl(kind, out, authority=authority, base_url=base_url, **options)
+    report = file_report(kind, result, authority)
+    return result, report, report.write_beside(out)
 
 
 CHAIN_COLUMNS = (

@@ -3,35 +3,25 @@
 Deliberations: published only, read from their frozen act (register.PublishedAct: figures computed
 once by the rules core at publication, or stated by an imported SCDL file); DeliberationOpenData
 adds what the register does not hold (budget, prefecture entity, original document's URL).
-Grants: the SCDL rows imported (ImportedGrant) and the grants app's signed agreements.
+Grants: the SCDL rows imported (ImportedGrant, when publishable) and the grants app's signed
+agreements.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from django.apps import apps
-from django.conf import settings
 from django.urls import reverse
 
-from registre.opendata.records import DeliberationRecord, GrantRecord
+from registre.opendata.records import DeliberationRecord, GrantRecord, budget_of, prefecture_entity
+from registre.web.grants.models import Agreement
+from registre.web.register.addresses import public_url
 from registre.web.register.models import Deliberation
 
 from .models import ImportedGrant
 
 ITERATOR_CHUNK = 2000
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000/"
-_BUDGET_YEAR = re.compile(
-    r"\b(?:BP|BS|DM|CA|budget(?: primitif| supplémentaire)?|exercice)\s*(\d{4})\b", re.I
-)
-_ANNEX = re.compile(r"budget annexe[^,;.«»]*", re.I)
-_TRANSMISSION = re.compile(r"^(\d{2}[\dAB])-")
-
-
-def public_url() -> str:
-    return getattr(settings, "REGISTRE_PUBLIC_URL", None) or DEFAULT_PUBLIC_URL
 
 
 def published_deliberations(authority=None):
@@ -39,36 +29,6 @@ def published_deliberations(authority=None):
     if authority is not None:
         queryset = queryset.filter(authority=authority)
     return queryset
-
-
-def budget_of(budget_line: str) -> tuple[str, str]:
-    """("2021", "Budget principal") from "BP 2021 et PPIF 2021-2025 …"; ("", "") when unsaid.
-
-    A budget line naming a "budget annexe …" gives that name; otherwise the line is on the main
-    budget.
-    """
-    match = _BUDGET_YEAR.search(budget_line or "")
-    if not match:
-        return "", ""
-    annex = _ANNEX.search(budget_line)
-    return match.group(1), (annex.group(0).strip().capitalize() if annex else "Budget principal")
-
-
-def prefecture_entity(transmission_id: str) -> str:
-    """PREF_ID from an ACTES transmission id ("025-242500361-20211012-…" → "PREF025")."""
-    transmission_id = (transmission_id or "").strip()
-    if re.fullmatch(r"S?PREF\d{2}[\dAB]\d?|SGAR\d{2}[\dAB]", transmission_id):
-        return transmission_id
-    match = _TRANSMISSION.match(transmission_id)
-    return f"PREF{match.group(1)}" if match else ""
-
-
-def act_url(slug: str, year: int, sequence: int, base_url: str | None = None) -> str:
-    """The public page of an act (its address never changes: slugs with acts are frozen)."""
-    base = (base_url or public_url()).rstrip("/")
-    return base + reverse(
-        "front:deliberation", kwargs={"authority": slug, "year": year, "sequence": sequence}
-    )
 
 
 _COLUMNS = (
@@ -178,18 +138,16 @@ def imported_grant_record(grant: ImportedGrant) -> GrantRecord:
 
 
 def grant_records(authority=None) -> Iterator[GrantRecord]:
-    """SCDL Subventions records: the imported rows, then the grants app's signed agreements."""
-    imported = (
-        ImportedGrant.objects.all()
-        if authority is None
-        else ImportedGrant.objects.filter(authority=authority)
-    )
+    """SCDL Subventions records: the imported rows without findings (or completed), then the grants
+    app's signed agreements. Imported rows with findings are left out (history.left_out_report)."""
+    imported = ImportedGrant.objects.filter(status__in=ImportedGrant.PUBLISHABLE)
+    if authority is not None:
+        imported = imported.filter(authority=authority)
     for grant in imported.order_by("authority_id", "agreement_date", "pk").iterator(
         chunk_size=ITERATOR_CHUNK
     ):
         yield imported_grant_record(grant)
-    if apps.is_installed("registre.web.grants"):
-        yield from agreement_records(authority)
+    yield from agreement_records(authority)
 
 
 OBJECT_MAX = 256  # maxLength of "objet" in SCDL Subventions 2.1.1
@@ -202,8 +160,6 @@ def agreement_records(authority=None) -> Iterator[GrantRecord]:
     dated tranches; else the agreement's validity (transmission → end). Conditions: one tranche
     "unique", several "échelonné". The object is cut at 256 characters (the schema's limit).
     """
-    from registre.web.grants.models import Agreement
-
     agreements = Agreement.objects.filter(signed_on__isnull=False)
     if authority is not None:
         agreements = agreements.filter(authority=authority)

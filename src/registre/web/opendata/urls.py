@@ -6,8 +6,11 @@ app_name = "opendata"
 urlpatterns = [
     path("", views.index, name="index"),
     path("scdl-deliberations.csv", views.deliberations_csv, name="scdl-deliberations"),
-    path("scdl-deliberations-rapport.json", views.deliberations_report, name="scdl-deliberations-report"),
     path("scdl-subventions.csv", views.grants_csv, name="scdl-subventions"),
-    path("scdl-subventions-rapport.json", views.grants_report, name="scdl-grants-report"),
+    path("scdl-deliberations.rapport.json", views.deliberations_report, name="report-deliberations"),
+    path("scdl-subventions.rapport.json", views.grants_report, name="report-subventions"),
     path("chaine-des-actes.csv", views.chain_csv, name="chain"),
+    path("historique/", views.history_list, name="history"),
+    path("historique/subventions/<int:pk>/", views.complete_grant, name="complete-grant"),
+    path("historique/deliberations/<int:pk>/", views.complete_deliberation, name="complete-deliberation"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from registre import core
+from registre.core.sweep import Span
 
 
 def _window(data: dict) -> core.Window:
@@ -34,7 +35,7 @@ def core_item(data: dict) -> core.Item:
     return core.Item(
         number=item["number"],
         title=item["title"],
-        interested_members=frozenset(item["interested"]),
+        interested_members=frozenset(item["interested_members"]),
         vote=core.Vote(
             kind=core.VoteKind(vote["kind"]),
             votes_for=vote["votes_for"],
@@ -78,13 +79,16 @@ def core_meeting(data: dict, items: tuple[core.Item, ...] | None = None) -> core
 
 
 def item_tally(data: dict) -> core.ItemTally:
+    """The item's tally as the core computed it at publication. Its names are the span the core
+    swept (present, valid proxies, the members listed), rebuilt for this one position."""
     t = data["tally"]
+    position = data["item"]["position"]
+    represented = tuple(_proxy(p) for p in t["represented"])
+    present = frozenset(t["present"])
+    listed = present | frozenset(t["absent"]) | {p.principal for p in represented}
     return core.ItemTally(
         item=data["item"]["number"],
-        position=data["item"]["position"],
-        present=tuple(t["present"]),
-        represented=tuple(_proxy(p) for p in t["represented"]),
-        absent=tuple(t["absent"]),
+        position=position,
         not_participating=t["not_participating"],
         interested_present=tuple(t["interested_present"]),
         voters=t["voters"],
@@ -97,6 +101,8 @@ def item_tally(data: dict) -> core.ItemTally:
         adopted=t["adopted"],
         unanimous=t["unanimous"],
         unanimous_of_votes_cast=t["unanimous_of_votes_cast"],
+        violations=(),  # the act records the findings acknowledged, not the tally's own list
+        span=Span(position, position + 1, present, represented, listed, ((), ())),
     )
 
 

@@ -17,7 +17,6 @@ from . import services
 from .models import (
     Attendance,
     Authority,
-    Ballot,
     Council,
     Deliberation,
     Item,
@@ -26,6 +25,7 @@ from .models import (
     Proxy,
     PublishedAct,
     PublishedRecordError,
+    RollCallBallot,
 )
 
 
@@ -69,7 +69,7 @@ class AuthorityAdmin(RefusalsAsMessages, admin.ModelAdmin):
         return ()
 
 
-@admin.register(Council, Member, Attendance, Proxy, Ballot)
+@admin.register(Council, Member, Attendance, Proxy, RollCallBallot)
 class RecordAdmin(RefusalsAsMessages, admin.ModelAdmin):
     pass
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, pre_delete
 
 
 class RegisterConfig(AppConfig):
@@ -7,13 +8,11 @@ class RegisterConfig(AppConfig):
     verbose_name = "Registre"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, pre_delete
-
+        # models only once the app registry is ready: Django allows it nowhere earlier
         from . import audit
+        from .models import Attendance, Item, Proxy, RollCallBallot, guard_item, guard_meeting
 
         audit.register_models()
-
-        from .models import Attendance, Ballot, Item, Proxy, guard_item, guard_meeting
 
         def meeting_line_deleted(sender, instance, **kwargs):
             guard_meeting(instance.meeting)
@@ -42,7 +41,9 @@ class RegisterConfig(AppConfig):
                 dispatch_uid=f"register-guard-{model.__name__}",
                 weak=False,
             )
-        pre_delete.connect(ballot_deleted, sender=Ballot, dispatch_uid="register-guard-ballot", weak=False)
+        pre_delete.connect(
+            ballot_deleted, sender=RollCallBallot, dispatch_uid="register-guard-ballot", weak=False
+        )
         pre_delete.connect(item_deleted, sender=Item, dispatch_uid="register-guard-item", weak=False)
         m2m_changed.connect(
             interested_changed,

@@ -23,14 +23,17 @@ AUDITED = {
     "register.Member": "council.authority_id",
     "register.Meeting": "council.authority_id",
     "register.Item": "meeting.council.authority_id",
-    "register.Ballot": "item.meeting.council.authority_id",
+    "register.RollCallBallot": "item.meeting.council.authority_id",
     "register.Attendance": "meeting.council.authority_id",
     "register.Proxy": "meeting.council.authority_id",
     "register.Deliberation": "authority_id",
     "register.PublishedAct": "authority_id",
     "opendata.DeliberationOpenData": "deliberation.authority_id",
     "opendata.ImportedGrant": "authority_id",
-    "grants.Beneficiary": None,
+    "opendata.ImportedDeliberation": "authority_id",
+    "opendata.ImportCompletion": "grant.authority_id|deliberation.authority_id",
+    "grants.Beneficiary": "authority_id",
+    "grants.CalendarAccess": "user.authority_id",
     "grants.Agreement": "authority_id",
     "grants.Tranche": "agreement.authority_id",
     "grants.Payment": "agreement.authority_id",
@@ -53,15 +56,20 @@ EXCLUDED = {
 
 
 def _authority_getter(path: str | None):
+    """``path``: attributes to the authority's id; ``a|b``: the first of them that names one."""
     if path is None:
         return lambda self: {"authority": None}
-    get = operator.attrgetter(path)
+    getters = [operator.attrgetter(alternative) for alternative in path.split("|")]
 
     def get_additional_data(self) -> dict:
-        try:
-            return {"authority": get(self)}
-        except Exception:  # a half-deleted record: the entry stays, unattached
-            return {"authority": None}
+        for get in getters:
+            try:
+                authority = get(self)
+            except Exception:  # a half-deleted record, or the other alternative: the entry stays
+                continue
+            if authority is not None:
+                return {"authority": authority}
+        return {"authority": None}
 
     return get_additional_data
 

@@ -67,7 +67,7 @@ def _item(item, keys) -> core.Item:
             abstentions=item.abstentions,
             unanimous=item.unanimous,
             ballots=tuple(
-                (keys.get(b.member_id, b.member.key), core.Ballot(b.ballot)) for b in item.ballots.all()
+                (keys.get(b.member_id, b.member.key), core.Ballot(b.choice)) for b in item.ballots.all()
             ),
             chair_ballot=core.Ballot(item.chair_ballot) if item.chair_ballot else None,
         ),

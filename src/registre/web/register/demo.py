@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from registre.demo import EXAMPLE_EXTRACT
@@ -30,6 +31,12 @@ DEMO_ACCOUNTS = [
         "service des subventions de Grand Besançon Métropole",
     ),
     ("greffe-voisine", "clerk", "Commune de Voisine-sur-Doubs", "secrétariat d'une autre collectivité"),
+    (
+        "subventions-voisine",
+        "grants_officer",
+        "Commune de Voisine-sur-Doubs",
+        "service des subventions d'une autre collectivité",
+    ),
     ("admin", "administrator", None, "administrateur"),
 ]
 
@@ -51,16 +58,19 @@ def load_demo() -> dict:
     if not deliberation.is_published:
         deliberation = _publish_example(deliberation)
     context = {"authority": authority, "deliberation": deliberation, "users": _accounts()}
+    for module in _app_demo_modules():
+        module.load_demo(context)
+    return context
+
+
+def _app_demo_modules():
     for config in apps.get_app_configs():
         if config.name.startswith("registre.web.") and config.name != __package__:
             try:
-                module = importlib.import_module(f"{config.name}.demo")
+                yield importlib.import_module(f"{config.name}.demo")
             except ModuleNotFoundError as error:
                 if error.name != f"{config.name}.demo":
                     raise
-                continue
-            module.load_demo(context)
-    return context
 
 
 def _publish_example(deliberation: Deliberation) -> Deliberation:
@@ -77,8 +87,7 @@ def _publish_example(deliberation: Deliberation) -> Deliberation:
 
 
 def _accounts() -> dict:
-    from registre.web.accounts.models import User
-
+    User = get_user_model()  # the accounts app's model, named by the settings: no import of it
     users = {}
     for username, role, authority_name, _description in DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first()
@@ -96,14 +105,22 @@ def _accounts() -> dict:
     return users
 
 
-def demo_logins() -> list[tuple[str, str, str]]:
-    """(username, password, description) for the accounts `registre serve` prints."""
-    from registre.web.accounts.models import User
+def demo_accounts() -> list[tuple[str, str]]:
+    """(username, description) of every account the demo creates, the apps' (``DEMO_ACCOUNTS`` of
+    their demo module) included: they exist only in demo mode, with the published password."""
+    accounts = [(username, description) for username, _r, _a, description in DEMO_ACCOUNTS]
+    for module in _app_demo_modules():
+        accounts += list(getattr(module, "DEMO_ACCOUNTS", ()))
+    return accounts
 
-    logins = [(u, DEMO_PASSWORD, d) for u, _r, _a, d in DEMO_ACCOUNTS]
-    known = {u for u, _p, _d in logins}
-    for user in User.objects.filter(role=User.BENEFICIARY).exclude(username__in=known).order_by("username"):
-        logins.append(
-            (user.username, DEMO_PASSWORD, "bénéficiaire : " + (user.get_full_name() or user.username))
-        )
-    return logins
+
+def demo_usernames() -> list[str]:
+    return [username for username, _description in demo_accounts()]
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(username, password, description) for the demo accounts `registre serve --demo` prints."""
+    User = get_user_model()
+
+    present = set(User.objects.filter(username__in=demo_usernames()).values_list("username", flat=True))
+    return [(u, DEMO_PASSWORD, d) for u, d in demo_accounts() if u in present]

@@ -7,7 +7,7 @@
 - the audit trail (auditlog_logentry) is append-only: only its link to a deleted account may
   be cleared (the entry keeps the account's name in ``additional_data``).
 
-Installed by migration 0004 (RunSQL per vendor). ``suspended`` drops and restores them around
+Installed by migration 0005 (RunSQL per vendor). ``suspended`` drops and restores them around
 a whole-database flush (the test suite's; SQLite flushes with DELETE, which they would refuse).
 """
 

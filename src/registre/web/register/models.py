@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from registre.core import member_key
+
 
 class PublishedRecordError(ValidationError):
     """A published deliberation, and the vote and attendance it rests on, are read-only."""
@@ -104,8 +106,6 @@ class Member(models.Model):
         return f"{self.civility} {self.name}".strip()
 
     def save(self, *args, **kwargs):
-        from registre.core import member_key
-
         self.key = member_key(self.first_name, self.last_name)
         super().save(*args, **kwargs)
 
@@ -242,18 +242,19 @@ class Item(models.Model):
         return self.pk is not None and self.deliberations.filter(status=Deliberation.PUBLISHED).exists()
 
 
-class Ballot(models.Model):
-    """One member's vote in a roll-call, cast in person or through a proxy."""
+class RollCallBallot(models.Model):
+    """One member's ballot in a roll-call, cast in person or through a proxy; its choice (for,
+    against, abstain) is a core Ballot. Not named Ballot: in the core, Ballot is the choice."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ballots")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
-    ballot = models.CharField("vote", max_length=10, choices=Item.BALLOTS)
+    choice = models.CharField("vote", max_length=10, choices=Item.BALLOTS)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_ballot_per_member")]
 
     def __str__(self) -> str:
-        return f"{self.member} : {self.get_ballot_display()}"
+        return f"{self.member} : {self.get_choice_display()}"
 
     def save(self, *args, **kwargs):
         guard_item(self.item)
@@ -445,7 +446,7 @@ class PublishedAct(models.Model):
     ``content``), chained to the authority's previous act by its SHA-256 ``fingerprint``.
 
     Written once by register.services; the database refuses any UPDATE or DELETE (triggers,
-    migration 0004). The other columns repeat what ``content`` says, for lists and exports;
+    migration 0005). The other columns repeat what ``content`` says, for lists and exports;
     ``registre verify`` checks that they agree with it and that every link of the chain holds.
     """
 

@@ -17,7 +17,7 @@ class ItemAttendance:
     present: list[str]
     represented: list[tuple[str, str]]  # (principal, holder)
     absent: list[str]
-    interested: list[str]
+    interested_members: list[str]
     violations: list
     rules_source: str
 
@@ -32,7 +32,7 @@ def item_attendance(item: Item) -> ItemAttendance:
         present=sorted((label(k) for k in item_tally.present), key=_sort_key),
         represented=[(label(p.principal), label(p.holder)) for p in item_tally.represented],
         absent=sorted((label(k) for k in item_tally.absent), key=_sort_key),
-        interested=[label(k) for k in sorted(item.interested_members.values_list("key", flat=True))],
+        interested_members=[label(k) for k in sorted(item.interested_members.values_list("key", flat=True))],
         violations=[v for v in meeting_tally.violations if not v.items or item.number in v.items]
         + list(item_tally.violations),
         rules_source=meeting_tally.rules.source,
@@ -78,7 +78,12 @@ class PublishedActView:
 
     @property
     def names(self) -> dict:
-        return self.data["names"] or {"present": [], "represented": [], "absent": [], "interested": []}
+        return self.data["names"] or {
+            "present": [],
+            "represented": [],
+            "absent": [],
+            "interested_members": [],
+        }
 
     @property
     def meeting(self) -> dict:

@@ -10,6 +10,7 @@ without its act, and any change to an act.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -17,14 +18,16 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from registre.core import MeetingTally, tally_meeting
 from registre.core.certification import PublicationFinding, publication_findings
 from registre.opendata.chain import canonical, fingerprint
-from registre.opendata.records import DeliberationRecord
+from registre.opendata.records import DeliberationRecord, budget_of, prefecture_entity
 from registre.opendata.rows import deliberation_row
 from registre.opendata.schemas import DELIBERATIONS
 from registre.opendata.validate import validate_rows
 
 from . import snapshot
+from .addresses import act_url
 from .audit import acting
 from .conversion import meeting_to_core
 from .models import Authority, Deliberation, PublishedAct
@@ -157,9 +160,7 @@ def _checked(deliberation: Deliberation, base_url, published_at, actor) -> tuple
     return result, content
 
 
-def snapshot_tally(meeting):
-    from registre.core import tally_meeting
-
+def snapshot_tally(meeting) -> MeetingTally:
     return tally_meeting(meeting_to_core(meeting))
 
 
@@ -224,8 +225,6 @@ def _number(deliberation: Deliberation) -> None:
 
 def scdl_record(content: dict, deliberation: Deliberation, base_url: str | None = None) -> DeliberationRecord:
     """The act's SCDL record, from its content (and the transmission, recorded after publication)."""
-    from registre.web.opendata.records import act_url, budget_of, prefecture_entity
-
     act, figures = content["act"], content["figures"]
     budget_year, budget_name = budget_of(act["budget_line"])
     return DeliberationRecord(
@@ -248,9 +247,7 @@ def scdl_record(content: dict, deliberation: Deliberation, base_url: str | None 
     )
 
 
-def _date(text: str):
-    import datetime as dt
-
+def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
@@ -378,17 +375,13 @@ def _freeze(authority: Authority, deliberation: Deliberation, content: dict, pub
 def _mark_published(deliberation: Deliberation, published_at) -> None:
     deliberation.status = Deliberation.PUBLISHED
     deliberation.published_at = published_at
+    # the public search index follows through the post_save receiver front connects (front/apps.py)
     deliberation.save(update_fields=["status", "published_at", "number", "year", "sequence"])
-    try:
-        from registre.web.front.search import index_deliberation
-    except ImportError:  # the public search is optional
-        return
-    index_deliberation(deliberation)
 
 
 def freeze_legacy(deliberation: Deliberation) -> PublishedAct:
     """An act published before acts were frozen: its snapshot is taken as the records read now
-    (``origin.kind = "legacy"``), without the checks it never went through. Migration 0004 only."""
+    (``origin.kind = "legacy"``), without the checks it never went through. Migration 0005 only."""
     with transaction.atomic():
         authority = Authority.objects.select_for_update().get(pk=deliberation.authority_id)
         deliberation = _reload(deliberation, lock=True)

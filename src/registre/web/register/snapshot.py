@@ -87,7 +87,7 @@ def item_part(item: core.Item, position: int) -> dict:
         "title": item.title,
         "rapporteur": item.rapporteur,
         "committee": item.committee,
-        "interested": sorted(item.interested_members),
+        "interested_members": sorted(item.interested_members),
         "vote": {
             "kind": vote.kind.value,
             "unanimous": vote.unanimous,
@@ -128,7 +128,7 @@ def names_part(meeting: core.Meeting, item: core.Item, t: core.ItemTally) -> dic
         "present": [name(k) for k in sorted(t.present, key=last)],
         "represented": [[name(p.principal), name(p.holder)] for p in t.represented],
         "absent": [name(k) for k in sorted(t.absent, key=last)],
-        "interested": [name(k) for k in sorted(item.interested_members)],
+        "interested_members": [name(k) for k in sorted(item.interested_members)],
         "chair": name(meeting.chair) if meeting.chair else None,
         "secretary": name(meeting.secretary) if meeting.secretary else None,
     }

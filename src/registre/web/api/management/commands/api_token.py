@@ -2,6 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from registre.web.accounts.models import User
+from registre.web.api.models import ApiToken
+
 
 class Command(BaseCommand):
     help = "Créer un jeton d'API pour un compte du secrétariat (limité à sa collectivité)."
@@ -11,9 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("--label", default="")
 
     def handle(self, *args, username, label, **options):
-        from registre.web.accounts.models import User
-        from registre.web.api.models import ApiToken
-
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Compte inconnu : {username}")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("register", "0002_proxy_proxy_to_someone_else"),
+        ("register", "0003_rename_ballot_rollcallballot"),
     ]
 
     operations = [

@@ -35,7 +35,7 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("register", "0003_published_act"), ("auditlog", "0017_add_actor_email")]
+    dependencies = [("register", "0004_published_act"), ("auditlog", "0017_add_actor_email")]
 
     operations = [
         migrations.RunPython(freeze_published, migrations.RunPython.noop),

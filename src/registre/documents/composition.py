@@ -1,7 +1,7 @@
 """What each document says, as plain data (JSON-ready), before any layout. Pure Python.
 
 Every figure comes from the rules core's tally; the wording from ``wording``; the
-templates (Typst, DOCX) and the text rendering only lay these views out.
+templates (Typst, DOCX) and the text rendering only lay these compositions out.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import OrderedDict
 from registre.core import Ballot, ItemTally, Meeting, VoteKind
 
 from . import richtext
-from .model import DeliberationRecord, MeetingRecord, Signatory
+from .model import Composition, DeliberationRecord, MeetingRecord, Signatory
 from .wording import (
     NBSP,
     amount,
@@ -29,6 +29,7 @@ from .wording import (
     member_name,
     members_title,
     outcome,
+    place_phrase,
     plain_name,
     substitute_note,
     typeset,
@@ -43,7 +44,7 @@ LIST_DELAY = dt.timedelta(days=7)  # L2121-25: list posted and put online within
 # -- shared parts ----------------------------------------------------------------
 
 
-def meeting_header(record: MeetingRecord) -> dict:
+def meeting_header(record: MeetingRecord) -> Composition:
     meeting = record.meeting
     council = meeting.council or "Conseil"
     chair = meeting.member(meeting.chair) if meeting.chair else None
@@ -52,7 +53,7 @@ def meeting_header(record: MeetingRecord) -> dict:
         opening += f" le {french_date(record.convened_on)}"
     opening += ", s'est réuni"
     if meeting.place:
-        opening += f" à {meeting.place}"
+        opening += f" {place_phrase(meeting.place)}"
     if chair:
         opening += (
             f", sous la présidence de {member_name(chair)}, {record.chair_title or chair_title(meeting)}"
@@ -86,9 +87,9 @@ def meeting_header(record: MeetingRecord) -> dict:
     }
 
 
-def attendance_groups(meeting: Meeting, present: bool) -> list[dict]:
+def attendance_groups(meeting: Meeting, present: bool) -> list[Composition]:
     """Lines of one list grouped by commune, communes in their first order; members without a commune first."""
-    groups: OrderedDict[str | None, list[dict]] = OrderedDict()
+    groups: OrderedDict[str | None, list[Composition]] = OrderedDict()
     groups[None] = []
     for line in meeting.attendance:
         if line.present is not present:
@@ -107,7 +108,7 @@ def attendance_groups(meeting: Meeting, present: bool) -> list[dict]:
     return [{"commune": commune or "", "people": people} for commune, people in groups.items() if people]
 
 
-def proxy_lines(meeting: Meeting) -> list[dict]:
+def proxy_lines(meeting: Meeting) -> list[Composition]:
     lines = []
     for proxy in meeting.proxies:
         principal = member_name(meeting.member(proxy.principal), proxy.principal)
@@ -164,8 +165,8 @@ def interested_sentence(meeting: Meeting, tally: ItemTally, keys: tuple[str, ...
 
 
 def interested_keys(meeting: Meeting, record: DeliberationRecord | None, item_number: int) -> tuple[str, ...]:
-    if record is not None and record.interested is not None:
-        return record.interested
+    if record is not None and record.interested_members is not None:
+        return record.interested_members
     item = meeting.item(item_number)
     if item is None:
         return ()
@@ -173,7 +174,7 @@ def interested_keys(meeting: Meeting, record: DeliberationRecord | None, item_nu
     return tuple(sorted(item.interested_members, key=lambda k: (order.get(k, len(order)), k)))
 
 
-def signatory(record: MeetingRecord, deliberation: DeliberationRecord | None) -> dict:
+def signatory(record: MeetingRecord, deliberation: DeliberationRecord | None) -> Composition:
     chosen = (deliberation.signatory if deliberation else None) or record.signatory
     if chosen is None:
         meeting = record.meeting
@@ -206,16 +207,15 @@ def vote_kind(meeting: Meeting, item_number: int) -> VoteKind:
     return item.vote.kind if item else VoteKind.SHOW_OF_HANDS
 
 
-def deliberation_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_deliberation(record: MeetingRecord, deliberation: DeliberationRecord) -> Composition:
     meeting = record.meeting
-    tally = record.tally.for_item(deliberation.item)
+    tally = record.computed.for_item(deliberation.item)
     if tally is None:
         raise KeyError(f"la question {item_ref(deliberation.item)} n'est pas dans l'ordre de passage")
     kind = vote_kind(meeting, deliberation.item)
     keys = interested_keys(meeting, deliberation, deliberation.item)
-    title = deliberation.title or (
-        meeting.item(deliberation.item).title if meeting.item(deliberation.item) else ""
-    )
+    stored_item = meeting.item(deliberation.item)
+    title = deliberation.title or (stored_item.title if stored_item else "")
     return {
         "number": deliberation.number,
         "number_line": f"Délibération {item_ref(deliberation.number)}",
@@ -264,7 +264,7 @@ def quorum_sentence(tally: ItemTally) -> str:
 # -- the documents ---------------------------------------------------------------
 
 
-def extract_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dict:
+def compose_extract(record: MeetingRecord, deliberation: DeliberationRecord) -> Composition:
     header = meeting_header(record)
     return {
         "kind": "extract",
@@ -272,19 +272,19 @@ def extract_view(record: MeetingRecord, deliberation: DeliberationRecord) -> dic
         "pdf_title": f"Extrait du registre des délibérations — délibération n° {deliberation.number}",
         "running_title": f"Extrait du registre — {deliberation.number}",
         **header,
-        "deliberation": deliberation_view(record, deliberation),
+        "deliberation": compose_deliberation(record, deliberation),
     }
 
 
-def list_view(record: MeetingRecord) -> dict:
+def compose_list(record: MeetingRecord) -> Composition:
     header = meeting_header(record)
     meeting = record.meeting
     rows = []
     for number in meeting.order_of_passage:
         deliberation = record.deliberation_for_item(number)
-        tally = record.tally.for_item(number)
+        tally = record.computed.for_item(number)
         item = meeting.item(number)
-        if deliberation is None and item is None:
+        if tally is None or (deliberation is None and item is None):
             continue  # on the order of passage, but nothing recorded about it
         title = deliberation.title if deliberation and deliberation.title else (item.title if item else "")
         rows.append(
@@ -312,11 +312,11 @@ def list_view(record: MeetingRecord) -> dict:
     }
 
 
-def minutes_view(record: MeetingRecord) -> dict:
+def compose_minutes(record: MeetingRecord) -> Composition:
     header = meeting_header(record)
     meeting = record.meeting
-    tallies = record.tally.items
-    items = []
+    tallies = record.computed.items
+    items: list[Composition] = []
     previous: ItemTally | None = None
     for tally in tallies:
         deliberation = record.deliberation_for_item(tally.item)
@@ -410,7 +410,10 @@ def attendance_changes(meeting: Meeting, before: ItemTally | None, now: ItemTall
     """Arrivals, departures and proxies that start or end between two items of the order of passage."""
     if before is None:
         return []
-    name = lambda key: member_name(meeting.member(key), key)  # noqa: E731
+
+    def name(key: str) -> str:
+        return member_name(meeting.member(key), key)
+
     changes = []
     arrived = [k for k in now.present if k not in set(before.present)]
     left = [k for k in before.present if k not in set(now.present)]
