@@ -2,7 +2,8 @@
 
 import pytest
 
-from registre.importer.counts import plain, read_counts
+from registre.importer.counts import read_counts
+from registre.importer.layout import fold as plain
 
 
 def counts(text):

@@ -22,8 +22,9 @@ from registre.core import (
 )
 from registre.core.violations import Violation, warning
 
-from .extract import ListedMember, StatedDeliberation, StatedExtract, StatedProxy, vote_counts_before
+from .deliberation import vote_counts_before
 from .persons import NamedPerson, Roster
+from .records import ListedMember, StatedDeliberation, StatedExtract, StatedProxy
 from .votes import StatedVote
 
 
@@ -158,12 +159,17 @@ def _single_deliberation_box(stated: StatedExtract) -> None:
     vote = deliberation.vote
     if vote.has_figures or vote.no_vote:
         return
-    box = vote_counts_before(stated, deliberation.span[0])
-    vote.votes_for = box.get("for")
-    vote.votes_against = box.get("against")
-    vote.abstentions = box.get("abstain")
-    if vote.not_participating is None:
-        vote.not_participating = box.get("not_participating")
+    box = vote_counts_before(stated.figures, deliberation.span[0])
+    for kind, name in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "abstentions"),
+        ("not_participating", "not_participating"),
+    ):
+        count = box.get(kind)
+        if count is not None and getattr(vote, name) is None:
+            setattr(vote, name, count.value)
+            vote.evidence[name] = (count.start, count.end)
 
 
 def _add_member(

@@ -23,11 +23,13 @@ LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
 CIVILITY = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mrs\.?|Mr\.?)"
 _PLURAL = r"(?:Mmes|Mrnes|MM\.?|Messieurs|Mesdames|Mrs\.?)"
 # capitals that are headings, verbs or labels, never a surname ("M. SY DECIDE", "Didier BUREAU COMMUNAUTAIRE DU DALLOY")
+# offices: a surname too ("M. Claude MAIRE", "M. PRÉFET"), never a word of a longer name
+_OFFICES = "MAIRE|PRESIDENTE?|PRÉSIDENTE?|PREFET|PRÉFET|PREFETE|PRÉFÈTE"
 _STOP_WORDS = (
     "DECIDE|DÉCIDE|APPROUVE|AUTORISE|ADOPTE|DESIGNE|DÉSIGNE|FIXE|COMPLETE|COMPLÈTE|PREND|DIT|CHARGE|PRECISE|PRÉCISE|"
     "VALIDE|ACCEPTE|SOLLICITE|CONFIRME|DONNE|ATTRIBUE|ARRETE|ARRÊTE|OBJET|ABSENTS?|PRESENTS?|PRÉSENTS?|EXCUSÉS?|EXCUSES?|"
     "POUVOIRS?|PROCURATIONS?|CONSEIL|MUNICIPAL|COMMUNAUTAIRE|BUREAU|DELIBERATIONS?|DÉLIBÉRATIONS?|RELEVÉ|RELEVE|"
-    "DÉCISIONS?|DECISIONS?|EXTRAIT|REGISTRE|SÉANCE|SEANCE|MAIRE|PRESIDENT|PRÉSIDENT|POUR|CONTRE|VOTANTS|DATE|"
+    f"DÉCISIONS?|DECISIONS?|EXTRAIT|REGISTRE|SÉANCE|SEANCE|{_OFFICES}|POUR|CONTRE|VOTANTS|DATE|"
     "ETAIENT|ÉTAIENT|REPUBLIQUE|RÉPUBLIQUE|FRANCAISE|FRANÇAISE|DEPARTEMENT|DÉPARTEMENT|COMMUNE|VILLE|ID|ACTE|"
     "JANVIER|FEVRIER|FÉVRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AOUT|AOÛT|SEPTEMBRE|OCTOBRE|NOVEMBRE|DECEMBRE|DÉCEMBRE|"
     "ABSTENTIONS?|UNANIMITE|UNANIMITÉ|MAJORITE|MAJORITÉ|VOIX|ET|NOMBRE|TOTAL"
@@ -53,6 +55,9 @@ _END = rf"(?![{LOW}{UP}])"
 _PATTERNS = {
     # Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI
     "plural": rf"(?<![{UP}{LOW}])(?P<pciv>{_PLURAL})\s*(?P<plist>{LAST}(?:\s*(?:,|\bet\b)\s*{LAST}){{1,60}}){_END}",
+    # "M. Claude MAIRE", "M. PRÉFET": an office word alone after a civility is the surname
+    "office": rf"(?<![{UP}{LOW}])(?P<ociv>{CIVILITY})\s*(?:(?P<ofirst>{FIRST})\s+)?(?P<olast>(?:{_OFFICES}))"
+    rf"(?![{UP}{LOW}'\-])(?!\s+[{UP}]{{2}})",
     "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
     "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
@@ -151,7 +156,9 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
                     )
                 )
             continue
-        if match.group("last"):
+        if match.group("olast"):
+            raw, first, last = match.group("ociv"), match.group("ofirst") or "", match.group("olast")
+        elif match.group("last"):
             raw = match.group("civility")
             first, last = match.group("first"), match.group("last")
         elif match.group("mlast"):

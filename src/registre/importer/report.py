@@ -25,7 +25,9 @@ from registre.core.violations import violation, warning
 
 from .assemble import ImportedDocument, assemble, interested_counts
 from .errors import DocumentError
-from .extract import StatedDeliberation, read_extract
+from .extract import read_extract
+from .figures import ambiguous
+from .records import Span, StatedDeliberation, StatedExtract
 from .traps import deliberation_traps
 
 STATED_FIELDS = (
@@ -79,6 +81,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             "rules": {"source": tally.rules.source, "uncertain": tally.rules.uncertain},
             "convened_on": stated.convened_on.isoformat() if stated.convened_on else None,
             "stated": _meeting_stated(stated.counts),
+            "evidence": _evidence(stated, _meeting_stated(stated.counts), _meeting_spans(stated)),
         },
         "members": [
             {"name": m.name, "civility": m.civility or None, "commune": m.commune, "substitute": m.substitute}
@@ -130,9 +133,30 @@ def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
     return findings
 
 
-def _meeting_stated(counts: dict[str, int]) -> dict:
+def _meeting_stated(counts: dict[str, int]) -> dict[str, int | None]:
     keys = ("members_in_office",) + EXTRA_STATED + ("present", "represented", "voters")
     return {key: counts.get(_COUNT_KEYS.get(key, key)) for key in keys}
+
+
+def _meeting_spans(stated: StatedExtract) -> dict[str, Span]:
+    spans = {}
+    for key in _meeting_stated(stated.counts):
+        kind = _COUNT_KEYS.get(key, key)
+        if kind in stated.evidence:
+            spans[key] = stated.evidence[kind]
+    return spans
+
+
+def _evidence(
+    stated: StatedExtract, values: dict[str, int | None], spans: dict[str, Span]
+) -> dict[str, dict[str, object]]:
+    """Where each stated figure was read: offsets into the decoded text and the source's words there."""
+    original = stated.original
+    return {
+        key: {"start": spans[key][0], "end": spans[key][1], "text": original[spans[key][0] : spans[key][1]]}
+        for key, value in values.items()
+        if value is not None and key in spans
+    }
 
 
 def _plain(meeting, key: str) -> str:
@@ -157,7 +181,7 @@ def _deliberation_dict(
     meeting = document.meeting
     number = document.items[deliberation.number]
     item_tally = tally.for_item(number)
-    stated = _stated(document, deliberation)
+    stated, spans = _stated(document, deliberation)
     # without a present list, who was in the room is unknown: nothing is computed, only stated figures reported
     has_present_list = any(line.present for line in meeting.attendance)
     computed = _computed(item_tally) if item_tally and has_present_list else None
@@ -170,6 +194,7 @@ def _deliberation_dict(
         if v.severity is Severity.VIOLATION and (not v.items or number in v.items)
     ]
     findings += deliberation_traps(document.stated, deliberation)
+    findings += deliberation.findings + _vote_conflicts(document.stated, deliberation)
     if computed is not None:
         findings += _unnamed_not_participating(deliberation, computed, number)
         findings += _named_ballots(document, deliberation, item_tally)
@@ -188,6 +213,7 @@ def _deliberation_dict(
         "interested_members": [p.name for p in deliberation.interested],
         "computed": computed,
         "stated": stated,
+        "evidence": _evidence(document.stated, stated, spans),
         "consistent": consistent,
         "violations": [v.as_dict() for v in dict.fromkeys(findings)],
         "line": deliberation.line,
@@ -203,10 +229,13 @@ def _relevant(findings: list[Violation], item: int, meeting) -> list[Violation]:
     return [v for v in findings if not v.items or item in v.items or not agenda.issuperset(v.items)]
 
 
-def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dict:
+def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> tuple[dict, dict[str, Span]]:
+    """The figures the text states for this deliberation, and where each was read."""
     vote = deliberation.vote
     counts = dict(document.stated.counts)
     counts.update(deliberation.counts)
+    where = dict(document.stated.evidence)
+    where.update(deliberation.evidence)
     data = {
         "members_in_office": counts.get("members_in_office"),
         "present": vote.present if vote.present is not None else counts.get("present"),
@@ -217,9 +246,38 @@ def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dic
         "abstain": vote.abstentions,
         "not_participating": vote.not_participating,
     }
+    spans = {
+        key: where[key] for key in ("members_in_office", "present", "represented", "voters") if key in where
+    }
+    for key, name in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "abstentions"),
+        ("not_participating", "not_participating"),
+        ("voters", "voters"),
+    ):
+        if name in vote.evidence:
+            spans[key] = vote.evidence[name]
     for key in EXTRA_STATED:
-        data[key] = counts.get(_COUNT_KEYS.get(key, key))
-    return data
+        kind = _COUNT_KEYS.get(key, key)
+        data[key] = counts.get(kind)
+        if kind in where:
+            spans[key] = where[kind]
+    return data, spans
+
+
+def _vote_conflicts(stated: StatedExtract, deliberation: StatedDeliberation) -> list[Violation]:
+    """A ballot read two ways in one vote: no figure, both readings named."""
+    findings = []
+    items = (deliberation.item,) if deliberation.item is not None else ()
+    for vote in deliberation.votes:
+        for counts in vote.conflicts.values():
+            findings.append(
+                ambiguous(
+                    stated.page, counts[0].kind, counts, f"la délibération n°{deliberation.number}", items
+                )
+            )
+    return findings
 
 
 def _unnamed_not_participating(

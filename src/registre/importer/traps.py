@@ -11,28 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from registre.core.violations import Violation, violation, warning
 
-from .french import stamp_date
+from .french import parse_french_date, stamp_date
+from .header import convened_dates, header_date, preamble_date
+from .layout import FlatText
 from .persons import first_names_agree
-
-if TYPE_CHECKING:
-    from .extract import StatedDeliberation, StatedExtract
-
-_I = re.I
-_STAMP = re.compile(
-    r"(?:transmission\s+en\s+pr[ée]fecture|publication|affich[ée]e?|publi[ée]e?|re[çc]u\s+en\s+pr[ée]fecture|"
-    r"envoy[ée]\s+en\s+pr[ée]fecture|r[ée]ception\s+(?:pr[ée]fecture|AR)|t[ée]l[ée]transmission)"
-    r"(?:\s+le)?\s*:?\s*(?:le\s*)?(?P<date>[\d?][\d ?]{0,3}\s*[/.]?\s*[A-Za-zéû.]{0,6}[/.,]?\s*[/.]?\s*\d{2,4}(?:\s*\d)?)",
-    _I,
-)
-_CLOSING = re.compile(
-    r"pour\s+extrait\s+conforme|pour\s+copie\s+conforme|certifi[ée]e?\s+(?:conforme|ex[ée]cutoire)|fait\s+et\s+d[ée]lib[ée]r[ée]|"
-    r"s[ée]ance\s+est\s+lev[ée]e|accus[ée]\s+de\s+r[ée]ception|identifiant\s+unique\s+de\s+l'acte|recours|"
-    r"sign[ée]\s+(?:[ée]lectroniquement|par)|le\s+maire\s*,",
-    _I,
+from .records import StatedDeliberation, StatedExtract
+from .vocabulary import (
+    ACT_STAMP_ID,
+    BY_DELEGATION,
+    CLOSING,
+    NEW_EXTRACT,
+    OTHER_MEETING,
+    SIGNED_BY_DELEGATION,
+    STAMP,
 )
 
 
@@ -54,21 +48,18 @@ def document_traps(stated: StatedExtract) -> list[Violation]:
                 members=(stated.chair.key,),
             )
         )
-    delegation = re.search(
-        r"(?:sign[ée]\s+(?:[ée]lectroniquement\s+)?par\s*:?\s*(?P<who>[^#]{2,40}?)\s+(?:Date|#|Qualit)|"
-        r"par\s+d[ée]l[ée]gation[^.]{0,80}?sign[ée][^:]{0,30}:\s*(?P<who2>[^#]{2,40}?)\s+(?:Date|#|Qualit))",
-        stated.flat,
-        _I,
-    )
-    if delegation and re.search(r"par\s+d[ée]l[ée]gation", stated.flat, _I):
-        who = (delegation.group("who") or delegation.group("who2") or "").strip()
+    low = stated.page.low
+    delegation = SIGNED_BY_DELEGATION.regex.search(low)
+    if delegation and BY_DELEGATION.regex.search(low):
+        group = "who" if delegation.group("who") else "who2"
+        who = stated.flat[delegation.start(group) : delegation.end(group)].strip()
         findings.append(
             warning(
                 "signed_by_delegation",
                 f"L'acte est signé par délégation ({who}), pas par le président de séance.",
             )
         )
-    if _truncated(stated.flat):
+    if _truncated(stated.page):
         findings.append(
             warning(
                 "document_truncated",
@@ -79,33 +70,29 @@ def document_traps(stated: StatedExtract) -> list[Violation]:
     return findings
 
 
-def _truncated(text: str) -> bool:
-    tail = text.rstrip()
+def _truncated(page: FlatText) -> bool:
+    low = page.low
+    tail = low.rstrip()
     if not tail:
         return False
     if re.search(r"[.!?»)]\s*$", tail):
         return False
     # the whole text: an extract may carry long annexes after its closing formula (the example does)
-    closings = [m.end() for m in _CLOSING.finditer(tail)]
+    closings = [m.end() for m in CLOSING.regex.finditer(tail)]
     if not closings:
         return True
     # a new extract begins after the last closing formula: the next one is cut
-    after = tail[closings[-1] :]
-    return bool(
-        re.search(
-            r"EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|[ÉE]taient\s+pr[ée]sents|D[ÉE]LIB[ÉE]RATION\s",
-            after,
-        )
+    return any(
+        not match.group("heading") or page.text[match.start() : match.end()].isupper()
+        for match in NEW_EXTRACT.regex.finditer(tail, closings[-1])
     )
 
 
 def _dates(stated: StatedExtract) -> list[Violation]:
-    from .extract import convened_dates, header_date, preamble_date
-
-    text = stated.flat
+    page = stated.page
     findings = []
-    header = header_date(text)
-    opening = preamble_date(text)
+    header = header_date(page)
+    opening = preamble_date(page)
     meeting = stated.date
     if header and opening and header[1] != opening[1]:
         findings.append(
@@ -116,7 +103,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
                 field="date",
             )
         )
-    for convened in convened_dates(text):
+    for convened in convened_dates(page):
         if meeting and convened > meeting:
             findings.append(
                 violation(
@@ -127,7 +114,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
             )
             break
     if meeting:
-        for match in re.finditer(r"\b\d{3}-\d{9}-(?P<day>\d{8})-[\w-]+?-(?:DE|AR|AU|CC)\b", text):
+        for match in ACT_STAMP_ID.regex.finditer(page.low):
             raw = match.group("day")
             try:
                 day = dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
@@ -142,8 +129,8 @@ def _dates(stated: StatedExtract) -> list[Violation]:
                     )
                 )
                 break
-        for match in _STAMP.finditer(text):
-            raw = match.group("date").strip()
+        for match in STAMP.regex.finditer(page.low):
+            raw = page.text[match.start("date") : match.end("date")].strip()
             date, garbled = stamp_date(raw)
             if date is None and not garbled:
                 continue
@@ -160,35 +147,21 @@ def _dates(stated: StatedExtract) -> list[Violation]:
 
 
 def _annexed(stated: StatedExtract) -> list[Violation]:
-    from .french import parse_french_date
-
     if not stated.date or not stated.deliberations:
         return []
     first = stated.deliberations[0].span[0]
-    findings = []
-    for match in _OTHER_MEETING.finditer(stated.flat):
-        if match.start() <= first:
-            continue
-        date = parse_french_date(match.group("date").lower())
+    for match in OTHER_MEETING.regex.finditer(stated.page.low, first + 1):
+        date = parse_french_date(match.group("date"))
         if date and date != stated.date:
-            findings.append(
+            return [
                 warning(
                     "annexed_other_meeting",
                     f"Un document d'une autre séance ({_fr(date)}) est joint après la délibération ; ses chiffres "
                     "ne sont pas ceux de la séance.",
                     field="date",
                 )
-            )
-            break
-    return findings
-
-
-_OTHER_MEETING = re.compile(
-    r"(?:EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|PROC[ÈE]S[- ]VERBAL|Proc[èe]s[- ]verbal)[^.]{0,200}?"
-    r"s[ée]ance\s+(?:publique\s+|ordinaire\s+)?(?:du|en\s+date\s+du)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
-    _I,
-)
+            ]
+    return []
 
 
 def _counts(counts: dict[str, int], where: str, *, not_participating: int | None = None) -> list[Violation]:

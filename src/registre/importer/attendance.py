@@ -1,0 +1,287 @@
+"""The attendance block: who is present, absent, represented, and the meeting's secretary.
+
+Sections run from their label ("Etaient présents :", "Absents excusés :", "ayant donné pouvoir :",
+"Secrétaire de séance :") to the next label or to the first words that are no name list,
+whatever the line breaks. A document repeating its block before each deliberation is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from registre.core.violations import Violation, warning
+
+from .layout import FlatText, fold, squash
+from .persons import CIVILITY, NamedPerson, Roster, find_people, is_substitute_note
+from .records import Attendance, ListedMember, StatedProxy
+from .vocabulary import (
+    ABSENT_LIST,
+    ABSENT_PROXY_JOINT,
+    LIST_END,
+    NOTE_PROXY,
+    PRESENT_LIST,
+    PROXY_JOINT,
+    PROXY_LABEL_PREFIX,
+    PROXY_LIST,
+    SECRETARY_AFTER,
+    SECRETARY_LABEL,
+    SECRETARY_NAMED,
+    SUBSTITUTION,
+)
+from .windows import read_window
+
+_SECTION = re.compile(
+    "|".join(
+        f"(?P<{name}>{term})"
+        for name, term in (
+            ("proxies", PROXY_LIST),
+            ("present", PRESENT_LIST),
+            ("absent", ABSENT_LIST),
+            ("secretary", SECRETARY_LABEL),
+        )
+    ),
+    re.VERBOSE,
+)
+_COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
+_NOTES = re.compile(r"\([^()]{0,160}\)")
+_SPLIT = re.compile(
+    r"^\s*,?\s*(?:pouvoir|procuration)?\s*[àa]\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*)\b(?P<rest>.{0,120})",
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # present, absent, proxies, secretary
+    start: int  # where its content starts (after the label)
+    end: int  # where the next label starts
+
+
+def sections(page: FlatText) -> list[Section]:
+    """Each labelled section, in text order."""
+    low = page.low
+    marks = []
+    for match in _SECTION.finditer(low):
+        start = match.start()
+        if match.lastgroup == "proxies":
+            prefix = PROXY_LABEL_PREFIX.regex.search(low, max(0, start - 80), start)
+            start = prefix.start() if prefix else start
+        marks.append((match.lastgroup or "", start, match.end()))
+    found = []
+    for index, (name, _start, content) in enumerate(marks):
+        end = marks[index + 1][1] if index + 1 < len(marks) else len(low)
+        found.append(Section(name, content, max(content, end)))
+    return found
+
+
+def _end_of_list(page: FlatText, start: int, end: int, proxies: bool = False) -> int:
+    """A list ends at the first words that are no name list; a window note names deliberations:
+    "(à compter de la délibération n°3)" does not end it."""
+    low = page.low[start:end]
+    masked = _NOTES.sub(lambda m: " " * len(m.group()), low)
+    for stop in LIST_END.regex.finditer(masked):
+        if proxies and stop.group().startswith("nombre"):
+            continue  # "Procurations : 7 … Nombre de votants : 34" printed inside the list by a second column
+        return start + stop.start()
+    return end
+
+
+def read_attendance(page: FlatText) -> Attendance:
+    """The first attendance block: present and absent lists, proxies, the secretary."""
+    text = page.text
+    found = sections(page)
+    findings: list[Violation] = []
+    listed: list[ListedMember] = []
+    proxies: list[StatedProxy] = []
+    roster = Roster()
+    block_end = 0
+    seen_present = False
+    block: list[tuple[str, int, int, list[NamedPerson]]] = []
+    for section in found:
+        span_end = _end_of_list(page, section.start, section.end, proxies=section.name == "proxies")
+        people = find_people(
+            text[section.start : span_end], section.start, list_mode=section.name != "secretary"
+        )
+        if section.name == "present" and people:
+            if seen_present:
+                break
+            seen_present = True
+        block.append((section.name, section.start, span_end, people))
+        if section.name != "proxies":
+            block_end = max(block_end, people[-1].end if people else section.start)
+        if section.name == "secretary":
+            block_end = max(block_end, people[0].end if people else section.start)
+    for name, _start, _end, people in block:
+        if name in ("present", "absent"):
+            for person in people:
+                roster.add(person)
+    for name, start, end, people in block:
+        if name in ("present", "absent"):
+            listed += _list_members(page, name, start, people, proxies, findings)
+        elif name == "proxies":
+            pairs = _proxy_pairs(page, people, roster, findings, end)
+            proxies += pairs
+            block_end = max(
+                [block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start]
+            )
+    _noted_proxies(listed, block, proxies)
+    return Attendance(listed, proxies, secretary(page, found), block_end, findings)
+
+
+def _noted_proxies(
+    listed: list[ListedMember],
+    block: list[tuple[str, int, int, list[NamedPerson]]],
+    proxies: list[StatedProxy],
+) -> None:
+    """ "(pouvoir à Christian MAZUC)" inside the absent list or the proxy list."""
+    principals = {p.principal.key for p in proxies}
+    noted = [line.person for line in listed if not line.present]
+    noted += [person for name, _s, _e, people in block if name == "proxies" for person in people]
+    for person in noted:
+        for note in person.notes:
+            match = NOTE_PROXY.regex.search(fold(note))
+            holders = find_people(note[match.end() :]) if match else []
+            if holders and person.key not in principals:
+                principals.add(person.key)
+                proxies.append(StatedProxy(person, holders[0], read_window(note).window))
+
+
+def _list_members(
+    page: FlatText,
+    name: str,
+    start: int,
+    people: list[NamedPerson],
+    proxies: list[StatedProxy],
+    findings: list[Violation],
+) -> list[ListedMember]:
+    text, low = page.text, page.low
+    present = name == "present"
+    members: list[ListedMember] = []
+    commune = None
+    cursor = start
+    index = 0
+    while index < len(people):
+        person = people[index]
+        between = text[cursor : person.start]
+        label = _COMMUNE_LABEL.search(between.strip(" ,;"))
+        if label and not re.search(CIVILITY, label.group(1)) and not re.search(r"\d", label.group(1)):
+            commune = squash(label.group(1))
+        nxt = people[index + 1] if index + 1 < len(people) else None
+        if nxt and SUBSTITUTION.regex.fullmatch(low, person.end, nxt.start):
+            # "JL Bouchard suppléé par N Ferreira de Souza": the titular is away, the substitute sits
+            members.append(_listed(person, commune, False))
+            replacement = _listed(nxt, commune, present)
+            replacement.substitute = True
+            members.append(replacement)
+            cursor = nxt.end
+            index += 2
+            continue
+        if nxt and not present and ABSENT_PROXY_JOINT.regex.fullmatch(low, person.end, nxt.start):
+            members.append(_listed(person, commune, False))
+            reading = read_window(" ".join(nxt.notes + person.notes))
+            proxies.append(StatedProxy(person, nxt, reading.window, reading.clock))
+            cursor = nxt.end
+            index += 2
+            continue
+        members.append(_listed(person, commune, present))
+        cursor = person.end
+        index += 1
+    for member in members:
+        if member.clock:
+            findings.append(
+                warning(
+                    "clock_time_window_unmapped",
+                    f"{member.person.name} : « {member.clock} » est une heure, pas une question ; la fenêtre ne peut "
+                    "pas être placée dans l'ordre de passage, le membre est compté pour toute la séance.",
+                    members=(member.person.key,),
+                )
+            )
+    return members
+
+
+def _listed(person: NamedPerson, commune: str | None, present: bool) -> ListedMember:
+    window = None
+    substitute = False
+    clock = None
+    for note in person.notes:
+        if is_substitute_note(note):
+            substitute = True
+        reading = read_window(note)
+        if reading.window:
+            window = reading.window
+        elif reading.clock_only:
+            clock = reading.clock
+    return ListedMember(person, commune, present, window, substitute, clock)
+
+
+def _proxy_pairs(
+    page: FlatText, people: list[NamedPerson], roster: Roster, findings: list[Violation], end: int
+) -> list[StatedProxy]:
+    text, low = page.text, page.low
+    proxies = []
+    index = 0
+    while index < len(people):
+        principal = people[index]
+        holder = people[index + 1] if index + 1 < len(people) else None
+        if holder and PROXY_JOINT.regex.fullmatch(low, principal.end, holder.start):
+            reading = read_window(" ".join(holder.notes + principal.notes))
+            proxies.append(StatedProxy(principal, holder, reading.window, reading.clock))
+            index += 2
+            continue
+        joint = text[principal.end : holder.start] if holder else text[principal.end : end]
+        split = _split_holder(joint, roster)
+        if split:
+            findings.append(
+                warning(
+                    "name_split_by_layout",
+                    f"Le mandataire de {principal.name} est coupé par la mise en page ; lu « {split.name} » d'après "
+                    "la liste des présents.",
+                    members=(split.key,),
+                )
+            )
+            proxies.append(StatedProxy(principal, split, None))
+        index += 1
+    return proxies
+
+
+def _split_holder(joint: str, roster: Roster) -> NamedPerson | None:
+    """ "Jean-Marc CARTE à Jean-Marc Conseil Municipal peut | DUMONT": a first name, the other
+    column's words, then the surname."""
+    match = _SPLIT.match(joint)
+    if not match:
+        return None
+    for word in re.findall(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'-]{1,}\b", match.group("rest")):
+        found = roster.find(match.group("first"), word)
+        if found:
+            return found
+    return None
+
+
+def secretary(page: FlatText, found: list[Section]) -> NamedPerson | None:
+    text, low = page.text, page.low
+    labelled = next((s for s in found if s.name == "secretary"), None)
+    if labelled:
+        people = find_people(text[labelled.start : min(labelled.end, labelled.start + 200)], labelled.start)
+        if people:
+            return people[0]
+    # "Monsieur Alain PIASER a été désigné secrétaire de séance", "Mme X, désignée, prend place au Bureau"
+    for match in SECRETARY_NAMED.regex.finditer(low):
+        people = find_people(text[max(0, match.start() - 80) : match.start()], max(0, match.start() - 80))
+        if people and not re.search(r"[.;:]", text[people[-1].end : match.start()]):
+            return people[-1]
+    # "nomme pour secrétaire de séance Monsieur Pascal LOIZEAU"
+    for match in SECRETARY_AFTER.regex.finditer(low):
+        people = find_people(text[match.end() : match.end() + 80], match.end())
+        if people and people[0].start - match.end() < 4:
+            return people[0]
+    # "… désignation d'un secrétaire … Mme Yasmine BOUDJENAH ayant obtenu la majorité des suffrages"
+    for match in re.finditer(r"secretaire", low):
+        tail = low[match.end() : match.end() + 500]
+        elected = re.search(r"ayant\s+obtenu\s+la\s+majorite|a\s+ete\s+designee?\s+pour\s+remplir", tail)
+        if elected:
+            at = match.end() + max(0, elected.start() - 100)
+            people = find_people(text[at : match.end() + elected.start()], at)
+            if people:
+                return people[-1]
+    return None
