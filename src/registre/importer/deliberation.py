@@ -18,8 +18,10 @@ from .persons import NamedPerson, find_people
 from .records import StatedDeliberation
 from .vocabulary import (
     ACT_CODE_OBJECT,
+    ACT_ITEM,
     ACT_NUMBER_THEN_TITLE,
     ACT_NUMBERED,
+    ACT_OBJECT_NUMBERED,
     ACT_POINT,
     ACT_UNNUMBERED_WORD,
     INTERESTED_LABEL,
@@ -37,10 +39,14 @@ _HEADINGS: tuple[tuple[Term, bool, bool], ...] = (
     (ACT_NUMBERED, False, False),
     (ACT_UNNUMBERED_WORD, False, False),
     (ACT_CODE_OBJECT, True, False),
+    (ACT_OBJECT_NUMBERED, False, False),
     (ACT_POINT, False, False),
+    (ACT_ITEM, False, False),
     (ACT_NUMBER_THEN_TITLE, False, True),
 )
 _DCM = re.compile(r"\bdcm[\s-]*(?P<dcm>[\d.,]+\d)")
+# an act's code printed after its title: "DCC2023_129", "DB-2023-021"
+_CODE_AFTER_TITLE = re.compile(r"(?<![\w/-])(?P<code>[A-Z]{2,6}[_-]?\d{4}[-_/]\d{1,4})(?![\w/-])")
 
 
 @dataclass
@@ -49,10 +55,12 @@ class _Heading:
     end: int
     number: str | None
     item: int | None
+    sub: str | None = None  # "Dossier n°2-1": the part after the item number
+    printed: int | None = None  # the item number printed, even for a part of an item
 
     @property
     def key(self) -> str:
-        return _norm(self.number) if self.number else f"item{self.item}"
+        return _norm(self.number) if self.number else f"item{self.item}{self.sub or ''}"
 
 
 def _norm(number: str | None) -> str:
@@ -71,9 +79,11 @@ def headings(page: FlatText) -> list[_Heading]:
             if title_after and not re.match(r"\s*(?:[A-ZÀ-Ý])", text[match.end() : match.end() + 2]):
                 continue
             item = int(groups["item"]) if groups.get("item") else None
-            found.append(
-                _Heading(match.start(), match.end(), number.rstrip("./-_") if number else None, item)
-            )
+            printed = item
+            if groups.get("sub"):
+                item = None  # "Dossier n°2-1": no item number of its own
+            number = number.rstrip("./-_") if number else None
+            found.append(_Heading(match.start(), match.end(), number, item, groups.get("sub"), printed))
     found.sort(key=lambda h: h.start)
     kept: list[_Heading] = []
     for heading in found:
@@ -95,6 +105,9 @@ class _Segment:
     number: str | None
     item: int | None
     numbered: bool
+    title_at: int | None = None  # "Dossier n°2-1 : Approbation …": the title follows the heading
+    sub: bool = False  # "Dossier n°2-1": a part of an item, no item number of its own
+    position: int | None = None  # where the act comes in the agenda, as printed
 
 
 def _segments(page: FlatText, figures: Figures, block_end: int, found: list[_Heading]) -> list[_Segment]:
@@ -112,11 +125,20 @@ def _segments(page: FlatText, figures: Figures, block_end: int, found: list[_Hea
         starts = [h.start for h in distinct]
         for index, heading in enumerate(distinct):
             end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            number = heading.number
-            if number is None:
-                dcm = _DCM.search(page.low, heading.end, heading.end + 400)
-                number = text[dcm.start("dcm") : dcm.end("dcm")] if dcm else str(heading.item)
-            segments.append(_Segment(heading.start, end, number, heading.item, True))
+            number = heading.number or _number_after(page, heading, end)
+            title_at = heading.end if heading.number is None else None
+            segments.append(
+                _Segment(
+                    heading.start,
+                    end,
+                    number,
+                    heading.item,
+                    True,
+                    title_at,
+                    heading.sub is not None,
+                    heading.printed,
+                )
+            )
         if block_end < starts[0]:
             reading = read_votes(page, figures, block_end, starts[0])
             if any(v.result not in (None, "noted") or v.has_figures for v in reading.votes):
@@ -131,6 +153,19 @@ def _segments(page: FlatText, figures: Figures, block_end: int, found: list[_Hea
         return []
     item = heading.item if heading else None
     return [_Segment(start, len(text), number, item, bool(heading or number))]
+
+
+def _number_after(page: FlatText, heading: _Heading, end: int) -> str:
+    """An item heading's act number: a code printed after its title ("DCC2023_129"), a council's
+    "DCM 23.1.49", or the item."""
+    limit = min(end, heading.end + 400)
+    code = _CODE_AFTER_TITLE.search(page.text, heading.end, limit)
+    if code:
+        return code.group("code")
+    dcm = _DCM.search(page.low, heading.end, limit)
+    if dcm:
+        return page.text[dcm.start("dcm") : dcm.end("dcm")]
+    return str(heading.item) + (heading.sub or "")
 
 
 def read_deliberations(page: FlatText, figures: Figures, block_end: int) -> list[StatedDeliberation]:
@@ -196,7 +231,7 @@ def _deliberation(
     report = ITEM_IN_BODY.regex.search(low, start, end)
     if item is None and report and not several:
         item = int(report.group("item"))
-    if item is None and segment.numbered:
+    if item is None and segment.numbered and not segment.sub:
         item = _trailing_number(number)
     reading = read_votes(page, figures, start, end)
     vote = reading.main
@@ -212,6 +247,7 @@ def _deliberation(
         if c.window is None and c.kind in ATTENDANCE_KINDS and not inside_a_vote(page, c)
     ]
     own = settle(page, counts, where, (item,) if item is not None else ())
+    position = segment.position if segment.position is not None else item
     if vote.voters is None and "voters" in own.values and "voters" not in vote.conflicts:
         vote.voters = own.values["voters"]
         vote.evidence["voters"] = own.evidence["voters"]
@@ -220,7 +256,7 @@ def _deliberation(
     return StatedDeliberation(
         number=number,
         item=item,
-        title=_title(page, start, end, report, number),
+        title=_title(page, start, end, report, number, segment.title_at),
         rapporteur=_field(page, r"rapporteur\s*:\s*", start, end, 120),
         committee=_field(page, r"commission\s*:\s*", start, end, 200),
         interested=interested(page, start, end),
@@ -235,6 +271,8 @@ def _deliberation(
         numbered=segment.numbered,
         evidence=own.evidence,
         findings=own.findings,
+        position=position,
+        changed=own.changed,
     )
 
 
@@ -280,7 +318,7 @@ def inside_a_vote(page: FlatText, count: Count) -> bool:
 
 # where a title stops: punctuation, a vote, or a capitalised word that opens the act's text
 _TITLE_END = re.compile(
-    r"(?P<punct>[.;]\s|\|)|\s(?P<any>dcm\b|a\s+l'unanimit|a\s+la\s+majorit|m\.\s+le|mme\s+la)"
+    r"(?P<punct>[.;]\s|\||\s\(\s*n\s*°)|\s(?P<any>dcm\b|a\s+l'unanimit|a\s+la\s+majorit|m\.\s+le|mme\s+la)"
     r"|\s(?P<capital>vu\s|le\s+conseil|la\s+commission|monsieur|madame|considerant|rapporteur|entendu|il\s+est|"
     r"il\s+convient|envoye|recu\s+en|le\s+bureau|la\s+loi|apres\s|suite\s+a|ceci\s+expose|sur\s+(?:le\s+)?rapport|"
     r"le\s+marche|l'an\s)"
@@ -290,8 +328,18 @@ _POINT_HEAD = re.compile(r"\s*point\s+n\s*°\s*\d+\s*")
 _AFTER_NUMBER = re.compile(r"\s*(?:(?:du|en\s+date\s+du)\s+\d{1,2}\s*(?:er)?\s+\w+\s+\d{4})?[\s\-:|]*")
 
 
-def _title(page: FlatText, start: int, end: int, report: re.Match[str] | None, number: str = "") -> str:
+def _title(
+    page: FlatText,
+    start: int,
+    end: int,
+    report: re.Match[str] | None,
+    number: str = "",
+    title_at: int | None = None,
+) -> str:
     low = page.low
+    if title_at is not None:
+        code = page.text.find(number, title_at, min(end, title_at + 400)) if number else -1
+        return _clip(page, title_at, code if code > 0 else min(end, title_at + 400))
     point = _POINT_HEAD.match(low, start)
     if point:
         return _clip(page, point.end(), point.end() + 400)

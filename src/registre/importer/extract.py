@@ -15,10 +15,10 @@ from .attendance import read_attendance
 from .counts import Figures, read_figures, with_ranges
 from .deliberation import inside_a_vote, read_deliberations
 from .errors import DocumentError
-from .figures import ATTENDANCE_KINDS, Stated, settle
+from .figures import ATTENDANCE_KINDS, Stated, change_unplaced, settle
 from .header import read_header
 from .layout import FlatText
-from .records import StatedDeliberation, StatedExtract
+from .records import ListedMember, StatedDeliberation, StatedExtract
 from .vocabulary import IGNORED
 
 
@@ -32,6 +32,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
     attendance = read_attendance(page)
     deliberations = read_deliberations(page, figures, attendance.end)
     meeting = _meeting_figures(page, figures, deliberations, attendance.end)
+    _place_changes(page, deliberations, meeting, attendance.listed)
     if not attendance.listed and not deliberations and not meeting.values:
         raise DocumentError(
             source,
@@ -96,3 +97,40 @@ def _meeting_figures(
         if c.kind in ATTENDANCE_KINDS and c.window is None and not inside_a_vote(page, c)
     ]
     return settle(page, counts, "la séance")
+
+
+def _place_changes(
+    page: FlatText, deliberations: list[StatedDeliberation], meeting: Stated, listed: list[ListedMember]
+) -> None:
+    """ "27 puis 28 conseillers étaient présents": each act takes the figure of its moment. The lists
+    say when: a member arriving at item k ("arrivé … au début de l'examen du dossier n°3") or leaving
+    after item k - 1. One such moment places every act before or after it; none, or several, leave
+    the figure unknown for the acts, never guessed."""
+    moments = {m.window.from_item for m in listed if m.present and m.window and m.window.from_item}
+    moments |= {
+        m.window.until_item + 1
+        for m in listed
+        if m.present and m.window and m.window.until_item is not None and not m.window.loose_end
+    }
+    moment = next(iter(moments)) if len(moments) == 1 else None
+    for deliberation in deliberations:
+        changed = dict(meeting.changed)
+        changed = {
+            k: c for k, c in changed.items() if k not in deliberation.counts or k in deliberation.changed
+        }
+        changed.update(deliberation.changed)
+        for kind, count in changed.items():
+            items = (deliberation.item,) if deliberation.item is not None else ()
+            if moment is not None and deliberation.position is not None and count.later is not None:
+                deliberation.counts[kind] = count.value if deliberation.position < moment else count.later
+                deliberation.evidence[kind] = (count.start, count.end)
+            else:
+                deliberation.counts.pop(kind, None)
+                deliberation.evidence.pop(kind, None)
+                deliberation.unknown.add(kind)
+                deliberation.findings.append(
+                    change_unplaced(page, count, f"la délibération n°{deliberation.number}", items)
+                )
+        vote = deliberation.vote
+        vote.present = deliberation.counts.get("present")
+        vote.represented = deliberation.counts.get("represented")

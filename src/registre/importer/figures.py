@@ -50,6 +50,7 @@ class Stated:
     values: dict[str, int] = field(default_factory=dict)
     evidence: dict[str, Span] = field(default_factory=dict)
     findings: list[Violation] = field(default_factory=list)
+    changed: dict[str, Count] = field(default_factory=dict)  # "27 puis 28": the count, with its later figure
 
 
 def settle(page: FlatText, counts: list[Count], where: str, items: tuple[int, ...] = ()) -> Stated:
@@ -65,7 +66,9 @@ def settle(page: FlatText, counts: list[Count], where: str, items: tuple[int, ..
             stated.values[kind] = found[0].value
             stated.evidence[kind] = (found[0].start, found[0].end)
             if found[0].later is not None:
-                stated.findings.append(_changed(page, found[0], where, items))
+                stated.changed[kind] = found[0]
+                if not items:
+                    stated.findings.append(_changed(page, found[0], where, items))
         else:
             stated.findings.append(ambiguous(page, kind, found, where, items))
     return stated
@@ -92,6 +95,17 @@ def _changed(page: FlatText, count: Count, where: str, items: tuple[int, ...]) -
         f"Pour {where}, {count.value} puis {count.later} {KIND_LABELS.get(count.kind, count.kind)} "
         f"(ligne {page.line_of(count.start)} : « {page.words(count.start, count.end)} ») : le premier chiffre est "
         "retenu, celui de l'ouverture.",
+        items=items,
+        field=count.kind,
+    )
+
+
+def change_unplaced(page: FlatText, count: Count, where: str, items: tuple[int, ...]) -> Violation:
+    return warning(
+        "figure_changed_during_meeting",
+        f"Pour {where}, le nombre de {KIND_LABELS.get(count.kind, count.kind)} passe de {count.value} à "
+        f"{count.later} en cours de séance (ligne {page.line_of(count.start)} : « {page.words(count.start, count.end)} ») "
+        "et les listes ne disent pas à quel point : il reste inconnu plutôt que faux.",
         items=items,
         field=count.kind,
     )

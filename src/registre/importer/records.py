@@ -63,6 +63,9 @@ class StatedDeliberation:
     numbered: bool = True
     evidence: dict[str, Span] = field(default_factory=dict)  # count kind -> where it was read
     findings: list[Violation] = field(default_factory=list)  # figures refused, and why
+    position: int | None = None  # the item number printed in its heading ("Dossier n°2-1": 2)
+    changed: dict[str, Count] = field(default_factory=dict)  # "27 puis 28": figures that change
+    unknown: set[str] = field(default_factory=set)  # kinds the meeting states but this act cannot take
 
 
 @dataclass

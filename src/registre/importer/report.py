@@ -236,6 +236,9 @@ def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> tup
     counts.update(deliberation.counts)
     where = dict(document.stated.evidence)
     where.update(deliberation.evidence)
+    for kind in deliberation.unknown:
+        counts.pop(kind, None)
+        where.pop(kind, None)
     data = {
         "members_in_office": counts.get("members_in_office"),
         "present": vote.present if vote.present is not None else counts.get("present"),

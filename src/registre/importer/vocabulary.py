@@ -155,7 +155,7 @@ SECRETARY_LABEL = term(
     "secretary_label",
     r"""(?:
       (?:elue? \s+)? secretaires? (?:\s+ de \s+ (?:la \s+)? seance)? \s* :    # « Secrétaire de séance : », « Elue secrétaire de séance : »
-    | (?<!le\ )(?<!la\ ) secretaires? \s+ de \s+ seance (?=\s+[a-z])          # « Secrétaire de séance Brigitte PAYERAS », not the signature « Le secrétaire de séance »
+    | (?<!le\ )(?<!la\ ) secretaires? \s+ de \s+ seance (?=\s+[a-z])          # « Secrétaire de séance Brigitte PAYERAS », not the signature "Le secrétaire de séance"
     )""",
 )
 # a sentence naming the secretary before the words: "Monsieur X a été désigné secrétaire de séance"
@@ -355,7 +355,7 @@ LABELS: dict[str, Term] = {
         r"""(?:
           absente?s \s+ non \s+ representee?s                 # « Absents non représentés »
         | absente?s \s+ excusee?s                             # « Absents excusés »
-        | absente?s | excusee?s                               # « absents », « excusés »
+        | absente?s (?!\s+ (?:ayant|ont) \s+ donne) | excusee?s  # « absents », « excusés », not "Absents ayant donné pouvoir 4"
         )""",
     ),
     "proxies": term(
@@ -577,11 +577,22 @@ ACT_CODE_OBJECT = term(
     "act_code_object",
     r"""(?<![\w/-]) (?P<num>[a-z]{2,6} [_\ ]? \d{4} [-_] \d{1,4} (?:[-_.]\d+)?) \s+ objet \s* :  # « DEL2023-01 Objet : »""",
 )
+# "OBJET : Adoption du règlement des cimetières (n°02/2020-01)": the number after the title
+ACT_OBJECT_NUMBERED = term(
+    "act_object_numbered",
+    rf"""\b objet \s* : [^()]{{3,300}}? \( \s* n \s* ° \s* (?P<num>{_CODE}) \s* \)  # « OBJET : Adoption du règlement des cimetières (n°02/2020-01) »""",
+)
 # "Point n° 3", not "(point n°3)" nor ", point n°2"
 ACT_POINT = term(
     "act_point",
     r"""(?<![,(]\ )(?<![,(]) \b point \s+ n \s* ° \s* (?P<item>\d{1,3}) \b (?![^()]{0,40}\))  # « Point n° 3 »""",
     refuses=("(à partir du point n°3)",),
+)
+# "Dossier n°2-1 : Approbation … DCC2023_129", "Affaire n° 2 : Détermination …": the item, its title, maybe a code
+ACT_ITEM = term(
+    "act_item",
+    r"""(?<![(,]\ )(?<![(,]) \b (?:dossier|affaire) \s+ n \s* ° \s* (?P<item>\d{1,3}) (?P<sub>-\d{1,2})? \s* :  # « Dossier n°2-1 : », « Affaire n° 2 : »""",
+    refuses=("au début de l'examen du dossier n°3 relatif",),
 )
 # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
 ACT_NUMBER_THEN_TITLE = term(
@@ -591,7 +602,9 @@ ACT_NUMBER_THEN_TITLE = term(
 # a single act's identifier in its first pages, in order of trust
 SINGLE_ID_NUMBER = term(
     "single_id_number",
-    r"""\b n \s* ° \s* (?P<num>\d{1,4} (?:\s?[/_\ -]\s?\d{1,4}){1,3}) \b  # « N° 2022 7 4 », « N°36/2023 »""",
+    r"""(?<!decision\ )(?<!decisions\ )(?<!avenant\ )(?<!lot\ )(?<!article\ )(?<!loi\ )(?<!arrete\ )(?<!marche\ )
+    \b n \s* ° \s* (?P<num>\d{1,4} (?:\s?[/_\ -]\s?\d{1,4}){1,3}) \b  # « N° 2022 7 4 », « N°36/2023 »""",
+    refuses=("DECISION N° 23-05",),
 )
 SINGLE_ID_CODE = term(
     "single_id_code",
@@ -653,4 +666,66 @@ BY_DELEGATION = term("by_delegation", r"""par \s+ delegation  # « Par délégat
 ACT_STAMP_ID = term(
     "act_stamp_id",
     r"""\b \d{3} - \d{9} - (?P<day>\d{8}) - [\w-]+? - (?:de|ar|au|cc) \b  # « 065-216502260-20230123-2023003-DE »""",
+)
+
+
+# -- attendance windows ("(à compter de la question n°9)") ------------------------------------
+
+WINDOW_NOUN = term(
+    "window_noun",
+    r"""(?:
+      questions? | deliberations? | points?      # « question », « délibération », « point »
+    | rapports? | affaires? | dossiers? | objets?  # « rapport », « affaire », « dossier »
+    )""",
+)
+# an item as a note names it: "la question n°9", "D87/13", "22h40, point n°2"
+_REF = (
+    r"(?:n \s* ° | no\.? | numero)? \s* (?:d \s*)? (\d{1,4}) (?:\s* / \s* \d{2,4})? (?!\s*h\s*\d|\s*h\b|\d)"
+)
+WINDOW_ITEM = term(
+    "window_item",
+    rf"""(?:\d{{1,2}} \s* h \s* (?:\d{{2}})? \s* , \s*)?        # « 22h40, point n°2 »
+    (?:la \s+ | le \s+ | l \s* ' \s* | les \s+)? (?:{WINDOW_NOUN} \s*)? {_REF}  # « la question n°9 », « D87/13 »""",
+)
+WINDOW_FROM = term(
+    "window_from",
+    rf"""(?:
+      a \s+ compter \s+ (?:de|du|des)                        # « à compter de la question n°9 »
+    | a \s+ partir \s+ (?:de|du|des)                         # « à partir de D 87/13 »
+    | depuis                                                 # « depuis le point 4 »
+    | arrivee? \s+ (?:a|au|aux|en \s+ cours \s+ de|lors \s+ d[eu])  # « arrivée au point 5 »
+    | presente? \s+ a \s+ partir \s+ (?:de|du)                # « présent à partir du point 2 »
+    | (?:au \s+ debut \s+ de | lors \s+ de | a \s+ partir \s+ de) \s+ l' \s* examen \s+ d(?:u|e \s+ la|es)  # « au début de l'examen du dossier n°3 »
+    ) \s* (?:{WINDOW_ITEM})""",
+)
+WINDOW_UNTIL = term(
+    "window_until",
+    rf"""(?:
+      jusqu \s* '? \s* (?:a|au|aux)                           # « jusqu'à la question n°8 », « jusqu à D87/13 »
+    | depart \s+ apres | partie? \s+ apres                    # « départ après le point 5 », « parti après le point 5 »
+    | quitte \s+ la \s+ seance \s+ apres                      # « quitte la séance après le point 7 »
+    | depart \s+ (?:a|au|lors \s+ d[eu]) | partie? \s+ (?:a|au)  # « départ à D107/13 »
+    ) \s* (?:{WINDOW_ITEM}) (\s* (?:incluse?|inclus))?""",
+)
+WINDOW_AFTER = term(
+    "window_after", r"""(?:partie? | depart | quitte \s+ la \s+ seance) \s+ apres  # « parti après »"""
+)
+WINDOW_EXCEPT = term(
+    "window_except",
+    r"""(?:sauf | exceptee? | hors | a \s+ l'exception \s+ d[eu]s?) \s+ (.*)  # « sauf D90/13 à D96/13 », « à l'exception du point 4 »""",
+)
+WINDOW_ONLY = term(
+    "window_only",
+    rf"""^(?:presente? \s+ | uniquement \s+ | seulement \s+)? (?:pour \s+)? (?:les? \s+ | la \s+)? {WINDOW_NOUN} \s+ (.*)$  # « points 1, 2 et 5 », « présent pour les questions 3 à 5 »""",
+)
+WINDOW_RANGE = term(
+    "window_range", rf"""{_REF} \s* (?:a|-|au) \s* (?:{WINDOW_ITEM})  # « D90/13 à D96/13 », « 3 à 5 »"""
+)
+WINDOW_MOVE = term(
+    "window_move",
+    r"""(?:arriv | depart | parti | jusqu | partir | compter | quitt)  # « arrivée à 19h07 », « départ », « jusqu'à 22h40 »""",
+)
+WINDOW_NEW_CLAUSE = term(
+    "window_new_clause",
+    r"""\b et \s+ (?=depart|parti|jusqu|a \s+ partir|a \s+ compter|arriv)  # « sauf D103/13 et départ à D107/13 »""",
 )
