@@ -47,7 +47,8 @@ def counts(text):
             "Nombre légal de membres au Conseil municipal 49 Nombre de présents 45 Nombre de procurations 4",
             [("legal_members", 49), ("present", 45), ("proxies", 4)],
         ),
-        ("Nombre de membres afférents au Conseil : 29", [("members_in_office", 29)]),
+        # the seats the law gives the council, filled or not: not the members in office
+        ("Nombre de membres afférents au Conseil : 29", [("legal_members", 29)]),
         ("Nombre de délégués titulaires ou suppléants présents : 64", [("present", 64)]),
     ],
 )

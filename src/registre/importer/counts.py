@@ -122,14 +122,16 @@ def _label_regex(spaced: bool = False) -> re.Pattern[str]:
 
 def _label_token(low: str, match: re.Match[str], spaced: bool = False) -> Token:
     group = match.lastgroup or ""
-    kind = group.removesuffix("_colon").removesuffix("_after")
+    kind = group.removesuffix("_colon").removesuffix("_after").removesuffix("_caps")
     strong = spaced or (kind in LABELS and match.group(f"{kind}_n") is not None)
     strong = strong or low.startswith(("nombre", "effectif", "total"), match.start())
     return Token(kind.split("__")[0], match.start(), match.end(), strong=strong, spaced=spaced)
 
 
-def _labels(low: str) -> Iterable[Token]:
+def _labels(text: str, low: str) -> Iterable[Token]:
     for match in _label_regex().finditer(low):
+        if (match.lastgroup or "").endswith("_caps") and not text[match.start() : match.end()].isupper():
+            continue  # "pour 4 ans": a bare "pour" before a number is a column only in capitals
         yield _label_token(low, match)
     regions = _letter_spaced_regions(low)
     if regions:
@@ -174,9 +176,9 @@ def _values(low: str) -> Iterable[Token]:
         yield Token("number", match.start(), match.end(), value=read_number(match.group()), word=True)
 
 
-def tokens(low: str) -> list[Token]:
+def tokens(low: str, text: str | None = None) -> list[Token]:
     """Labels and values in text order; a token inside an earlier one is dropped."""
-    found = sorted([*_labels(low), *_values(low)], key=lambda t: (t.start, -t.end))
+    found = sorted([*_labels(low if text is None else text, low), *_values(low)], key=lambda t: (t.start, -t.end))
     kept: list[Token] = []
     for token in found:
         if kept and token.start < kept[-1].end:
@@ -193,6 +195,7 @@ _FILLER = re.compile(r"[\sa-z':,-]{0,60}")
 _BLANK = re.compile(r"\s*")
 _AT = re.compile(r"\s+a\s+")
 _LATER = re.compile(r"\s+puis\s+")
+_PLUS = re.compile(r"\s*\+\s*\d")
 # a number in words counts only where a tally puts it: "avec une abstention", "et quatre abstentions",
 # not "est considéré comme une abstention"
 _WORD_COUNT_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:avec|et|par|dont|soit))\s*$")
@@ -203,7 +206,7 @@ class _Reader:
 
     def __init__(self, text: str, low: str, offset: int):
         self.text, self.low, self.offset = text, low, offset
-        self.tokens = tokens(low)
+        self.tokens = tokens(low, text)
         self.starts = [t.start for t in self.tokens]
         self.counts: list[Count] = []
         self.claimed = self._claimed()
@@ -260,7 +263,9 @@ class _Reader:
             value = by_start.get(match.start("value"))
             if value is None or value.kind != "number" or value.used:
                 continue
-            kind = next(k for k in ("present", "absent", "represented", "proxies") if match.group(k))
+            kind = next(
+                k for k in ("present", "absent", "represented", "proxies", "members_in_office") if match.group(k)
+            )
             later = int(match.group("later")) if match.group("later") else None
             start, end = match.start(), match.end()
             self.counts.append(
@@ -338,8 +343,8 @@ class _Reader:
                 return last + 1
         if ":" not in self.gap(label, number) and self.claimed[k]:
             return index + 1
-        if not self.value_ok(label, number):
-            return index + 1
+        if not self.value_ok(label, number) or _PLUS.match(self.low, number.end):
+            return index + 1  # "présents : 25 + 2 suppléants": 25 is a part, not the figure
         self.add(label.kind, number.value or 0, label, number, "label_value")
         self._later(k)
         return k + 1

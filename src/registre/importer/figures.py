@@ -45,6 +45,10 @@ KIND_LABELS = {
 }
 
 
+# when readings agree, the evidence is the most explicit: a label and its value first
+_EXPLICIT = {"label_value": 0, "table": 1, "sentence": 2, "spaced": 3, "range": 4, "value_label": 5, "blank": 6}
+
+
 @dataclass
 class Stated:
     values: dict[str, int] = field(default_factory=dict)
@@ -63,6 +67,7 @@ def settle(page: FlatText, counts: list[Count], where: str, items: tuple[int, ..
     for kind, found in readings.items():
         values = {c.value for c in found}
         if len(values) == 1:
+            found = sorted(found, key=lambda c: _EXPLICIT.get(c.layout, len(_EXPLICIT)))
             stated.values[kind] = found[0].value
             stated.evidence[kind] = (found[0].start, found[0].end)
             if found[0].later is not None:

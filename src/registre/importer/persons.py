@@ -36,7 +36,8 @@ _STOP_WORDS = (
 )
 _NOT_STOP = rf"(?!(?:{_STOP_WORDS})(?![{UP}{LOW}'\-]))"
 _CIV_WORD = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|Monsieur|Madame|Messieurs|Mesdames|Mrs|Mr)"
-_FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:-\s?[{UP}][{LOW}]+)*"
+# "Jean-Claude", "JeanClaude" (a hyphen lost by OCR)
+_FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:-\s?[{UP}][{LOW}]+)*"
 _UPPER_WORD = (
     rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[l1](?=[{UP}]))*"
     rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])"
@@ -58,7 +59,7 @@ _PATTERNS = {
     # "M. Claude MAIRE", "M. PRÉFET": an office word alone after a civility is the surname
     "office": rf"(?<![{UP}{LOW}])(?P<ociv>{CIVILITY})\s*(?:(?P<ofirst>{FIRST})\s+)?(?P<olast>(?:{_OFFICES}))"
     rf"(?![{UP}{LOW}'\-])(?!\s+[{UP}]{{2}})",
-    "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
+    "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?<![{UP}{LOW}])(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
     "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
 }

@@ -307,6 +307,7 @@ LABELS: dict[str, Term] = {
         r"""(?:
           nombre \s+ legal \s+ de \s+ membres                 # « Nombre légal de membres »
         | effectif \s+ legal                                  # « effectif légal »
+        | (?:nombre \s+ de \s+)? membres \s+ afferents \s+ au \s+ (?:conseil|bureau)  # « Nombre de membres afférents au Bureau » (the seats, filled or not)
         )""",
     ),
     "members_in_office": term(
@@ -314,7 +315,6 @@ LABELS: dict[str, Term] = {
         r"""(?:
           en \s+ exercice                                     # « En exercice »
         | nombre \s+ total \s+ de \s+ membres                 # « Nombre total de membres »
-        | (?:nombre \s+ de \s+)? membres \s+ afferents \s+ au \s+ (?:conseil|bureau)  # « Nombre de membres afférents au Bureau »
         | membres \s+ en \s+ fonction                         # « membres en fonction »
         | nombre \s+ de \s+ conseillers (?:\s+ (?:municipaux|communautaires))? (?=\s*(?::\s*\d|\d|nombre\b))  # « Nombre de Conseillers Communautaires Nombre de présents »
         )""",
@@ -372,7 +372,13 @@ LABELS: dict[str, Term] = {
         | ayant \s+ pris \s+ part \s+ au \s+ vote             # « Ayant pris part au vote »
         )""",
     ),
-    "votes_cast": term("count_votes_cast", r"""suffrages \s+ exprimes  # « suffrages exprimés »"""),
+    "votes_cast": term(
+        "count_votes_cast",
+        r"""(?:
+          suffrages \s+ exprimes                             # « suffrages exprimés »
+        | exprimes (?=\s*:)                                  # « Exprimés : 20 »
+        )""",
+    ),
     "for": term(
         "count_for",
         r"""(?:
@@ -428,7 +434,8 @@ BARE_FOR_AGAINST = term(
     | (?P<against_colon> contre (?=\s*:))             # « Contre : 0 »
     | (?P<for_after> (?<=\d\s) pour (?!\s+cent))      # « 20 pour »
     | (?P<against_after> (?<=\d\s) contre)            # « 5 contre »
-    | (?P<for_voix> (?<=\d\s) voix \s+ pour)          # « 39 voix pour »
+    | (?P<for_caps> pour (?=\s+\d))                  # « POUR 28 » (in capitals only: a table's column)
+    | (?P<against_caps> contre (?=\s+\d))            # « CONTRE 0 » (in capitals only)
     )""",
     refuses=("pour cent",),
 )
@@ -440,6 +447,7 @@ COUNT_SENTENCE = term(
     | (?:etaient|sont|etait|est) \s+ (?P<absent> (?:absente?s? (?:\s* / \s* excusee?s?)?|excusee?s?)) (?![a-z])  # « 5 conseillers étaient absents/excusés »
     | (?:etaient|sont|etait|est) \s+ (?P<represented> representee?s?) (?![a-z])  # « 3 membres étaient représentés »
     | (?:avaient|ont|avait|a) \s+ donne \s+ (?P<proxies> (?:pouvoir|procuration)s?) (?![a-z])  # « 5 puis 4 conseillers avaient donné pouvoir »
+    | (?P<members_in_office> en \s+ exercice) (?![a-z])                          # « 33 membres en exercice »
     )""",
     refuses=("2023 conseillers étaient présents",),
 )
