@@ -7,7 +7,7 @@ from registre.importer.votes import read_votes
 
 def votes_of(text):
     page = FlatText.of(text)
-    return read_votes(page, read_figures(page.text, page.low), 0, len(page.text))
+    return read_votes(page, read_figures(page), 0, len(page.text))
 
 
 def test_unanimity():

@@ -228,17 +228,23 @@ def _vote(stated: StatedVote) -> Vote:
 
 
 def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
-    """Without a stated order of passage, the items in numerical order up to the last one named."""
-    named = {item.number for item in items.values()}
+    """Without a stated order of passage: the acts' items in numerical order; when the lists'
+    windows name other items ("à partir de la question n°9"), every number between the first and
+    the last named, so that a window's gaps can be seen. An act numbered "2022/055" is no sign of
+    54 items before it."""
+    acts = {item.number for item in items.values()}
+    windowed: set[int] = set()
     for listed in stated.listed:
         if listed.window:
-            named |= listed.window.named_items()
+            windowed |= listed.window.named_items()
     for proxy in stated.proxies:
         if proxy.window:
-            named |= proxy.window.named_items()
-    last = max(named, default=1)
-    first = min(min(named, default=1), 1)
-    return list(range(first, last + 1)) if last <= 1000 else sorted(named)
+            windowed |= proxy.window.named_items()
+    if not windowed:
+        return sorted(acts) or [1]
+    named = acts | windowed
+    first, last = min(named), max(named)
+    return list(range(first, last + 1)) if last - first <= 1000 else sorted(named)
 
 
 def interested_counts(deliberation: StatedDeliberation) -> dict[str, int]:

@@ -28,21 +28,16 @@ from .vocabulary import (
     SECRETARY_LABEL,
     SECRETARY_NAMED,
     SUBSTITUTION,
+    combined,
 )
 from .windows import read_window
 
-_SECTION = re.compile(
-    "|".join(
-        f"(?P<{name}>{term})"
-        for name, term in (
-            ("proxies", PROXY_LIST),
-            ("present", PRESENT_LIST),
-            ("absent", ABSENT_LIST),
-            ("secretary", SECRETARY_LABEL),
-        )
-    ),
-    re.VERBOSE,
+_SECTION = combined(
+    "attendance_section",
+    {"proxies": PROXY_LIST, "present": PRESENT_LIST, "absent": ABSENT_LIST, "secretary": SECRETARY_LABEL},
 )
+_CIVILITY = re.compile(CIVILITY)
+_DIGIT = re.compile(r"\d")
 _COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
 _NOTES = re.compile(r"\([^()]{0,160}\)")
 _SPLIT = re.compile(
@@ -62,7 +57,7 @@ def sections(page: FlatText) -> list[Section]:
     """Each labelled section, in text order."""
     low = page.low
     marks = []
-    for match in _SECTION.finditer(low):
+    for match in page.finditer(_SECTION):
         start = match.start()
         if match.lastgroup == "proxies":
             prefix = PROXY_LABEL_PREFIX.regex.search(low, max(0, start - 80), start)
@@ -165,7 +160,7 @@ def _list_members(
         person = people[index]
         between = text[cursor : person.start]
         label = _COMMUNE_LABEL.search(between.strip(" ,;"))
-        if label and not re.search(CIVILITY, label.group(1)) and not re.search(r"\d", label.group(1)):
+        if label and not _CIVILITY.search(label.group(1)) and not _DIGIT.search(label.group(1)):
             commune = squash(label.group(1))
         nxt = people[index + 1] if index + 1 < len(people) else None
         if nxt and SUBSTITUTION.regex.fullmatch(low, person.end, nxt.start):
@@ -266,12 +261,12 @@ def secretary(page: FlatText, found: list[Section]) -> NamedPerson | None:
         if people:
             return people[0]
     # "Monsieur Alain PIASER a été désigné secrétaire de séance", "Mme X, désignée, prend place au Bureau"
-    for match in SECRETARY_NAMED.regex.finditer(low):
+    for match in page.finditer(SECRETARY_NAMED):
         people = find_people(text[max(0, match.start() - 80) : match.start()], max(0, match.start() - 80))
         if people and not re.search(r"[.;:]", text[people[-1].end : match.start()]):
             return people[-1]
     # "nomme pour secrétaire de séance Monsieur Pascal LOIZEAU"
-    for match in SECRETARY_AFTER.regex.finditer(low):
+    for match in page.finditer(SECRETARY_AFTER):
         people = find_people(text[match.end() : match.end() + 80], match.end())
         if people and people[0].start - match.end() < 4:
             return people[0]

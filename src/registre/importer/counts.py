@@ -28,16 +28,18 @@ from functools import lru_cache
 from registre.core.model import Window
 
 from .french import read_number
-from .layout import fold
+from .layout import FlatText
 from .vocabulary import (
     BARE_FOR_AGAINST,
     CLOCK,
     COUNT_SENTENCE,
     DATE,
     DATE_VALUED,
+    LABEL_STARTS,
     LABELS,
     MONTH,
     NOMBRE,
+    Term,
     letter_spaced,
 )
 
@@ -75,33 +77,45 @@ class Token:
 
 # -- tokens ----------------------------------------------------------------------------------
 
-_VALUES = re.compile(
+# at a digit: what the number is part of; a count only when nothing else
+_VALUE_AT = re.compile(
     rf"""(?<![a-z\d/])(?<![a-z\d][-_./])(?:
       (?P<date> {DATE} | \d{{1,2}} \s* (?:er)? \s+ {MONTH} (?![a-z]))      # « 7 FEVRIER 2020 », « le 15 février »
     | (?P<clock> {CLOCK})                                                   # « 20h30 »
     | (?P<amount> \d{{1,3}} (?:[ .]\d{{3}})* (?:,\d+)? \s* (?:€|euros?\b|eur\b|%|ht\b|ttc\b|m\^|m2\b|km\b|ha\b|ml\b))  # « 1 220€ », « 50 % »
     | (?P<code> \d+ (?:[/_.,-]\d+)+ | \d+ [a-z]+ \d* | \d+ \s? (?:°|\^))  # « 2023-021 », « 1/34 », « 376.09 », « 1er », « 2ème », « 5° »
     | (?P<number> \d+)                                                      # « 27 »
-    | (?P<rule> /{{2,}} | -{{2,}} | _{{3,}})                                      # « Absents : // »
-    )
-    | (?<=[:;=])\s*(?P<slash>/)(?![\d/])                                    # « CONTRE : / »
-    | (?<![a-z])(?P<neant>neant)(?![a-z])                                   # « Absents : néant »
-    """,
+    )""",
     re.VERBOSE,
 )
-_REFERENCE = re.compile(
-    r"""(?:
-      n \s* ° | \bno\.? | \bnum(?:ero)?\.? | \bart(?:icle)?s?\.? | \balineas? | \bpages? | \bp\. | \bloi
-    | \bdecret | \bordonnance | \barrete | \bl\.? | \br\.? | \blots? | \bpoints? | \bquestions? | \brapports?
-    | \bdossiers? | \baffaires? | \bdeliberations? | \bannexe | \btome | \bchapitre | \bparcelle | \bcode
-    )\s*$""",
-    re.VERBOSE,
+_SLASH = re.compile(r"[:;=]\s*(/)(?![\d/])")  # « CONTRE : / »
+_RULE = re.compile(r"/{2,}|-{2,}|_{3,}")  # « Absents : // »
+# the word before a number that makes it a reference, not a count: "n° 12", "article 3", "point 5"
+_REFERENCE_WORDS = frozenset(
+    """n° no num numero art article articles alinea alineas page pages p loi decret ordonnance arrete l r lot lots
+    point points question questions rapport rapports dossier dossiers affaire affaires deliberation deliberations
+    annexe tome chapitre parcelle code""".split()
 )
+
+
+def _is_reference(low: str, start: int) -> bool:
+    before = low[max(0, start - 16) : start].rstrip()
+    if before.endswith("°"):
+        return True
+    words = before.replace("(", " ").replace("'", " ").split()
+    return bool(words) and words[-1].rstrip(".:") in _REFERENCE_WORDS
+
+
+_NUMBER_WORDS = (
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente "
+    "quarante cinquante"
+).split()
 _WORD_NUMBER = re.compile(
     r"(?<![a-z-])(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
     r"seize|vingt|trente|quarante|cinquante)(?:-(?:et-)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?(?![a-z-])"
 )
-_LETTER_RUN = re.compile(r"(?:\b[a-z]{1,3} ){2,}[a-z]{1,3}\b")
+# led by a space, so that the scan skips from space to space
+_LETTER_RUN = re.compile(r" ((?:[a-z]{1,3} ){2,}[a-z]{1,3})(?![a-z])")
 _SHORT_WORDS = frozenset(
     "a au aux ce ces c d de des du en et il la le les l m n ne ni nos on ou par pas qu que qui s sa se ses son sur "
     "t un une y vos est ont sont lui eux mme mr mm mrs h er e es x i ii iii iv v vi".split()
@@ -109,7 +123,8 @@ _SHORT_WORDS = frozenset(
 
 
 @lru_cache(maxsize=2)
-def _label_regex(spaced: bool = False) -> re.Pattern[str]:
+def _label_term(spaced: bool = False) -> Term:
+    """Every count label, one named group per kind; a "Nombre de …" before the label is its own."""
     parts = []
     nombre = letter_spaced(NOMBRE) if spaced else NOMBRE
     for kind, label in LABELS.items():
@@ -117,7 +132,11 @@ def _label_regex(spaced: bool = False) -> re.Pattern[str]:
         parts.append(f"(?P<{kind}> (?P<{kind}_n>{nombre} (?:[a-z ]{{0,40}}?\\s)?)? {body})")
     if not spaced:
         parts.append(str(BARE_FOR_AGAINST))
-    return re.compile(r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])", re.VERBOSE)
+    pattern = r"(?<![a-z])(?:" + "|".join(parts) + r")(?![a-z])"
+    if spaced:
+        return Term("count_labels_spaced", pattern)
+    anchors = frozenset().union(*(label.anchors for label in LABELS.values()), BARE_FOR_AGAINST.anchors)
+    return Term("count_labels", pattern, anchors=anchors, before=100, after=60)
 
 
 def _label_token(low: str, match: re.Match[str], spaced: bool = False) -> Token:
@@ -128,14 +147,15 @@ def _label_token(low: str, match: re.Match[str], spaced: bool = False) -> Token:
     return Token(kind.split("__")[0], match.start(), match.end(), strong=strong, spaced=spaced)
 
 
-def _labels(text: str, low: str) -> Iterable[Token]:
-    for match in _label_regex().finditer(low):
+def _labels(page: FlatText) -> Iterable[Token]:
+    text, low = page.text, page.low
+    for match in page.match_at_words(_label_term().regex, LABEL_STARTS):
         if (match.lastgroup or "").endswith("_caps") and not text[match.start() : match.end()].isupper():
             continue  # "pour 4 ans": a bare "pour" before a number is a column only in capitals
         yield _label_token(low, match)
     regions = _letter_spaced_regions(low)
     if regions:
-        regex = _label_regex(True)
+        regex = _label_term(True).regex
         for start, end in regions:
             for match in regex.finditer(low, start, end):
                 yield _label_token(low, match, spaced=True)
@@ -143,10 +163,10 @@ def _labels(text: str, low: str) -> Iterable[Token]:
 
 def _letter_spaced_regions(low: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
-    for found in _LETTER_RUN.finditer(low):
-        if all(word in _SHORT_WORDS for word in found.group().split()):
+    for found in _LETTER_RUN.finditer(" " + low):
+        if all(word in _SHORT_WORDS for word in found.group(1).split()):
             continue
-        start, end = max(0, found.start() - 40), min(len(low), found.end() + 40)
+        start, end = max(0, found.start(1) - 41), min(len(low), found.end(1) + 39)
         if regions and start <= regions[-1][1]:
             regions[-1] = (regions[-1][0], end)
         else:
@@ -154,31 +174,53 @@ def _letter_spaced_regions(low: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _values(low: str) -> Iterable[Token]:
-    for match in _VALUES.finditer(low):
-        kind = match.lastgroup or "other"
-        start, end = match.span(kind)
-        if kind == "number":
-            value = int(match.group(kind))
-            if value > MAX_COUNT or _REFERENCE.search(low, max(0, start - 14), start):
-                yield Token("other", start, end)
-            else:
-                yield Token("number", start, end, value=value)
-        elif kind in ("slash", "neant"):
-            yield Token("number", start, end, value=0)
-        elif kind == "date":
-            yield Token("date", start, end)
-        elif kind == "clock":
-            yield Token("clock", start, end)
+# after a number, the first characters that may make it a date, a time, an amount or a code
+_NOT_PLAIN_AFTER = re.compile(
+    r"[/.,_:°^h%€a-z-]| +(?:\d|[a-z]{1,4}\b|m2|m\^|janvier|fevrier|avril|juillet|septembre|octobre|novembre|decembre|heures?\b|euros?\b|€|%)"
+)
+
+
+def _values(page: FlatText) -> Iterable[Token]:
+    low = page.low
+    done = 0
+    for start, end in page.digits:
+        if start < done:
+            continue
+        if start and (low[start - 1].isalnum() or low[start - 1] == "/"):
+            continue  # inside a word or a code: "DCC2023", "84/53"
+        if _NOT_PLAIN_AFTER.match(low, end):
+            match = _VALUE_AT.match(low, start)
+            if not match:
+                continue
+            kind, done = match.lastgroup or "other", match.end()
         else:
-            yield Token("other", start, end)
-    for match in _WORD_NUMBER.finditer(low):
-        yield Token("number", match.start(), match.end(), value=read_number(match.group()), word=True)
+            if start > 1 and low[start - 1] in "-_./" and low[start - 2].isalnum():
+                continue  # "B-D2022-255": the end of a code
+            kind, done = "number", end
+        if kind == "number":
+            value = int(low[start:done])
+            if value > MAX_COUNT or _is_reference(low, start):
+                yield Token("other", start, done)
+            else:
+                yield Token("number", start, done, value=value)
+        else:
+            yield Token(kind if kind in ("date", "clock") else "other", start, done)
+    for match in _SLASH.finditer(low):
+        yield Token("number", match.start(1), match.end(1), value=0)
+    for match in _RULE.finditer(low):
+        yield Token("other", match.start(), match.end())
+    for position in page.index.get("neant", ()):
+        yield Token("number", position, position + 5, value=0)
+    for word in _NUMBER_WORDS:
+        for position in page.index.get(word, ()):
+            match = _WORD_NUMBER.match(low, position)
+            if match:
+                yield Token("number", position, match.end(), value=read_number(match.group()), word=True)
 
 
-def tokens(low: str, text: str | None = None) -> list[Token]:
+def tokens(page: FlatText) -> list[Token]:
     """Labels and values in text order; a token inside an earlier one is dropped."""
-    found = sorted([*_labels(low if text is None else text, low), *_values(low)], key=lambda t: (t.start, -t.end))
+    found = sorted([*_labels(page), *_values(page)], key=lambda t: (t.start, -t.end))
     kept: list[Token] = []
     for token in found:
         if kept and token.start < kept[-1].end:
@@ -195,6 +237,8 @@ _FILLER = re.compile(r"[\sa-z':,-]{0,60}")
 _BLANK = re.compile(r"\s*")
 _AT = re.compile(r"\s+a\s+")
 _LATER = re.compile(r"\s+puis\s+")
+_BEFORE_FIRST_LABEL = re.compile(r"\s*(?:nombre\s+de\s+)?")
+_BETWEEN_LABELS = re.compile(r"[\s\-:]*")
 _PLUS = re.compile(r"\s*\+\s*\d")
 # a number in words counts only where a tally puts it: "avec une abstention", "et quatre abstentions",
 # not "est considéré comme une abstention"
@@ -204,9 +248,10 @@ _WORD_COUNT_BEFORE = re.compile(r"(?:^|[,:;(]|\b(?:avec|et|par|dont|soit))\s*$")
 class _Reader:
     """One pass per layout over the tokens; each token is used by one count at most."""
 
-    def __init__(self, text: str, low: str, offset: int):
-        self.text, self.low, self.offset = text, low, offset
-        self.tokens = tokens(low, text)
+    def __init__(self, page: FlatText, offset: int = 0):
+        self.text, self.low, self.offset = page.text, page.low, offset
+        self.page = page
+        self.tokens = tokens(page)
         self.starts = [t.start for t in self.tokens]
         self.counts: list[Count] = []
         self.claimed = self._claimed()
@@ -259,12 +304,14 @@ class _Reader:
     # "27 puis 28 conseillers communautaires étaient présents"
     def sentences(self) -> None:
         by_start = dict(zip(self.starts, self.tokens, strict=True))
-        for match in COUNT_SENTENCE.regex.finditer(self.low):
+        for match in self.page.finditer(COUNT_SENTENCE):
             value = by_start.get(match.start("value"))
             if value is None or value.kind != "number" or value.used:
                 continue
             kind = next(
-                k for k in ("present", "absent", "represented", "proxies", "members_in_office") if match.group(k)
+                k
+                for k in ("present", "absent", "represented", "proxies", "members_in_office")
+                if match.group(k)
             )
             later = int(match.group("later")) if match.group("later") else None
             start, end = match.start(), match.end()
@@ -449,7 +496,7 @@ class _Reader:
             k = j
             while k < len(tokens) and tokens[k].is_label and not tokens[k].used:
                 joint = self.gap(tokens[k - 1], tokens[k])
-                if not re.fullmatch(r"\s*(?:nombre\s+de\s+)?" if k == j else r"[\s\-:]*", joint):
+                if not (_BEFORE_FIRST_LABEL if k == j else _BETWEEN_LABELS).fullmatch(joint):
                     break
                 k += 1
             labels = tokens[j:k]
@@ -503,9 +550,9 @@ class Figures:
         ]
 
 
-def read_figures(text: str, low: str) -> Figures:
+def read_figures(page: FlatText) -> Figures:
     """Every (label, value) pair the layout makes certain, and the vote labels."""
-    reader = _Reader(text, low, 0)
+    reader = _Reader(page)
     reader.sentences()
     reader.labels_then_values()
     reader.values_then_labels()
@@ -513,9 +560,9 @@ def read_figures(text: str, low: str) -> Figures:
     return Figures.of(reader.counts, labels)
 
 
-def read_counts(text: str, low: str | None = None) -> list[Count]:
+def read_counts(text: str) -> list[Count]:
     """Every (label, value) pair the layout makes certain, in text order."""
-    return read_figures(text, fold(text) if low is None else low).counts
+    return read_figures(FlatText.of(text)).counts
 
 
 # -- figures for a range of items ------------------------------------------------------------

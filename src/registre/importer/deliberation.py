@@ -44,6 +44,7 @@ _HEADINGS: tuple[tuple[Term, bool, bool], ...] = (
     (ACT_ITEM, False, False),
     (ACT_NUMBER_THEN_TITLE, False, True),
 )
+_SEPARATORS = re.compile(r"[\s_./-]")
 _DCM = re.compile(r"\bdcm[\s-]*(?P<dcm>[\d.,]+\d)")
 # an act's code printed after its title: "DCC2023_129", "DB-2023-021"
 _CODE_AFTER_TITLE = re.compile(r"(?<![\w/-])(?P<code>[A-Z]{2,6}[_-]?\d{4}[-_/]\d{1,4})(?![\w/-])")
@@ -64,14 +65,14 @@ class _Heading:
 
 
 def _norm(number: str | None) -> str:
-    return re.sub(r"[\s_./-]", "", number or "").upper()
+    return _SEPARATORS.sub("", number or "").upper()
 
 
 def headings(page: FlatText) -> list[_Heading]:
-    text, low = page.text, page.low
+    text = page.text
     found = []
     for term, capitals, title_after in _HEADINGS:
-        for match in term.regex.finditer(low):
+        for match in page.finditer(term):
             groups = match.groupdict()
             number = text[match.start("num") : match.end("num")] if groups.get("num") else None
             if capitals and number and not number[:2].isupper():
@@ -206,7 +207,7 @@ def read_deliberations(page: FlatText, figures: Figures, block_end: int) -> list
 
 def single_identifier(page: FlatText) -> str | None:
     for term, capitals in ((SINGLE_ID_NUMBER, False), (SINGLE_ID_CODE, True), (SINGLE_ID_STAMP, False)):
-        for match in term.regex.finditer(page.low, 0, 5000):
+        for match in page.finditer(term, 0, 5000):
             number = page.text[match.start("num") : match.end("num")]
             if capitals and number[:1].isalpha() and not number[:2].isupper():
                 continue
@@ -225,10 +226,9 @@ def _trailing_number(number: str) -> int | None:
 def _deliberation(
     page: FlatText, figures: Figures, segment: _Segment, number: str, several: bool
 ) -> StatedDeliberation:
-    low = page.low
     start, end = segment.start, segment.end
     item = segment.item
-    report = ITEM_IN_BODY.regex.search(low, start, end)
+    report = page.search(ITEM_IN_BODY, start, end)
     if item is None and report and not several:
         item = int(report.group("item"))
     if item is None and segment.numbered and not segment.sub:
@@ -383,7 +383,7 @@ _BOUNDARY = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMr)[.:;]")
 def interested(page: FlatText, start: int, end: int) -> list[NamedPerson]:
     """ "MM. Benoît VUILLEMIN, Sébastien COUDRY et Nicolas BODIN (2), conseillers intéressés ne prennent part
     ni au débat, ni au vote": the people named in the sentence before the words."""
-    anchor = NOT_PARTICIPATING.regex.search(page.low, start, end)
+    anchor = page.search(NOT_PARTICIPATING, start, end)
     if not anchor:
         return []
     begin = max(start, anchor.start() - 600)

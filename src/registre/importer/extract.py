@@ -26,7 +26,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
     from .traps import document_traps  # the traps read what this module reads
 
     page = FlatText.of(original)
-    found = read_figures(page.text, page.low)
+    found = read_figures(page)
     counts = [c for c in with_ranges(page.text, page.low, found.counts) if c.kind not in IGNORED]
     figures = Figures.of(counts, found.labels)
     attendance = read_attendance(page)

@@ -46,7 +46,15 @@ KIND_LABELS = {
 
 
 # when readings agree, the evidence is the most explicit: a label and its value first
-_EXPLICIT = {"label_value": 0, "table": 1, "sentence": 2, "spaced": 3, "range": 4, "value_label": 5, "blank": 6}
+_EXPLICIT = {
+    "label_value": 0,
+    "table": 1,
+    "sentence": 2,
+    "spaced": 3,
+    "range": 4,
+    "value_label": 5,
+    "blank": 6,
+}
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .layout import fold
+from .layout import FlatText, fold
 from .vocabulary import MONTH, WEEKDAY
 
 MONTHS = {
@@ -40,6 +40,7 @@ _MONTH_ABBREVIATIONS = {
     "nov": 11,
     "dec": 12,
 }
+_SPACED_DIGITS = re.compile(r"\d(?: ?\d)*")
 _WORDY = re.compile(rf"(\d{{1,2}}) \s* (?:er)? \s+ ({MONTH}) \s+ (\d{{4}})", re.VERBOSE)
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
@@ -144,8 +145,10 @@ def read_number(token: str) -> int | None:
         return None
     if token in ("/", "-", "—") or fold(token) == "neant":
         return 0
-    if re.fullmatch(r"\d(?:\s?\d)*", token):
-        return int(re.sub(r"\s", "", token))
+    if token.isdigit():
+        return int(token)
+    if _SPACED_DIGITS.fullmatch(token):
+        return int(token.replace(" ", ""))
     return words_to_number(token)
 
 
@@ -164,6 +167,8 @@ _YEAR_FIRST = re.compile(
     re.VERBOSE,
 )
 _MONTH_ANYWHERE = re.compile(rf"(?<![a-z]){MONTH}(?![a-z])", re.VERBOSE)
+_AN = re.compile(r"\bl\s*'?\s*an\s")
+_AN_BEFORE = re.compile(r"\bl\s*'?\s*an\s")
 _STAMP = re.compile(r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[a-z]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b")
 
 
@@ -186,12 +191,23 @@ def _make(year: int | None, month: int | None, day: int | None) -> dt.date | Non
         return None
 
 
-def spelled_dates(text: str, low: str | None = None) -> list[tuple[int, dt.date]]:
+def spelled_dates(
+    text: str, low: str | None = None, page: FlatText | None = None
+) -> list[tuple[int, dt.date]]:
     """Dates written (partly) in words: (offset, date). Only the neighbourhood of a month name is
-    read, so that the cost stays that of one scan."""
+    read (found in the page's word index when given), so that the cost stays that of one scan."""
     low = fold(text) if low is None else low
     found = []
-    for match in re.finditer(r"\bl\s*'?\s*an\s", low):
+    if page is not None:
+        years = [p for p in page.index.get("an", ()) if p < len(low)]
+        months = sorted(p for m in MONTHS for p in page.index.get(m, ()) if p < len(low))
+    else:
+        years = [m.end() - 3 for m in _AN.finditer(low)]
+        months = [m.start() for m in _MONTH_ANYWHERE.finditer(low)]
+    for position in years:
+        match = _AN_BEFORE.search(low, max(0, position - 4), position + 3)
+        if not match:
+            continue
         year_first = _YEAR_FIRST.match(low, match.start(), match.start() + 160)
         if year_first:
             date = _make(
@@ -201,10 +217,10 @@ def spelled_dates(text: str, low: str | None = None) -> list[tuple[int, dt.date]
             )
             if date:
                 found.append((year_first.start(), date))
-    for month in _MONTH_ANYWHERE.finditer(low):
-        window_start = max(0, month.start() - 40)
-        for match in _SPELLED.finditer(low, window_start, month.end() + 80):
-            if match.start("month") != month.start():
+    for month in months:
+        window_start = max(0, month - 40)
+        for match in _SPELLED.finditer(low, window_start, month + 90):
+            if match.start("month") != month:
                 continue
             if match.group("year").strip().isdigit():
                 continue  # "16 février 2023": an ordinary date, read by parse_french_date

@@ -76,7 +76,13 @@ def read_header(page: FlatText) -> Header:
 
 def header_date(page: FlatText) -> tuple[int, dt.date] | None:
     """The date a heading gives ("Séance du 16 février 2023", "CONSEIL MUNICIPAL DU 13 MARS 2023")."""
-    for match in MEETING_HEADING.regex.finditer(page.low, 0, 4000):
+    if "header_date" not in page.memo:
+        page.memo["header_date"] = _header_date(page)
+    return page.memo["header_date"]  # type: ignore[return-value]
+
+
+def _header_date(page: FlatText) -> tuple[int, dt.date] | None:
+    for match in page.finditer(MEETING_HEADING, 0, 4000):
         found = _HEADING_DATE.match(page.low, match.end())
         date = parse_french_date(found.group()) if found else None
         if date:
@@ -86,8 +92,14 @@ def header_date(page: FlatText) -> tuple[int, dt.date] | None:
 
 def preamble_date(page: FlatText) -> tuple[int, dt.date] | None:
     """The date the opening sentence spells out ("Le premier décembre deux mille vingt-deux, …")."""
+    if "preamble_date" not in page.memo:
+        page.memo["preamble_date"] = _preamble_date(page)
+    return page.memo["preamble_date"]  # type: ignore[return-value]
+
+
+def _preamble_date(page: FlatText) -> tuple[int, dt.date] | None:
     low = page.low[:HEAD]
-    for offset, date in spelled_dates(low, low):
+    for offset, date in spelled_dates(low, low, page):
         before = low[max(0, offset - 60) : offset + 40]
         if re.search(r"convoqu|convocation", before):
             continue
@@ -106,9 +118,15 @@ def meeting_date(page: FlatText) -> dt.date | None:
 
 
 def convened_dates(page: FlatText) -> tuple[dt.date, ...]:
+    if "convened_dates" not in page.memo:
+        page.memo["convened_dates"] = _convened_dates(page)
+    return page.memo["convened_dates"]  # type: ignore[return-value]
+
+
+def _convened_dates(page: FlatText) -> tuple[dt.date, ...]:
     low = page.low
     dates = []
-    for match in CONVENED.regex.finditer(low, 0, HEAD):
+    for match in page.finditer(CONVENED, 0, HEAD):
         tail = low[match.end() : match.end() + 200]
         date = parse_french_date(tail[:60])
         spelled = spelled_dates(tail[:80], tail[:80])
@@ -132,36 +150,42 @@ def convened_on(page: FlatText, meeting: dt.date | None = None) -> dt.date | Non
 
 
 def chair_and_place(page: FlatText) -> tuple[NamedPerson | None, str | None]:
-    text, low = page.text, page.low
-    found = PLACE.regex.search(low, 0, HEAD)
+    text = page.text
+    found = page.search(PLACE, 0, HEAD)
     place = squash(text[found.start("place") : found.end("place")]) if found else None
     return _chair(page), place
 
 
 def _chair(page: FlatText) -> NamedPerson | None:
     text, low = page.text, page.low
-    for match in CHAIR_SENTENCE.regex.finditer(low, 0, HEAD):
+    for match in page.finditer(CHAIR_SENTENCE, 0, HEAD):
         people = find_people(text[match.end() : match.end() + 120], match.end())
         between = text[match.end() : people[0].start] if people else ""
         # "sous la présidence de Mme la Maire. Etaient présents : …" names nobody: the next name is not the chair
         if people and len(between) < 40 and not re.search(r"[.;:]", between):
             return people[0]
     # "Monsieur Marc GRICOURT, Maire, préside la séance"
-    for match in PRESIDES.regex.finditer(low, 0, HEAD):
+    for match in page.finditer(PRESIDES, 0, HEAD):
         people = find_people(text[max(0, match.start() - 80) : match.start()], max(0, match.start() - 80))
         if people and people[-1].end == match.start():
             return people[-1]
-    if CHAIR_BY_TITLE.regex.search(low, 0, HEAD):
+    if page.search(CHAIR_BY_TITLE, 0, HEAD):
         # the chair named in the list: "Mme Hélène DE COMARMOND, Maire"
-        for person in find_people(text[:8000]):
-            if CHAIR_TITLE_AFTER.regex.match(low, person.end, person.end + 20):
-                return person
+        for title in sorted(
+            p for word in ("maire", "president", "presidente") for p in page.index.get(word, ())
+        ):
+            if title >= 8000:
+                break
+            at = max(0, title - 80)
+            people = find_people(text[at:title], at)
+            if people and CHAIR_TITLE_AFTER.regex.match(low, people[-1].end, people[-1].end + 20):
+                return people[-1]
     return None
 
 
 def opening_and_closing(page: FlatText) -> tuple[dt.time | None, dt.time | None]:
-    opened = OPENED.regex.search(page.low)
-    closed = CLOSED.regex.search(page.low)
+    opened = page.search(OPENED)
+    closed = page.search(CLOSED)
     return (
         parse_clock(opened.group("clock")) if opened else None,
         parse_clock(closed.group("clock")) if closed else None,
@@ -169,9 +193,9 @@ def opening_and_closing(page: FlatText) -> tuple[dt.time | None, dt.time | None]
 
 
 def authority(page: FlatText) -> str | None:
-    text, low = page.text, page.low
+    text = page.text
     for term in (AUTHORITY_BY_CHAIR, AUTHORITY_COMMUNITY):
-        match = term.regex.search(low, 0, HEAD)
+        match = page.search(term, 0, HEAD)
         if match and text[match.start("name")].isupper():
             return squash(text[match.start("name") : match.end("name")])
         if term is AUTHORITY_BY_CHAIR:
@@ -185,7 +209,7 @@ def _named_after(page: FlatText, term: Term, most: int) -> str | None:
     """ "Commune de Tronget", "Département de la Dordogne": the keyword, capitalised, and up to
     ``most`` capitalised words after it."""
     text = page.text
-    for match in term.regex.finditer(page.low, 0, HEAD):
+    for match in page.finditer(term, 0, HEAD):
         start, end = match.start(), match.end()
         if not text[start].isupper():
             continue
@@ -205,12 +229,12 @@ def _named_after(page: FlatText, term: Term, most: int) -> str | None:
 
 
 def council(page: FlatText) -> str | None:
-    match = COUNCIL.regex.search(page.low)
+    match = page.search(COUNCIL)
     return squash(page.text[match.start() : match.end()]) if match else None
 
 
 def order_of_passage(page: FlatText) -> list[int] | None:
-    match = ORDER_OF_PASSAGE.regex.search(page.low)
+    match = page.search(ORDER_OF_PASSAGE)
     if not match:
         return None
     return [int(n) for n in re.findall(r"\d+", match.group("items"))]

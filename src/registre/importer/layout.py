@@ -11,39 +11,86 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .vocabulary import Term
 
 # "_" is emphasis around words, but part of an identifier inside one ("DEL_20220628_1")
-_MARKUP = re.compile(
-    r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|[\t\r\n\f\v\u00a0\u202f\u2007]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
-)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+_MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_MARKUP_CHARS = "<*#_"
+_WORD = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"[0-9]+")
+_MARGIN = 60  # a window reads this far past its reach, so that lookaheads see the text
+_SPACES = "\t\r\n\f\v\u00a0\u202f\u2007"
+_APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"}
 
 
-def _fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x80, 0x250):
+def _flat(original: str) -> str:
+    """Markup and line breaks as spaces of the same length; typographic apostrophes and dashes
+    as the plain ones. str.replace, and a regex only where markup characters occur: this runs
+    on every document."""
+    text = original
+    if any(char in text for char in _MARKUP_CHARS):
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    for char in _SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    for char, plain in _APOSTROPHES.items():
+        if char in text:
+            text = text.replace(char, plain)
+    return text
+
+
+def _fold_bytes() -> bytes:
+    """One byte per Latin-1 character: its base letter in lower case ("É" -> "e"), "^" for a
+    superscript digit ("m²" is no figure), a space for a no-break space."""
+    table = bytearray(range(256))
+    for code in range(256):
         char = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
         if len(base) == 1 and base.isascii():
-            table[code] = "^" if base.isdigit() else base.lower()  # "m²" is no figure
-    table.update({ord(c): "'" for c in "’‘ʼ´`"})
-    table.update({ord(c): "-" for c in "‐‑–—"})
-    table.update({ord("œ"): "o", ord("Œ"): "o", ord("æ"): "a", ord("Æ"): "a"})
-    table.update({ord(c): " " for c in "\u00a0\u202f\u2007\t\r\n\f\v"})
-    return table
+            table[code] = ord("^" if base.isdigit() and char not in "0123456789" else base.lower())
+        elif char.isupper() and len(char.lower()) == 1 and ord(char.lower()) < 256:
+            table[code] = ord(char.lower())
+    table[0xA0] = ord(" ")
+    table[0xC6], table[0xE6] = ord("a"), ord("a")  # "æ"
+    return bytes(table)
 
 
-_FOLD = _fold_table()
+_FOLD_BYTES = _fold_bytes()
+# characters beyond Latin-1 that French texts use, folded to one character before the byte table
+_WIDE = {
+    "œ": "o",
+    "Œ": "o",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "‐": "-",
+    "‑": "-",
+    "–": "-",
+    "—": "-",
+    "\u202f": " ",
+    "\u2007": " ",
+    "€": "\xa4",  # kept: an amount's mark
+    "…": "?",
+    "Ÿ": "y",
+}
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, same length as the text (offsets are shared)."""
-    out = text.translate(_FOLD).lower()
-    if len(out) == len(text):
-        return out
-    # a character whose lower case is longer ("İ"): one character each, offsets kept
-    return "".join(c if len(c) == 1 else "?" for c in (ch.translate(_FOLD).lower() for ch in text))
+    """Lower case without accents, same length as the text (offsets are shared); characters
+    outside Latin-1 that French does not use become "?"."""
+    if text.isascii():
+        return text.lower()
+    for char, plain in _WIDE.items():
+        if char in text:
+            text = text.replace(char, plain)
+    folded = text.encode("latin-1", "replace").translate(_FOLD_BYTES).decode("latin-1")
+    return folded.replace("\xa4", "€") if "\xa4" in folded else folded
 
 
 @dataclass(frozen=True)
@@ -52,12 +99,81 @@ class FlatText:
     text: str  # flat: markup and line breaks as spaces
     low: str  # folded: what the vocabulary reads
     line_starts: tuple[int, ...] = field(repr=False)
+    # what the readers work out once per document and ask again (a date, an act's votes)
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @classmethod
     def of(cls, original: str) -> FlatText:
         starts = [0] + [m.end() for m in re.finditer("\n", original)]
-        flat = _MARKUP.sub(lambda m: " " * len(m.group()), original).translate(_APOSTROPHES)
+        flat = _flat(original)
         return cls(original, flat, fold(flat), tuple(starts))
+
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Where each word of the folded text starts: one scan, for every fragment that skips
+        ahead to its words."""
+        words: dict[str, list[int]] = {}
+        for match in _WORD.finditer(self.low):
+            words.setdefault(match.group(), []).append(match.start())
+        return words
+
+    @cached_property
+    def digits(self) -> list[tuple[int, int]]:
+        """Every run of digits, in text order."""
+        return [m.span() for m in _DIGITS.finditer(self.low)]
+
+    def finditer(self, term: Term, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The term's matches in [start, end), as a scan of the whole span would find them, but
+        reading only the neighbourhood of its anchor words."""
+        end = len(self.low) if end is None else end
+        if term.starts:
+            yield from self.match_at_words(term.regex, term.starts, start, end)
+            return
+        if not term.anchors:
+            yield from term.regex.finditer(self.low, start, end)
+            return
+        positions = sorted(p for word in term.anchors for p in self.index.get(word, ()) if start <= p < end)
+        windows: list[list[int]] = []
+        for position in positions:
+            low, high = max(start, position - term.before), min(end, position + term.after + _MARGIN)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        for low, high in windows:
+            done = low
+            for match in term.regex.finditer(self.low, low, high):
+                if match.start() < done:
+                    continue
+                if match.end() > high - _MARGIN and high < end:
+                    # near the window's edge the text looks cut: read it whole from the match on
+                    whole = term.regex.match(self.low, match.start(), end)
+                    if whole:
+                        done = whole.end()
+                        yield whole
+                    continue
+                yield match
+
+    def match_at_words(
+        self, regex: re.Pattern[str], starts: frozenset[str], start: int = 0, end: int | None = None
+    ) -> list[re.Match[str]]:
+        """The matches of a pattern that can only begin at one of these words, as a scan of the
+        whole span would find them: tried at those words only."""
+        end = len(self.low) if end is None else end
+        positions = sorted(p for word in starts for p in self.index.get(word, ()) if start <= p < end)
+        found: list[re.Match[str]] = []
+        done = start
+        for position in positions:
+            if position < done:
+                continue
+            match = regex.match(self.low, position, end)
+            if match and match.end() > match.start():
+                found.append(match)
+                done = match.end()
+        return found
+
+    def search(self, term: Term, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(term, start, end), None)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
@@ -67,5 +183,8 @@ class FlatText:
         return squash(self.original[start:end])
 
 
+_RUN_OF_SPACES = re.compile(r"\s+")
+
+
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,;:.-")
+    return _RUN_OF_SPACES.sub(" ", text).strip(" ,;:.-")

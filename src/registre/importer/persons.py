@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from registre.core import fold, member_key
+from registre.core import fold as _core_fold
+from registre.core import member_key as _core_member_key
+
+# a document names the same people many times: fold each name once
+fold = lru_cache(maxsize=8192)(_core_fold)
+member_key = lru_cache(maxsize=8192)(_core_member_key)
 
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
@@ -34,7 +39,33 @@ _STOP_WORDS = (
     "JANVIER|FEVRIER|FÉVRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AOUT|AOÛT|SEPTEMBRE|OCTOBRE|NOVEMBRE|DECEMBRE|DÉCEMBRE|"
     "ABSTENTIONS?|UNANIMITE|UNANIMITÉ|MAJORITE|MAJORITÉ|VOIX|ET|NOMBRE|TOTAL"
 )
-_NOT_STOP = rf"(?!(?:{_STOP_WORDS})(?![{UP}{LOW}'\-]))"
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation grouped by first letter, so that a failing word costs one comparison per
+    group instead of one per word (the stop words are tried before every capitalised word)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(first) + "(?:" + "|".join(re.escape(rest) if rest else "" for rest in rests) + ")"
+            for first, rests in sorted(groups.items())
+        )
+        + ")"
+    )
+
+
+def _expand(alternatives: str) -> list[str]:
+    """ "ABSENTS?|MAIRE" -> ["ABSENT", "ABSENTS", "MAIRE"] (the optional last letters of the list)."""
+    words = []
+    for word in alternatives.split("|"):
+        words += [word[:-2], word[:-1]] if word.endswith("?") else [word]
+    return words
+
+
+_NOT_STOP = rf"(?!{_trie(_expand(_STOP_WORDS))}(?![{UP}{LOW}'\-]))"
 _CIV_WORD = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|Monsieur|Madame|Messieurs|Mesdames|Mrs|Mr)"
 # "Jean-Claude", "JeanClaude" (a hyphen lost by OCR)
 _FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:-\s?[{UP}][{LOW}]+)*"
@@ -69,12 +100,23 @@ _REVERSED_PATTERN = (
 )
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
-PERSON = re.compile("(?:" + "|".join(f"(?:{p})" for p in _PATTERNS.values()) + rf")(?P<notes>{NOTES})")
-_WITH_INITIALS = re.compile(_INITIALS_PATTERN + rf"(?P<notes>{NOTES})")
-_BARE = re.compile(_BARE_PATTERN + rf"(?P<notes>{NOTES})")
-_REVERSED = re.compile(_REVERSED_PATTERN + rf"(?P<notes>{NOTES})")
+_PLURAL_SEPARATOR = re.compile(r"\s*(?:,|\bet\b)\s*")
+_PLURAL_RE = re.compile(_PLURAL)
+_AFTER_REVERSED = re.compile(r"\s*(?:[,;]|\bet\b|\(|$)")
+_NOTE = re.compile(r"\([^()]*\)")
+_SPACES = re.compile(r"\s+")
+_HYPHEN_SPACE = re.compile(r"-\s+")
+_NAME_PARTS = re.compile(r"[\s-]+")
+# every name starts with a capital: the lookahead lets the scan pass every other character at once
+_CAPITAL = rf"(?=[{UP}])"
+PERSON = re.compile(
+    _CAPITAL + "(?:" + "|".join(f"(?:{p})" for p in _PATTERNS.values()) + rf")(?P<notes>{NOTES})"
+)
+_WITH_INITIALS = re.compile(_CAPITAL + _INITIALS_PATTERN + rf"(?P<notes>{NOTES})")
+_BARE = re.compile(_CAPITAL + _BARE_PATTERN + rf"(?P<notes>{NOTES})")
+_REVERSED = re.compile(_CAPITAL + _REVERSED_PATTERN + rf"(?P<notes>{NOTES})")
 _HEADINGS = re.compile(
-    r"(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
+    r"(?=[A-Z\dÉ])(?<![\w'])(?:\b(?:RELEV[ÉE]|D[ÉE]CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|D[ÉE]LIB[ÉE]RATIONS?|S[ÉE]ANCE)"
     r"(?:\s+(?:DE|DU|DES|D'))?\b\s*)+"
     r"|\b\d{1,2}\s+(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\s+\d{4}\b"
     r"|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])"
@@ -142,7 +184,7 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
             inherited = civility
             plist = match.group("plist")
             cursor = match.start("plist")
-            parts = [p for p in re.split(r"\s*(?:,|\bet\b)\s*", plist) if p.strip()]
+            parts = [p for p in _PLURAL_SEPARATOR.split(plist) if p.strip()]
             for index, part in enumerate(parts):
                 at = text.find(part, cursor)
                 cursor = at + len(part)
@@ -169,7 +211,7 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
             if match.group("sinit"):
                 first = match.group("sinit").strip()
         if raw:
-            inherited = normal_civility(raw) if re.match(_PLURAL, raw) else ""
+            inherited = normal_civility(raw) if _PLURAL_RE.match(raw) else ""
         civility = normal_civility(raw, inherited)
         people.append(NamedPerson(civility, _tidy(first), _tidy(last), notes, offset + match.start(), end))
     if list_mode:
@@ -182,7 +224,7 @@ def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[N
     reversed_order = [
         m
         for m in _REVERSED.finditer(text)
-        if re.match(r"\s*(?:[,;]|\bet\b|\(|$)", text[m.end("rfirst") : m.end("rfirst") + 4])
+        if _AFTER_REVERSED.match(text[m.end("rfirst") : m.end("rfirst") + 4])
         and len(m.group("rlast").replace(" ", "")) >= 3
     ]  # "JC Wambst" is initials, not a surname
     with_first = [p for p in people if p.first_name and len(p.first_name) > 3]
@@ -236,22 +278,22 @@ def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[N
 
 
 def _notes(raw: str) -> tuple[str, ...]:
-    return tuple(n.strip()[1:-1].strip() for n in re.findall(r"\([^()]*\)", raw or ""))
+    return tuple(n.strip()[1:-1].strip() for n in _NOTE.findall(raw)) if raw else ()
 
 
 def _tidy(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", name)).strip()
+    return _SPACES.sub(" ", _HYPHEN_SPACE.sub("-", name)).strip() if " " in name or "\n" in name else name
 
 
 def is_substitute_note(note: str) -> bool:
-    return bool(re.match(r"suppl[ée]ante?\b", note, re.I))
+    return fold(note[:12]).startswith("SUPPLEANT")
 
 
 # -- the same person written two ways ------------------------------------------------------
 
 
 def _initials_of(first: str) -> str:
-    return "".join(part[0] for part in re.split(r"[\s-]+", fold(first)) if part)
+    return "".join(part[0] for part in _NAME_PARTS.split(fold(first)) if part)
 
 
 def first_names_agree(a: str, b: str) -> bool:

@@ -48,9 +48,8 @@ def document_traps(stated: StatedExtract) -> list[Violation]:
                 members=(stated.chair.key,),
             )
         )
-    low = stated.page.low
-    delegation = SIGNED_BY_DELEGATION.regex.search(low)
-    if delegation and BY_DELEGATION.regex.search(low):
+    delegation = stated.page.search(SIGNED_BY_DELEGATION)
+    if delegation and stated.page.search(BY_DELEGATION):
         group = "who" if delegation.group("who") else "who2"
         who = stated.flat[delegation.start(group) : delegation.end(group)].strip()
         findings.append(
@@ -78,13 +77,13 @@ def _truncated(page: FlatText) -> bool:
     if re.search(r"[.!?»)]\s*$", tail):
         return False
     # the whole text: an extract may carry long annexes after its closing formula (the example does)
-    closings = [m.end() for m in CLOSING.regex.finditer(tail)]
+    closings = [m.end() for m in page.finditer(CLOSING, 0, len(tail))]
     if not closings:
         return True
     # a new extract begins after the last closing formula: the next one is cut
     return any(
         not match.group("heading") or page.text[match.start() : match.end()].isupper()
-        for match in NEW_EXTRACT.regex.finditer(tail, closings[-1])
+        for match in page.finditer(NEW_EXTRACT, closings[-1], len(tail))
     )
 
 
@@ -114,7 +113,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
             )
             break
     if meeting:
-        for match in ACT_STAMP_ID.regex.finditer(page.low):
+        for match in _stamp_ids(page):
             raw = match.group("day")
             try:
                 day = dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
@@ -129,7 +128,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
                     )
                 )
                 break
-        for match in STAMP.regex.finditer(page.low):
+        for match in page.finditer(STAMP):
             raw = page.text[match.start("date") : match.end("date")].strip()
             date, garbled = stamp_date(raw)
             if date is None and not garbled:
@@ -146,11 +145,22 @@ def _dates(stated: StatedExtract) -> list[Violation]:
     return findings
 
 
+def _stamp_ids(page: FlatText) -> list[re.Match[str]]:
+    """ "065-216502260-20230123-2023003-DE": tried at three digits followed by a hyphen only."""
+    found = []
+    for start, end in page.digits:
+        if end - start == 3 and page.low[end : end + 1] == "-":
+            match = ACT_STAMP_ID.regex.match(page.low, start)
+            if match:
+                found.append(match)
+    return found
+
+
 def _annexed(stated: StatedExtract) -> list[Violation]:
     if not stated.date or not stated.deliberations:
         return []
     first = stated.deliberations[0].span[0]
-    for match in OTHER_MEETING.regex.finditer(stated.page.low, first + 1):
+    for match in stated.page.finditer(OTHER_MEETING, first + 1):
         date = parse_french_date(match.group("date"))
         if date and date != stated.date:
             return [

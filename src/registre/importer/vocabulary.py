@@ -23,6 +23,13 @@ class Term:
     name: str
     pattern: str
     refuses: tuple[str, ...] = ()  # words it must not match, though they look alike
+    # words one of which every match contains, whole: a scan skips from one to the next
+    # (``FlatText.finditer``); none: the whole text is scanned
+    anchors: frozenset[str] = frozenset()
+    before: int = 100  # at most this many characters of a match come before its anchor
+    after: int = 160  # ... and after the anchor's start
+    # words every match begins with: it is tried there only (faster still than anchors)
+    starts: frozenset[str] = frozenset()
     examples: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -41,9 +48,34 @@ class Term:
 TERMS: dict[str, Term] = {}
 
 
-def term(name: str, pattern: str, refuses: tuple[str, ...] = ()) -> Term:
-    TERMS[name] = Term(name, pattern, refuses)
+def term(
+    name: str,
+    pattern: str,
+    refuses: tuple[str, ...] = (),
+    anchors: str = "",
+    before: int = 100,
+    after: int = 160,
+    starts: str = "",
+) -> Term:
+    TERMS[name] = Term(
+        name, pattern, refuses, frozenset(anchors.split()), before, after, frozenset(starts.split())
+    )
     return TERMS[name]
+
+
+def combined(name: str, parts: dict[str, Term]) -> Term:
+    """One pattern of several, each a named group; anchored when every part is."""
+    pattern = "|".join(f"(?P<{group}>{part})" for group, part in parts.items())
+    anchored = all(part.anchors for part in parts.values())
+    started = all(part.starts for part in parts.values())
+    return Term(
+        name,
+        pattern,
+        anchors=frozenset().union(*(p.anchors for p in parts.values())) if anchored else frozenset(),
+        before=max(p.before for p in parts.values()),
+        after=max(p.after for p in parts.values()),
+        starts=frozenset().union(*(p.starts for p in parts.values())) if started else frozenset(),
+    )
 
 
 # -- calendar --------------------------------------------------------------------------------
@@ -96,6 +128,9 @@ COUNCIL = term(
     | commission \s+ permanente                            # « Commission permanente »
     )""",
     refuses=("conseiller municipal",),
+    anchors="conseil bureau commission",
+    before=10,
+    after=60,
 )
 # who sits: the subject of "27 conseillers communautaires étaient présents"
 SITTING = term(
@@ -114,21 +149,29 @@ SITTING = term(
 _ENDING = r"(?:e|\(e\))?(?:s|\(s\)|\(es\))?"
 PRESENT_LIST = term(
     "present_list",
-    rf"""(?:
+    rf"""(?<![a-z])(?:
       (?:etaient|sont|etait) \s+ present{_ENDING} (?:\s+ ou \s+ represente{_ENDING})? \s* : (?!\s*\d)  # « Etaient présents : », « étaient présents ou représentés : »
     | (?:delegue|membre|conseiller){_ENDING} (?:\s+ (?:municipaux|communautaires))? \s+ present{_ENDING} (?:\s* \([^()]{{0,80}}\))? \s* :  # « Membres présents : », « Conseillers présents (titulaires) : »
     | present{_ENDING} (?:\s+ titulaires? (?:\s* (?:/|et|ou) \s* suppleants?)?)? \s* : (?!\s*\d)  # « Présents : », « Présents titulaires : »
     | presents? \s+ a \s+ l'ouverture \s+ de \s+ la \s+ seance \s* :   # « Présents à l'ouverture de la séance : »
     )""",
     refuses=("Présents : 25",),
+    starts="etaient sont etait delegue delegues deleguee deleguees membre membres conseiller conseillers present presents presente presentes",
+    anchors="presents presente presentes present",
+    before=80,
+    after=120,
 )
 ABSENT_LIST = term(
     "absent_list",
-    rf"""(?:
+    rf"""(?<![a-z])(?:
       (?:etaient|sont|etait) \s+ (?:absent|excuse){_ENDING} (?:\s+ excuse{_ENDING})? \s* : (?!\s*\d)  # « Etaient absents : », « Etait excusée : »
     | (?:(?:delegue|conseiller|membre){_ENDING} \s+)? (?:absent|excuse){_ENDING} (?:\s+ (?:excuse|non \s+ represente){_ENDING})? \s* : (?!\s*\d)  # « Absents excusés : », « Membres absents non représentés : », « Excusés : »
     )""",
     refuses=("Absents : 2",),
+    starts="etaient sont etait delegue delegues deleguee deleguees membre membres conseiller conseillers absent absents absente absentes excuse excuses excusee excusees",
+    anchors="absents absent absente absentes excuses excuse excusee excusees",
+    before=80,
+    after=120,
 )
 PROXY_LIST = term(
     "proxy_list",
@@ -140,6 +183,10 @@ PROXY_LIST = term(
     | (?:membres \s+)? etaient \s+ represente{_ENDING} (?=\s+(?:m\.|mme|monsieur|madame))  # « Etaient représentés M. X »
     )""",
     refuses=("Procurations : 7",),
+    starts="ayant ont a avaient avait procuration procurations pouvoir pouvoirs mandat mandats delegation delegations membres etaient represente representes representee representees",
+    anchors="pouvoir pouvoirs procuration procurations mandat mandats delegation delegations represente representes representee representees",
+    before=60,
+    after=200,
 )
 # the words before "ayant donné pouvoir :" that belong to its label ("Etaient excusés et avaient donné pouvoir :")
 PROXY_LABEL_PREFIX = term(
@@ -157,6 +204,10 @@ SECRETARY_LABEL = term(
       (?:elue? \s+)? secretaires? (?:\s+ de \s+ (?:la \s+)? seance)? \s* :    # « Secrétaire de séance : », « Elue secrétaire de séance : »
     | (?<!le\ )(?<!la\ ) secretaires? \s+ de \s+ seance (?=\s+[a-z])          # « Secrétaire de séance Brigitte PAYERAS », not the signature "Le secrétaire de séance"
     )""",
+    starts="elu elue secretaire secretaires",
+    anchors="secretaire secretaires",
+    before=20,
+    after=60,
 )
 # a sentence naming the secretary before the words: "Monsieur X a été désigné secrétaire de séance"
 SECRETARY_NAMED = term(
@@ -166,6 +217,9 @@ SECRETARY_NAMED = term(
     | (?:a \s+ ete | est) \s+ (?:designee? | elue?) \s* ,? [^.]{0,40}? pour \s+ (?:assurer|remplir) \s+ (?:les|ces) \s+ fonctions  # « est désigné, à l'unanimité des présents, pour remplir les fonctions »
     | , \s* designee? \s* , \s* prend \s+ place \s+ au \s+ bureau                  # « , désignée, prend place au Bureau »
     )""",
+    anchors="designe designee elu elue nomme nommee",
+    before=30,
+    after=120,
 )
 # a sentence naming the secretary after the words
 SECRETARY_AFTER = term(
@@ -174,6 +228,9 @@ SECRETARY_AFTER = term(
       nomme \s+ pour \s+ secretaire \s+ de \s+ seance                 # « nomme pour secrétaire de séance »
     | secretariat \s+ de \s+ la \s+ presente \s+ seance \s+ soit \s+ assure \s+ par  # « le secrétariat de la présente séance soit assuré par »
     )""",
+    anchors="nomme secretariat",
+    before=10,
+    after=120,
 )
 # where a list stops: the first words that are no name
 LIST_END = term(
@@ -242,6 +299,9 @@ NOT_PARTICIPATING = term(
     | non \s+ participation \s+ au \s+ vote                             # « non participation au vote »
     )""",
     refuses=("prend part au vote",),
+    anchors="part participe participent participant participation",
+    before=40,
+    after=20,
 )
 INTERESTED_LABEL = term(
     "interested_label",
@@ -269,13 +329,24 @@ VOTE_PHRASE = term(
     | (?P<noted> {TAKES_NOTE})                                                   # « prend acte »
     )""",
     refuses=("la majorité des membres en exercice",),
+    anchors="unanimite majorite adopte adoptee adoptes adoptees approuve approuvee approuves approuvees valide validee valides validees rejete rejetee rejetes rejetees acte",
+    before=30,
+    after=120,
 )
 # "Adopté à l'unanimité : □  Adopté à la majorité : …": a form whose boxes the text layer loses
 FORM_UNANIMOUS = term(
-    "form_unanimous", r"""adoptee? \s+ a \s+ l \s* '? \s* unanimite \s* :  # « Adopté à l'unanimité : »"""
+    "form_unanimous",
+    r"""adoptee? \s+ a \s+ l \s* '? \s* unanimite \s* :  # « Adopté à l'unanimité : »""",
+    anchors="unanimite",
+    before=30,
+    after=20,
 )
 FORM_MAJORITY = term(
-    "form_majority", r"""adoptee? \s+ a \s+ la \s+ majorite \s* :  # « Adopté à la majorité : »"""
+    "form_majority",
+    r"""adoptee? \s+ a \s+ la \s+ majorite \s* :  # « Adopté à la majorité : »""",
+    anchors="majorite",
+    before=30,
+    after=20,
 )
 COMMITTEE = term(
     "committee",
@@ -283,6 +354,9 @@ COMMITTEE = term(
       commissions? | comites?                        # « des commissions », « comité »
     | conseil \s+ d'exploitation | conseil \s+ portuaire  # « conseil d'exploitation »
     )\b""",
+    anchors="commission commissions comite comites conseil",
+    before=10,
+    after=40,
 )
 OPINION = term("opinion", r"""\b(?: avis | examen | examine)\b  # « Vu l'avis », « après examen »""")
 OPINION_AFTER = term(
@@ -295,6 +369,9 @@ OPINION_AFTER = term(
 PROXY_USE = term(
     "proxy_use",
     r"""\s+ use \s+ du \s+ pouvoir \s+ de \s+  # « Mme Girardet use du pouvoir de Mme Youssouf »""",
+    anchors="use",
+    before=5,
+    after=40,
 )
 
 # -- count labels ----------------------------------------------------------------------------
@@ -309,6 +386,9 @@ LABELS: dict[str, Term] = {
         | effectif \s+ legal                                  # « effectif légal »
         | (?:nombre \s+ de \s+)? membres \s+ afferents \s+ au \s+ (?:conseil|bureau)  # « Nombre de membres afférents au Bureau » (the seats, filled or not)
         )""",
+        anchors="legal afferents",
+        before=90,
+        after=60,
     ),
     "members_in_office": term(
         "count_members_in_office",
@@ -319,36 +399,54 @@ LABELS: dict[str, Term] = {
         | nombre \s+ de \s+ conseillers (?:\s+ (?:municipaux|communautaires))? (?=\s*(?::\s*\d|\d|nombre\b))  # « Nombre de Conseillers Communautaires Nombre de présents »
         )""",
         refuses=("nombre de conseillers présents",),
+        anchors="exercice total fonction conseillers",
+        before=90,
+        after=60,
     ),
     "present__mixed": term(
         "count_present_mixed",
         r"""(?:
           titulaires \s+ (?:ou|et) \s+ suppleants \s+ presents   # « titulaires ou suppléants présents »
         )""",
+        anchors="presents",
+        before=90,
+        after=40,
     ),
     "present_titulaires": term(
         "count_present_titulaires",
         r"""(?:
           presents \s+ titulaires | titulaires \s+ presents   # « présents titulaires », « titulaires présents »
         )""",
+        anchors="presents",
+        before=90,
+        after=40,
     ),
     "present_suppleants": term(
         "count_present_suppleants",
         r"""(?:
           presents \s+ suppleants | suppleants \s+ presents   # « présents suppléants », « suppléants présents »
         )""",
+        anchors="presents",
+        before=90,
+        after=40,
     ),
     "present": term(
         "count_present",
         r"""(?:
           presente?s (?:\s+ (?:a \s+ la \s+ seance | en \s+ seance | a \s+ l'ouverture \s+ de \s+ la \s+ seance))?  # « Présents », « Présents en séance », « présents à l'ouverture de la séance »
         )""",
+        anchors="presents presentes",
+        before=90,
+        after=60,
     ),
     "represented": term(
         "count_represented",
         r"""(?:
           representee?s                                       # « représentés »
         )""",
+        anchors="representes representees",
+        before=90,
+        after=30,
     ),
     "absent": term(
         "count_absent",
@@ -357,6 +455,9 @@ LABELS: dict[str, Term] = {
         | absente?s \s+ excusee?s                             # « Absents excusés »
         | absente?s (?!\s+ (?:ayant|ont) \s+ donne) | excusee?s  # « absents », « excusés », not "Absents ayant donné pouvoir 4"
         )""",
+        anchors="absents absentes excuses excusees",
+        before=90,
+        after=60,
     ),
     "proxies": term(
         "count_proxies",
@@ -364,6 +465,9 @@ LABELS: dict[str, Term] = {
           (?:absents \s+)? (?:ayant|ont) \s+ donne \s+ (?:pouvoir|procuration)s?  # « Absents ayant donné pouvoir », « Ont donné procuration »
         | procurations? | pouvoirs? | mandats                 # « procurations », « pouvoir », « mandats »
         )""",
+        anchors="donne procurations procuration pouvoirs pouvoir mandats",
+        before=100,
+        after=40,
     ),
     "voters": term(
         "count_voters",
@@ -371,6 +475,9 @@ LABELS: dict[str, Term] = {
           votants                                             # « votants »
         | ayant \s+ pris \s+ part \s+ au \s+ vote             # « Ayant pris part au vote »
         )""",
+        anchors="votants part",
+        before=90,
+        after=40,
     ),
     "votes_cast": term(
         "count_votes_cast",
@@ -378,18 +485,27 @@ LABELS: dict[str, Term] = {
           suffrages \s+ exprimes                             # « suffrages exprimés »
         | exprimes (?=\s*:)                                  # « Exprimés : 20 »
         )""",
+        anchors="exprimes",
+        before=90,
+        after=30,
     ),
     "for": term(
         "count_for",
         r"""(?:
           (?:votes|voix|ont \s+ vote|vote) \s+ pour           # « voix pour », « ont voté pour »
         )""",
+        anchors="pour",
+        before=90,
+        after=20,
     ),
     "against": term(
         "count_against",
         r"""(?:
           (?:votes|voix|ont \s+ vote|vote) \s+ contre         # « voix contre », « ont voté contre »
         )""",
+        anchors="contre",
+        before=90,
+        after=20,
     ),
     "abstain": term(
         "count_abstain",
@@ -397,6 +513,9 @@ LABELS: dict[str, Term] = {
           abstentions? (?:\(s\))?                             # « abstentions », « Abstention(s) »
         | (?:se \s+ sont \s+)? abstenus                       # « se sont abstenus »
         )""",
+        anchors="abstentions abstention abstenus",
+        before=90,
+        after=30,
     ),
     "not_participating": term(
         "count_not_participating",
@@ -405,24 +524,44 @@ LABELS: dict[str, Term] = {
         | n \s? p \s? p \s? v                                 # « NPPV », « N PP V »
         | conseillers \s+ interesses                          # « Conseillers intéressés »
         )""",
+        anchors="part participe participent participant participation nppv npp ppv pp p interesses",
+        before=90,
+        after=40,
     ),
     "blank": term(
         "count_blank",
         r"""(?:
           bulletins \s+ blancs | blancs | nuls                # « bulletins blancs », « nuls »
         )""",
+        anchors="blancs nuls",
+        before=90,
+        after=20,
     ),
     # read so that their values are not taken for another figure's
     "quorum": term(
-        "count_quorum", r"""quorum \s* (?:requis|fixe \s+ a)? (?=\s*:?\s*\d)  # « Quorum : 19 »"""
+        "count_quorum",
+        r"""quorum \s* (?:requis|fixe \s+ a)? (?=\s*:?\s*\d)  # « Quorum : 19 »""",
+        anchors="quorum",
+        before=90,
+        after=40,
     ),
     "convened": term(
         "count_convened",
         r"""(?:
           (?:date \s+ de \s+ (?:la \s+)? )? convocation (?:\s+ (?:envoyee|adressee) \s+ le)?  # « Date de convocation », « Convocation envoyée le »
         )""",
+        anchors="convocation",
+        before=90,
+        after=40,
     ),
 }
+# the words a count label can begin with: the labels are tried there only (``counts``)
+LABEL_STARTS = frozenset(
+    """nombre effectif membres en titulaires presents presentes suppleants representes representees absents
+    absentes excuses excusees ayant ont procurations procuration pouvoirs pouvoir mandats votants suffrages exprimes
+    votes voix vote abstentions abstention se abstenus ne n non nppv npp conseillers bulletins blancs nuls quorum
+    date convocation pour contre""".split()
+)
 # value types: what a label's value looks like ("Convocation envoyée le 7 février 2020" is a date)
 DATE_VALUED = frozenset({"convened"})
 IGNORED = frozenset({"quorum", "convened", "blank"})
@@ -438,6 +577,9 @@ BARE_FOR_AGAINST = term(
     | (?P<against_caps> contre (?=\s+\d))            # « CONTRE 0 » (in capitals only)
     )""",
     refuses=("pour cent",),
+    anchors="pour contre",
+    before=10,
+    after=20,
 )
 # "27 conseillers communautaires étaient présents", "5 puis 4 conseillers avaient donné pouvoir"
 COUNT_SENTENCE = term(
@@ -450,6 +592,9 @@ COUNT_SENTENCE = term(
     | (?P<members_in_office> en \s+ exercice) (?![a-z])                          # « 33 membres en exercice »
     )""",
     refuses=("2023 conseillers étaient présents",),
+    anchors="presents presente presentes present absents absent absente absentes excuses excuse excusee excusees representes represente representee representees pouvoir pouvoirs procuration procurations exercice",
+    before=100,
+    after=40,
 )
 
 
@@ -495,6 +640,9 @@ MEETING_HEADING = term(
     | reunion \s+ (?:du \s+ conseil \s+ (?:de \s+ communaute | \w+) \s+)? du \s+   # « Réunion du Conseil de Communauté du »
     | seance \s+ du \s+ conseil \s+ \w+ \s+ en \s+ date \s+ du \s+                # « SÉANCE DU CONSEIL MUNICIPAL EN DATE DU »
     ) (?:{WEEKDAY} \s+)?""",
+    anchors="seance conseil commission bureau reunion",
+    before=10,
+    after=140,
 )
 CONVENED = term(
     "convened",
@@ -503,6 +651,9 @@ CONVENED = term(
     | convocation (?:\s+ du \s+ conseil \s+ \w+)? (?:\s+ (?:envoyee|adressee) \s+ le)? \s* :?       # « Date de convocation : », « Convocation envoyée le »
     | par \s+ convocation \s+ en \s+ date \s+ du                                                 # « Par convocation en date du »
     )""",
+    anchors="convoque convoquee convoques convoquees convocation",
+    before=20,
+    after=140,
 )
 CHAIR_SENTENCE = term(
     "chair_sentence",
@@ -510,6 +661,9 @@ CHAIR_SENTENCE = term(
       sous \s+ la \s+ presidence \s+ (?:de \s+ | du \s+ | d')                       # « sous la présidence de M. X », « sous la présidence d'Auguste FLORIO »
     | \bpresiden(?:te?|ce) (?:\s+ de \s+ (?:la \s+)? seance)? \s* : \s*            # « Président de Séance : »
     )""",
+    anchors="presidence president presidente",
+    before=20,
+    after=80,
 )
 # the chair named by title only: "sous la présidence de Mme la Maire", "de Monsieur le Président"
 CHAIR_BY_TITLE = term(
@@ -517,28 +671,46 @@ CHAIR_BY_TITLE = term(
     r"""(?:
       sous \s+ la \s+ presidence \s+ d[eu] \s+ (?:m\.|mme|monsieur|madame|son|sa)? \s* (?:l[ea] \s+)? (?:maire|presidente?)  # « sous la présidence de Mme la Maire »
     )""",
+    anchors="presidence",
+    before=20,
+    after=100,
 )
 # "Monsieur Marc GRICOURT, Maire, préside la séance", "la Présidente, Mme Annick BROSSIER"
 CHAIR_TITLE_AFTER = term("chair_title_after", r"""\s* , \s* (?:maire|presidente?) \b  # « , Maire »""")
 PRESIDES = term(
     "presides",
     r"""\s* , \s* (?:maire|presidente?) \s* , \s* preside \s+ la \s+ seance  # « , Maire, préside la séance »""",
+    anchors="preside",
+    before=40,
+    after=20,
 )
 PLACE = term(
     "place",
     r"""reuni(?:e|s|es)? \s+ (?:a|en|au|dans) \s+ (?P<place>.{3,200}?) \s* ,? \s+ sous \s+ la \s+ presidence  # « réuni à la Mairie, sous la présidence »""",
+    anchors="reuni reunie reunis reunies",
+    before=10,
+    after=280,
 )
 OPENED = term(
     "opened",
     r"""seance \s+ est \s+ ouverte \s+ a \s+ (?P<clock>\d{1,2} \s* h \s* \d{0,2})  # « La séance est ouverte à 18h38 »""",
+    anchors="ouverte",
+    before=20,
+    after=60,
 )
 CLOSED = term(
     "closed",
     r"""(?:levee|close) \s+ (?:le \s+ \d{1,2} \s+ [a-z]+ \s+)? a? \s* (?P<clock>\d{1,2} \s* h \s* \d{0,2})  # « La séance est levée à 21h53 »""",
+    anchors="levee close",
+    before=10,
+    after=60,
 )
 ORDER_OF_PASSAGE = term(
     "order_of_passage",
     r"""ordre \s+ de \s+ passage [^:]{0,40} : \s* (?P<items>(?:\d+ \s* [,;]? \s* (?:et \s+)?)+)  # « Ordre de passage des rapports : 1, 2, 5 et 3 »""",
+    anchors="passage",
+    before=20,
+    after=800,
 )
 # the authority, in order of trust: an EPCI named by its chair, a commune, a community, a département
 AUTHORITY_BY_CHAIR = term(
@@ -547,18 +719,30 @@ AUTHORITY_BY_CHAIR = term(
       (?:communaute|metropole|grand|conseil|departement|region) [^,.;:()]{2,80}?  # « Présidente de Grand Besançon Métropole, »
     | [^,.;:()]{2,80}? metropole                                                 # « Président de Rennes Métropole, »
     ) \s* [,.;]""",
+    anchors="president presidente",
+    before=10,
+    after=130,
 )
 AUTHORITY_COMMUNE = term(
     "authority_commune",
     r"""(?:commune|ville|mairie) \s+ d (?:e \s+ | ')  # « Commune de Tronget », « VILLE DE TAVERNY »""",
+    anchors="commune ville mairie",
+    before=10,
+    after=30,
 )
 AUTHORITY_COMMUNITY = term(
     "authority_community",
     r"""(?P<name> communaute \s+ (?:urbaine|d'agglomeration|de \s+ communes) \s+ [^,.;:()]{2,60}?) \s* (?:,|\.|;|\s{2}|\s+ arrondissement|\s+ extrait)  # « Communauté de communes Plateau de Lannemezan, »""",
+    anchors="communaute",
+    before=10,
+    after=120,
 )
 AUTHORITY_DEPARTMENT = term(
     "authority_department",
     r"""departement \s+ (?:de \s+ la \s+ | de \s+ l' | du \s+ | des \s+ | de \s+)  # « Département de la Dordogne »""",
+    anchors="departement",
+    before=10,
+    after=40,
 )
 
 
@@ -571,6 +755,9 @@ ACT_NUMBERED = term(
     rf"""(?<!la\ )(?<!de\ )(?<!l')(?<!sa\ )\b deliberation \s+ (?:du \s+ (?:conseil|bureau|comite) \s+ \w+ \s+)?
     n \s* [°o] \s* (?P<num>{_CODE})          # « Délibération n° 2022-12-21/16 », « DELIBERATION DU CONSEIL MUNICIPAL N° DEL_20220628_1 »""",
     refuses=("vu la délibération n° 2019-06-26/19",),
+    anchors="deliberation",
+    before=10,
+    after=120,
 )
 # "DÉLIBÉRATION 2024-12 : …", "DELIBERATION DEL_2022_118" without "n°"
 ACT_UNNUMBERED_WORD = term(
@@ -579,33 +766,51 @@ ACT_UNNUMBERED_WORD = term(
       \d{4} [-/_.] \d{1,4}                      # « Délibération 2024-12 : »
     | [a-z]{1,6} _ \d{4} _ \d{1,4}              # « DELIBERATION DEL_2022_118 »
     ) \b""",
+    anchors="deliberation",
+    before=10,
+    after=60,
 )
 # "DEL2023-01 Objet :", "DCC_2023-129 Objet :"
 ACT_CODE_OBJECT = term(
     "act_code_object",
     r"""(?<![\w/-]) (?P<num>[a-z]{2,6} [_\ ]? \d{4} [-_] \d{1,4} (?:[-_.]\d+)?) \s+ objet \s* :  # « DEL2023-01 Objet : »""",
+    anchors="objet",
+    before=40,
+    after=20,
 )
 # "OBJET : Adoption du règlement des cimetières (n°02/2020-01)": the number after the title
 ACT_OBJECT_NUMBERED = term(
     "act_object_numbered",
     rf"""\b objet \s* : [^()]{{3,300}}? \( \s* n \s* ° \s* (?P<num>{_CODE}) \s* \)  # « OBJET : Adoption du règlement des cimetières (n°02/2020-01) »""",
+    anchors="objet",
+    before=10,
+    after=380,
 )
 # "Point n° 3", not "(point n°3)" nor ", point n°2"
 ACT_POINT = term(
     "act_point",
     r"""(?<![,(]\ )(?<![,(]) \b point \s+ n \s* ° \s* (?P<item>\d{1,3}) \b (?![^()]{0,40}\))  # « Point n° 3 »""",
     refuses=("(à partir du point n°3)",),
+    anchors="point",
+    before=10,
+    after=80,
 )
 # "Dossier n°2-1 : Approbation … DCC2023_129", "Affaire n° 2 : Détermination …": the item, its title, maybe a code
 ACT_ITEM = term(
     "act_item",
     r"""(?<![(,]\ )(?<![(,]) \b (?:dossier|affaire) \s+ n \s* ° \s* (?P<item>\d{1,3}) (?P<sub>-\d{1,2})? \s* :  # « Dossier n°2-1 : », « Affaire n° 2 : »""",
     refuses=("au début de l'examen du dossier n°3 relatif",),
+    anchors="dossier affaire",
+    before=10,
+    after=40,
 )
 # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
 ACT_NUMBER_THEN_TITLE = term(
     "act_number_then_title",
     r"""(?:(?<=\s)|^) (?<!ration\ )(?<!ration\ n) n \s* ° \s* (?P<num>\d{4} [-/_.] \d{1,4} | \d{1,4} [-/_.] \d{4}) \s* [-:]? \s*  # « N° 2022/055 Approbation »""",
+    anchors="n",
+    before=10,
+    after=50,
 )
 # a single act's identifier in its first pages, in order of trust
 SINGLE_ID_NUMBER = term(
@@ -613,6 +818,9 @@ SINGLE_ID_NUMBER = term(
     r"""(?<!decision\ )(?<!decisions\ )(?<!avenant\ )(?<!lot\ )(?<!article\ )(?<!loi\ )(?<!arrete\ )(?<!marche\ )
     \b n \s* ° \s* (?P<num>\d{1,4} (?:\s?[/_\ -]\s?\d{1,4}){1,3}) \b  # « N° 2022 7 4 », « N°36/2023 »""",
     refuses=("DECISION N° 23-05",),
+    anchors="n",
+    before=20,
+    after=50,
 )
 SINGLE_ID_CODE = term(
     "single_id_code",
@@ -621,10 +829,16 @@ SINGLE_ID_CODE = term(
 SINGLE_ID_STAMP = term(
     "single_id_stamp",
     r"""\b id \s* : \s* \d{3} - \d{9} - \d{8} - (?P<num>\w+?) - (?:de|ar|au|cc) \b  # « ID : 065-216502260-20230123-2023003-DE »""",
+    anchors="id",
+    before=5,
+    after=60,
 )
 ITEM_IN_BODY = term(
     "item_in_body",
     r"""(?:rapport|question|point|affaire) \s+ n \s* ° \s* (?P<item>\d+) \s* [-:]? \s*  # « Rapport n° 19 : », « Affaire n° 2 : »""",
+    anchors="rapport question point affaire",
+    before=5,
+    after=40,
 )
 
 
@@ -638,16 +852,22 @@ STAMP = term(
     | publication | affichee? | publiee? | reception \s+ (?:prefecture|ar) | teletransmission      # « publication le : ? 7 FEV, 2073 », « affiché le 12/12/2022 »
     ) (?:\s+ le)? \s* :? \s* (?:le \s*)?
     (?P<date>[\d?][\d\ ?]{0,3} \s* [/.]? \s* [a-z.]{0,6} [/.,]? \s* [/.]? \s* \d{2,4} (?:\s*\d)?)""",
+    anchors="prefecture publication affiche affichee publie publiee reception teletransmission",
+    before=40,
+    after=100,
 )
 CLOSING = term(
     "closing",
-    r"""(?:
+    r"""(?<![a-z])(?:
       pour \s+ extrait \s+ conforme | pour \s+ copie \s+ conforme          # « Pour extrait conforme »
     | certifiee? \s+ (?:conforme|executoire) | fait \s+ et \s+ delibere    # « Certifié exécutoire », « Fait et délibéré »
     | seance \s+ est \s+ levee | accuse \s+ de \s+ reception               # « La séance est levée », « Accusé de réception »
     | identifiant \s+ unique \s+ de \s+ l'acte | recours                   # « Identifiant unique de l'acte », « recours »
     | signee? \s+ (?:electroniquement|par) | le \s+ maire \s* ,            # « Signé électroniquement », « Le Maire, »
     )""",
+    anchors="extrait copie certifie certifiee delibere levee accuse identifiant recours signe signee maire",
+    before=20,
+    after=60,
 )
 NEW_EXTRACT = term(
     "new_extract",
@@ -656,12 +876,18 @@ NEW_EXTRACT = term(
     | etaient \s+ presents            # « Etaient présents »
     | (?P<heading> deliberation \s)   # « DÉLIBÉRATION n° » (in capitals: a heading)
     )""",
+    anchors="extrait presents deliberation",
+    before=20,
+    after=40,
 )
 OTHER_MEETING = term(
     "other_meeting",
     rf"""(?: extrait \s+ du \s+ registre | proces [-\ ] verbal) [^.]{{0,200}}?   # « EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS, séance du 12 octobre 2023 »
     seance \s+ (?:publique \s+ | ordinaire \s+)? (?:du|en \s+ date \s+ du) \s+ (?:{WEEKDAY} \s+)?
     (?P<date>\d{{1,2}} \s* (?:er)? \s+ [a-z]{{3,9}} \s+ \d{{4}} | \d{{1,2}} / \d{{1,2}} / \d{{4}})""",
+    anchors="extrait proces",
+    before=10,
+    after=340,
 )
 SIGNED_BY_DELEGATION = term(
     "signed_by_delegation",
@@ -669,8 +895,17 @@ SIGNED_BY_DELEGATION = term(
       signee? \s+ (?:electroniquement \s+)? par \s* :? \s* (?P<who>[^#]{2,40}?) \s+ (?:date|\#|qualit)  # « Signé électroniquement par : Ludovic Veber Date »
     | par \s+ delegation [^.]{0,80}? signee? [^:]{0,30} : \s* (?P<who2>[^#]{2,40}?) \s+ (?:date|\#|qualit)  # « Par délégation … signé par : X Date »
     )""",
+    anchors="signe signee delegation",
+    before=10,
+    after=220,
 )
-BY_DELEGATION = term("by_delegation", r"""par \s+ delegation  # « Par délégation »""")
+BY_DELEGATION = term(
+    "by_delegation",
+    r"""par \s+ delegation  # « Par délégation »""",
+    anchors="delegation",
+    before=10,
+    after=20,
+)
 ACT_STAMP_ID = term(
     "act_stamp_id",
     r"""\b \d{3} - \d{9} - (?P<day>\d{8}) - [\w-]+? - (?:de|ar|au|cc) \b  # « 065-216502260-20230123-2023003-DE »""",

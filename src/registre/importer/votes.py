@@ -41,6 +41,8 @@ _NAMES_STOP = re.compile(
     r"ACCEPTE|SOLLICITE|CONFIRME|DONNE|ATTRIBUE|ARR[ÊE]TE)\b|Point\s+n|Date\s|Pour\s+copie|Pour\s+extrait|(?<!\bM)\.\s|;\s|"
     r"\bconseil\b|\bprend\b|\bAdopt|\bVoix\b|\bd[ée]cide\b|\buse\s+du\s+pouvoir"
 )
+_SPACES = re.compile(r"\s+")
+_BEFORE_NAMES = re.compile(r"^\s*(?:,|de\s*:?|d\s*'|:)?\s*")
 _FIELD = {
     "for": "votes_for",
     "against": "votes_against",
@@ -114,11 +116,12 @@ class _Spans:
         return at >= 0 and position < self.spans[at][1]
 
 
-def committee_spans(low: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def committee_spans(page: FlatText, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """ "Vu l'avis … des commissions (pour : 21 ; …)": from the opinion to the end of its sentence."""
+    low = page.low
     end = len(low) if end is None else end
     spans: list[tuple[int, int]] = []
-    for word in COMMITTEE.regex.finditer(low, start, end):
+    for word in page.finditer(COMMITTEE, start, end):
         lookback = max(start, word.start() - 200)
         opinion = None
         for opinion in OPINION.regex.finditer(low, lookback, word.start()):  # noqa: B007 the last one
@@ -139,20 +142,27 @@ def committee_spans(low: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
-def read_votes(flat: FlatText, figures: Figures, start: int, end: int) -> VoteReading:
-    """The votes of the deliberation spanning [start, end) of the text."""
-    text, low = flat.text, flat.low
-    committees = _Spans(committee_spans(low, start, end))
+def read_votes(page: FlatText, figures: Figures, start: int, end: int) -> VoteReading:
+    """The votes of the deliberation spanning [start, end) of the text (read once per span)."""
+    key = ("votes", start, end)
+    if key not in page.memo:
+        page.memo[key] = _read_votes(page, figures, start, end)
+    return page.memo[key]  # type: ignore[return-value]
+
+
+def _read_votes(page: FlatText, figures: Figures, start: int, end: int) -> VoteReading:
+    text = page.text
+    committees = _Spans(committee_spans(page, start, end))
     counts = figures.within(start, end)
     committee_figures = [c for c in counts if c.kind in VOTE_KINDS and c.start in committees]
     counts = [c for c in counts if c.start not in committees]
 
     phrases: list[tuple[int, int, str]] = [
         (m.start(), m.end(), m.lastgroup or "adopted")
-        for m in VOTE_PHRASE.regex.finditer(low, start, end)
+        for m in page.finditer(VOTE_PHRASE, start, end)
         if m.start() not in committees
     ]
-    form = _checkbox_form(low, start, end)
+    form = _checkbox_form(page, start, end)
     if form:
         form_start, form_end, majority_at = form
         phrases = [p for p in phrases if not form_start <= p[0] < form_end]
@@ -193,7 +203,7 @@ def read_votes(flat: FlatText, figures: Figures, start: int, end: int) -> VoteRe
         _named(text, figures, start, end, [provisional], counts)
         if provisional.named:
             votes.append(provisional)
-    return VoteReading(votes, committee_figures, bool(form), _proxy_uses(text, low, start, end))
+    return VoteReading(votes, committee_figures, bool(form), _proxy_uses(page, start, end))
 
 
 def _assign_figures(votes: list[StatedVote], counts: list[Count]) -> None:
@@ -217,12 +227,12 @@ def _assign_figures(votes: list[StatedVote], counts: list[Count]) -> None:
 
 
 def _words(text: str, start: int, end: int) -> str:
-    return re.sub(r"\s+", " ", text[start:end]).strip()
+    return _SPACES.sub(" ", text[start:end]).strip()
 
 
-def _checkbox_form(low: str, start: int, end: int) -> tuple[int, int, int] | None:
-    unanimous = FORM_UNANIMOUS.regex.search(low, start, end)
-    majority = FORM_MAJORITY.regex.search(low, start, end)
+def _checkbox_form(page: FlatText, start: int, end: int) -> tuple[int, int, int] | None:
+    unanimous = page.search(FORM_UNANIMOUS, start, end)
+    majority = page.search(FORM_MAJORITY, start, end)
     if not unanimous or not majority or abs(unanimous.start() - majority.start()) > 400:
         return None
     return (
@@ -311,7 +321,7 @@ def _named(
         span = text[label.end : limit]
         stop = _NAMES_STOP.search(span)
         span = span[: stop.start()] if stop else span
-        span = re.sub(r"^\s*(?:,|de\s*:?|d\s*'|:)?\s*", lambda m: " " * len(m.group()), span)
+        span = _BEFORE_NAMES.sub(lambda m: " " * len(m.group()), span)
         people = find_people(span, label.end)
         if not people:
             continue
@@ -333,10 +343,11 @@ def _named(
                 vote.evidence[name] = (people[0].start, people[-1].end)
 
 
-def _proxy_uses(text: str, low: str, start: int, end: int) -> list[tuple[str, str]]:
+def _proxy_uses(page: FlatText, start: int, end: int) -> list[tuple[str, str]]:
     """ "Mme Girardet use du pouvoir de Mme Youssouf"."""
+    text = page.text
     uses = []
-    for match in PROXY_USE.regex.finditer(low, start, end):
+    for match in page.finditer(PROXY_USE, start, end):
         holders = find_people(text[max(start, match.start() - 60) : match.start()])
         principals = find_people(text[match.end() : match.end() + 60])
         if holders and principals:
