@@ -25,7 +25,11 @@ FOLDERS = {"extracts": CORPUS, "added": ADDED}
 
 def require_corpus() -> None:
     """The corpus is part of the test suite: without it the suite fails, it does not skip."""
-    missing = [str(folder / "expected.json") for folder in FOLDERS.values() if not (folder / "expected.json").is_file()]
+    missing = [
+        str(folder / "expected.json")
+        for folder in FOLDERS.values()
+        if not (folder / "expected.json").is_file()
+    ]
     if missing:
         raise FileNotFoundError(
             "corpus absent : " + ", ".join(missing) + " (../shared/corpus doit être à côté du dépôt)"
@@ -81,7 +85,9 @@ def target_act(data: dict, document: dict) -> dict | None:
     parts = re.split(r"\s+[—–]\s+", named)[:2]
     heads = {_key(part) for part in parts}
     heads |= {
-        _key(re.sub(r"^(?:Délibération|Dossier|Affaire|POINT|n°|N°)\s*(?:n\s*°|No)?\s*", "", part, flags=re.I))
+        _key(
+            re.sub(r"^(?:Délibération|Dossier|Affaire|POINT|n°|N°)\s*(?:n\s*°|No)?\s*", "", part, flags=re.I)
+        )
         for part in parts
     }
     for deliberation in deliberations:

@@ -33,7 +33,9 @@ def test_labelled_figure_is_read(name, key, value):
 def test_figure_the_text_does_not_state_stays_null(name):
     read = read_figures(imported("added", name), DOCUMENTS[name])
     invented = {
-        key: read[key] for key, value in expected_figures(DOCUMENTS[name]).items() if value is None and read[key] is not None
+        key: read[key]
+        for key, value in expected_figures(DOCUMENTS[name]).items()
+        if value is None and read[key] is not None
     }
     assert invented == {}
 

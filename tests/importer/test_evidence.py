@@ -9,7 +9,9 @@ from registre.importer import import_text
 
 from .corpus import documents, imported, text_of
 
-TEXTS = [("extracts", name) for name in documents("extracts")] + [("added", name) for name in documents("added")]
+TEXTS = [("extracts", name) for name in documents("extracts")] + [
+    ("added", name) for name in documents("added")
+]
 
 
 def _check(data: dict, text: str) -> int:

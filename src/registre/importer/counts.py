@@ -32,6 +32,7 @@ from .layout import FlatText
 from .vocabulary import (
     BARE_FOR_AGAINST,
     CLOCK,
+    COUNT_RANGE,
     COUNT_SENTENCE,
     DATE,
     DATE_VALUED,
@@ -116,9 +117,13 @@ _WORD_NUMBER = re.compile(
 )
 # led by a space, so that the scan skips from space to space
 _LETTER_RUN = re.compile(r" ((?:[a-z]{1,3} ){2,}[a-z]{1,3})(?![a-z])")
+# short words French writes: a run of them is prose; letter-spaced OCR cuts words into pieces
+# that are none ("n om br e", "a bse nts")
 _SHORT_WORDS = frozenset(
-    "a au aux ce ces c d de des du en et il la le les l m n ne ni nos on ou par pas qu que qui s sa se ses son sur "
-    "t un une y vos est ont sont lui eux mme mr mm mrs h er e es x i ii iii iv v vi".split()
+    """a au aux ce ces cet ci ca c d de des du en et eu il ils je la le les l leur lui ma me mes moi mon ne ni non
+    nos nous on ont or ou par pas peu pu qu que qui sa se ses si son sur ta te tes toi ton tu un une vu va vos y est
+    ete dit loi an ans mr mme mm m n h er e es x i ii iii iv v vi vii etc cas lot rue bp tel fax vue via oui nom mai
+    sud nul sis du due car bis mis dcm pv cc cm ht ttc hab art al o s t j""".split()
 )
 
 
@@ -164,7 +169,7 @@ def _labels(page: FlatText) -> Iterable[Token]:
 def _letter_spaced_regions(low: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for found in _LETTER_RUN.finditer(" " + low):
-        if all(word in _SHORT_WORDS for word in found.group(1).split()):
+        if sum(word not in _SHORT_WORDS for word in found.group(1).split()) < 2:
             continue
         start, end = max(0, found.start(1) - 41), min(len(low), found.end(1) + 39)
         if regions and start <= regions[-1][1]:
@@ -176,7 +181,8 @@ def _letter_spaced_regions(low: str) -> list[tuple[int, int]]:
 
 # after a number, the first characters that may make it a date, a time, an amount or a code
 _NOT_PLAIN_AFTER = re.compile(
-    r"[/.,_:°^h%€a-z-]| +(?:\d|[a-z]{1,4}\b|m2|m\^|janvier|fevrier|avril|juillet|septembre|octobre|novembre|decembre|heures?\b|euros?\b|€|%)"
+    r"[/.,_:°^h%€a-z-]| +(?:\d|(?:mars|mai|juin|aout|h|ht|ttc|eur|er|km|ha|ml|m2|heures?|euros?)\b|m\^|€|%"
+    r"|janvier|fevrier|avril|juillet|septembre|octobre|novembre|decembre)"
 )
 
 
@@ -207,8 +213,13 @@ def _values(page: FlatText) -> Iterable[Token]:
             yield Token(kind if kind in ("date", "clock") else "other", start, done)
     for match in _SLASH.finditer(low):
         yield Token("number", match.start(1), match.end(1), value=0)
-    for match in _RULE.finditer(low):
-        yield Token("other", match.start(), match.end())
+    for marker in ("//", "--", "___"):
+        position = low.find(marker)
+        while position >= 0:
+            match = _RULE.match(low, position)
+            end = match.end() if match else position + len(marker)
+            yield Token("other", position, end)
+            position = low.find(marker, end)
     for position in page.index.get("neant", ()):
         yield Token("number", position, position + 5, value=0)
     for word in _NUMBER_WORDS:
@@ -581,22 +592,19 @@ ATTENDANCE_FIGURES = frozenset(
         "votes_cast",
     }
 )
-_RANGE_CLAUSE = re.compile(
-    r"(?:pour\s+les\s+|aux\s+|de\s+la\s+|du\s+|des\s+)?(?:points?|questions?|deliberations?|rapports?|affaires?)\s+"
-    r"(?:n\s*°\s*)?(\d{1,4})\s*(?:a|au|-)\s*(?:la\s+|le\s+)?(?:n\s*°\s*)?(\d{1,4})\s*:"
-)
 _WINDOW_NOTE = re.compile(r"\s*\(([^()]{3,80})\)")
 _MORE = re.compile(r"\s*[/,;]?\s*(?:et\s+)?(\d{1,4})\s*\(([^()]{3,80})\)")
 
 
-def with_ranges(text: str, low: str, counts: list[Count]) -> list[Count]:
+def with_ranges(page: FlatText, counts: list[Count]) -> list[Count]:
     """Figures given per range of items: "Présents : 25 (points 1 à 5) / 27 (à partir du point 6)",
     "Points 1 à 5 : présents 25, votants 28 ; points 6 à 12 : présents 27, votants 30"."""
     from .windows import read_window
 
+    text = page.text
     clauses = [
         (m.start(), Window(from_item=int(m.group(1)), until_item=int(m.group(2))))
-        for m in _RANGE_CLAUSE.finditer(low)
+        for m in page.finditer(COUNT_RANGE)
         if int(m.group(1)) <= int(m.group(2))
     ]
     starts = [start for start, _window in clauses]

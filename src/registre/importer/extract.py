@@ -27,7 +27,7 @@ def read_extract(source: str, original: str) -> StatedExtract:
 
     page = FlatText.of(original)
     found = read_figures(page)
-    counts = [c for c in with_ranges(page.text, page.low, found.counts) if c.kind not in IGNORED]
+    counts = [c for c in with_ranges(page, found.counts) if c.kind not in IGNORED]
     figures = Figures.of(counts, found.labels)
     attendance = read_attendance(page)
     deliberations = read_deliberations(page, figures, attendance.end)

@@ -113,8 +113,14 @@ class FlatText:
         """Where each word of the folded text starts: one scan, for every fragment that skips
         ahead to its words."""
         words: dict[str, list[int]] = {}
+        get = words.get
         for match in _WORD.finditer(self.low):
-            words.setdefault(match.group(), []).append(match.start())
+            word = match.group()
+            found = get(word)
+            if found is None:
+                words[word] = [match.start()]
+            else:
+                found.append(match.start())
         return words
 
     @cached_property
@@ -132,15 +138,14 @@ class FlatText:
         if not term.anchors:
             yield from term.regex.finditer(self.low, start, end)
             return
-        positions = sorted(p for word in term.anchors for p in self.index.get(word, ()) if start <= p < end)
-        windows: list[list[int]] = []
-        for position in positions:
-            low, high = max(start, position - term.before), min(end, position + term.after + _MARGIN)
-            if windows and low <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], high)
-            else:
-                windows.append([low, high])
-        for low, high in windows:
+        windows = self._windows(term)
+        first = max(0, bisect.bisect_right(windows[0], start) - 1)
+        for index in range(first, len(windows[0])):
+            low, high = max(start, windows[0][index]), min(end, windows[1][index])
+            if low >= end:
+                break
+            if low >= high:
+                continue
             done = low
             for match in term.regex.finditer(self.low, low, high):
                 if match.start() < done:
@@ -154,13 +159,32 @@ class FlatText:
                     continue
                 yield match
 
+    def _windows(self, term: Term) -> tuple[list[int], list[int]]:
+        """The stretches around the term's anchors, merged (starts, ends), once per document."""
+        key = ("windows", term.name, term.anchors)
+        found = self.memo.get(key)
+        if found is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            limit = len(self.low)
+            for position in self._positions(term.anchors):
+                low, high = max(0, position - term.before), min(limit, position + term.after + _MARGIN)
+                if ends and low <= ends[-1]:
+                    ends[-1] = max(ends[-1], high)
+                else:
+                    starts.append(low)
+                    ends.append(high)
+            found = self.memo[key] = (starts, ends)
+        return found  # type: ignore[return-value]
+
     def match_at_words(
         self, regex: re.Pattern[str], starts: frozenset[str], start: int = 0, end: int | None = None
     ) -> list[re.Match[str]]:
         """The matches of a pattern that can only begin at one of these words, as a scan of the
         whole span would find them: tried at those words only."""
         end = len(self.low) if end is None else end
-        positions = sorted(p for word in starts for p in self.index.get(word, ()) if start <= p < end)
+        every = self._positions(starts)
+        positions = every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
         found: list[re.Match[str]] = []
         done = start
         for position in positions:
@@ -171,6 +195,15 @@ class FlatText:
                 found.append(match)
                 done = match.end()
         return found
+
+    def _positions(self, words: frozenset[str]) -> list[int]:
+        """Where any of these words starts, in text order (worked out once per set of words)."""
+        key = ("positions", words)
+        found = self.memo.get(key)
+        if found is None:
+            index = self.index
+            found = self.memo[key] = sorted(p for word in words for p in index.get(word, ()))
+        return found  # type: ignore[return-value]
 
     def search(self, term: Term, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(term, start, end), None)

@@ -100,6 +100,7 @@ _REVERSED_PATTERN = (
 )
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
+_REVERSED_HINT = re.compile(rf"[{UP}]{{2}}[{UP}'\-]*\s+[{UP}][{LOW}]")
 _PLURAL_SEPARATOR = re.compile(r"\s*(?:,|\bet\b)\s*")
 _PLURAL_RE = re.compile(_PLURAL)
 _AFTER_REVERSED = re.compile(r"\s*(?:[,;]|\bet\b|\(|$)")
@@ -220,10 +221,12 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
 
 
 def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[NamedPerson]:
-    # "DUPONT Jean, MARTIN Marie": surname first, when the list reads better that way
+    # "DUPONT Jean, MARTIN Marie": surname first, when the list reads better that way (looked for
+    # only where two capitals words are followed by a first name)
+    hints = _REVERSED_HINT.findall(text, 0, len(text))
     reversed_order = [
         m
-        for m in _REVERSED.finditer(text)
+        for m in (_REVERSED.finditer(text) if len(hints) >= 2 else ())
         if _AFTER_REVERSED.match(text[m.end("rfirst") : m.end("rfirst") + 4])
         and len(m.group("rlast").replace(" ", "")) >= 3
     ]  # "JC Wambst" is initials, not a surname
@@ -327,15 +330,17 @@ class Roster:
     """The people the attendance lists name, to recognise them when written another way."""
 
     people: dict[str, NamedPerson] = field(default_factory=dict)
-    _folded: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (surname, first name), folded
+    # folded surname -> the people of that surname; surname length -> the surnames: a name is
+    # compared with the few that could match, not with the whole list
+    _by_last: dict[str, list[NamedPerson]] = field(default_factory=dict)
+    _by_length: dict[int, set[str]] = field(default_factory=dict)
 
     def add(self, person: NamedPerson) -> None:
         if person.key not in self.people:
             self.people[person.key] = person
-            self._folded[person.key] = (fold(person.last_name), fold(person.first_name))
-
-    def _last(self, person: NamedPerson) -> str:
-        return self._folded[person.key][0]
+            last = fold(person.last_name)
+            self._by_last.setdefault(last, []).append(person)
+            self._by_length.setdefault(len(last), set()).add(last)
 
     def resolve(self, person: NamedPerson) -> tuple[NamedPerson, str | None]:
         """The listed person this name designates, and how it was matched ("variant" for a spelling
@@ -343,33 +348,30 @@ class Roster:
         if person.key in self.people:
             return self.people[person.key], None
         last = fold(person.last_name)
-        same = [
-            p
-            for p in self.people.values()
-            if self._last(p) == last and first_names_agree(p.first_name, person.first_name)
-        ]
+        namesakes = self._by_last.get(last, [])
+        same = [p for p in namesakes if first_names_agree(p.first_name, person.first_name)]
         if len(same) == 1:
             return same[0], None
         if len(same) > 1:
             return person, None
-        if not same:
-            near = [
-                p
-                for p in self.people.values()
-                if self._last(p) == last
-                and p.first_name
-                and person.first_name
-                and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))
-            ]
-            if len(near) == 1:
-                return near[0], "variant"
+        near = [
+            p
+            for p in namesakes
+            if p.first_name
+            and person.first_name
+            and _edit_distance_at_most_one(fold(p.first_name), fold(person.first_name))
+        ]
+        if len(near) == 1:
+            return near[0], "variant"
         if len(last) >= 4:
             close = [
                 p
-                for p in self.people.values()
-                if len(self._last(p)) >= 4
-                and _edit_distance_at_most_one(self._last(p), last)
-                and first_names_agree(p.first_name, person.first_name)
+                for length in (len(last) - 1, len(last), len(last) + 1)
+                if length >= 4
+                for other in self._by_length.get(length, ())
+                if _edit_distance_at_most_one(other, last)
+                for p in self._by_last[other]
+                if first_names_agree(p.first_name, person.first_name)
                 and (p.first_name or person.first_name or len(last) >= 5)
             ]
             if len(close) == 1:
@@ -378,12 +380,9 @@ class Roster:
 
     def find(self, first_name: str, last_word: str) -> NamedPerson | None:
         """A listed person with this first name whose surname is this word (a name split by a column)."""
-        last = fold(last_word)
         found = [
             p
-            for p in self.people.values()
-            if self._last(p) == last
-            and first_names_agree(p.first_name, first_name)
-            and fold(p.first_name) == fold(first_name)
+            for p in self._by_last.get(fold(last_word), [])
+            if first_names_agree(p.first_name, first_name) and fold(p.first_name) == fold(first_name)
         ]
         return found[0] if len(found) == 1 else None

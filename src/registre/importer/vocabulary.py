@@ -746,6 +746,17 @@ AUTHORITY_DEPARTMENT = term(
 )
 
 
+# "Points 1 à 5 : présents 25, votants 28": figures given for a range of items
+COUNT_RANGE = term(
+    "count_range",
+    r"""(?:pour \s+ les \s+ | aux \s+ | de \s+ la \s+ | du \s+ | des \s+)?
+    (?:points? | questions? | deliberations? | rapports? | affaires?) \s+ (?:n \s* ° \s*)? (\d{1,4}) \s*
+    (?:a | au | -) \s* (?:la \s+ | le \s+)? (?:n \s* ° \s*)? (\d{1,4}) \s* :  # « Points 1 à 5 : », « pour les délibérations n° 3 à 7 : »""",
+    anchors="point points question questions deliberation deliberations rapport rapports affaire affaires",
+    before=16,
+    after=60,
+)
+
 # -- where an act begins ---------------------------------------------------------------------
 
 _CODE = r"[a-z]{0,8}[_/-]?\d[\da-z_./-]*[\da-z]|\d+"

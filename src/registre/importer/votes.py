@@ -42,6 +42,8 @@ _NAMES_STOP = re.compile(
     r"\bconseil\b|\bprend\b|\bAdopt|\bVoix\b|\bd[ée]cide\b|\buse\s+du\s+pouvoir"
 )
 _SPACES = re.compile(r"\s+")
+# between a ballot's label and the names after it: its figure, "voix", "de :", punctuation
+_LEAD = re.compile(r"(?:\s|[,:;()]|\d+|\bvoix\b|\bde\b|\bd'|\bdont\b)*", re.I)
 _BEFORE_NAMES = re.compile(r"^\s*(?:,|de\s*:?|d\s*'|:)?\s*")
 _FIELD = {
     "for": "votes_for",
@@ -316,6 +318,9 @@ def _named(
     stops = sorted({c.start for c in counts if c.kind in VOTE_KINDS} | {t.start for t in labels})
     vote_starts = [v.start for v in votes]
     for label in labels:
+        lead = _LEAD.match(text, label.end)
+        if not lead or not text[lead.end() : lead.end() + 1].isupper():
+            continue  # no name right after the ballot's label and its figure
         following = bisect.bisect_right(stops, label.end)
         limit = min(stops[following] if following < len(stops) else end, label.end + 600, end)
         span = text[label.end : limit]
