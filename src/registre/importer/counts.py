@@ -23,12 +23,12 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from registre.core.model import Window
 
 from .french import read_number
-from .layout import FlatText
+from .layout import FlatText, indexed
 from .vocabulary import (
     BARE_FOR_AGAINST,
     CLOCK,
@@ -107,10 +107,10 @@ def _is_reference(low: str, start: int) -> bool:
     return bool(words) and words[-1].rstrip(".:") in _REFERENCE_WORDS
 
 
-_NUMBER_WORDS = (
-    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente "
-    "quarante cinquante"
-).split()
+_NUMBER_WORDS = indexed(
+    *"un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente "
+    "quarante cinquante neant".split()
+)
 _WORD_NUMBER = re.compile(
     r"(?<![a-z-])(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
     r"seize|vingt|trente|quarante|cinquante)(?:-(?:et-)?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?(?![a-z-])"
@@ -186,10 +186,35 @@ _NOT_PLAIN_AFTER = re.compile(
 )
 
 
-def _values(page: FlatText) -> Iterable[Token]:
+# a value is read at most this far from a label (a flattened table: labels, a date, then values)
+_VALUE_REACH = 320
+
+
+def _near(labels: list[Token], limit: int) -> list[tuple[int, int]]:
+    """The stretches of text where a value could belong to one of these labels, merged."""
+    spans: list[tuple[int, int]] = []
+    for label in labels:
+        low, high = max(0, label.start - _VALUE_REACH), min(limit, label.end + _VALUE_REACH)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def _values(page: FlatText, labels: list[Token]) -> Iterable[Token]:
+    """Numbers, and what looks like one but is not, near the labels only: a figure far from any
+    label is read by no layout."""
     low = page.low
+    digits = page.digits
+    starts = [d[0] for d in digits]
     done = 0
-    for start, end in page.digits:
+    candidates = (
+        digits[i]
+        for span_start, span_end in _near(labels, len(low))
+        for i in range(bisect.bisect_left(starts, span_start), bisect.bisect_left(starts, span_end))
+    )
+    for start, end in candidates:
         if start < done:
             continue
         if start and (low[start - 1].isalnum() or low[start - 1] == "/"):
@@ -220,10 +245,10 @@ def _values(page: FlatText) -> Iterable[Token]:
             end = match.end() if match else position + len(marker)
             yield Token("other", position, end)
             position = low.find(marker, end)
-    for position in page.index.get("neant", ()):
+    for position in page.positions_of("neant"):
         yield Token("number", position, position + 5, value=0)
     for word in _NUMBER_WORDS:
-        for position in page.index.get(word, ()):
+        for position in page.positions_of(word):
             match = _WORD_NUMBER.match(low, position)
             if match:
                 yield Token("number", position, match.end(), value=read_number(match.group()), word=True)
@@ -231,7 +256,8 @@ def _values(page: FlatText) -> Iterable[Token]:
 
 def tokens(page: FlatText) -> list[Token]:
     """Labels and values in text order; a token inside an earlier one is dropped."""
-    found = sorted([*_labels(page), *_values(page)], key=lambda t: (t.start, -t.end))
+    labels = sorted(_labels(page), key=lambda t: t.start)
+    found = sorted([*labels, *_values(page, labels)], key=lambda t: (t.start, -t.end))
     kept: list[Token] = []
     for token in found:
         if kept and token.start < kept[-1].end:
@@ -551,6 +577,11 @@ class Figures:
     def of(cls, counts: list[Count], labels: list[Token]) -> Figures:
         counts = sorted(counts, key=lambda c: c.start)
         return cls(counts, labels, [c.start for c in counts], [t.start for t in labels])
+
+    @cached_property
+    def windowed(self) -> list[Count]:
+        """The figures given for a range of items ("Présents : 25 (points 1 à 5)")."""
+        return [c for c in self.counts if c.window is not None]
 
     def within(self, start: int, end: int) -> list[Count]:
         return self.counts[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]

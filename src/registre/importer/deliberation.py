@@ -236,11 +236,7 @@ def _deliberation(
     reading = read_votes(page, figures, start, end)
     vote = reading.main
     where = f"la délibération n°{number}"
-    counts = [
-        c
-        for c in figures.counts
-        if c.window is not None and c.kind in ATTENDANCE_KINDS and covers(c.window, item)
-    ]
+    counts = [c for c in figures.windowed if c.kind in ATTENDANCE_KINDS and covers(c.window, item)]
     counts += [
         c
         for c in figures.within(start, end)

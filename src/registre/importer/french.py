@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .layout import FlatText, fold
+from .layout import FlatText, fold, indexed
 from .vocabulary import MONTH, WEEKDAY
 
 MONTHS = {
@@ -26,6 +26,7 @@ MONTHS = {
     "novembre": 11,
     "decembre": 12,
 }
+indexed("an", *MONTHS)
 # abbreviations printed by stamps: "27 FEV. 2023", "1er DEC 2022"
 _MONTH_ABBREVIATIONS = {
     "janv": 1,
@@ -199,8 +200,8 @@ def spelled_dates(
     low = fold(text) if low is None else low
     found = []
     if page is not None:
-        years = [p for p in page.index.get("an", ()) if p < len(low)]
-        months = sorted(p for m in MONTHS for p in page.index.get(m, ()) if p < len(low))
+        years = [p for p in page.positions_of("an") if p < len(low)]
+        months = sorted(p for m in MONTHS for p in page.positions_of(m) if p < len(low))
     else:
         years = [m.end() - 3 for m in _AN.finditer(low)]
         months = [m.start() for m in _MONTH_ANYWHERE.finditer(low)]

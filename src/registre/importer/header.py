@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .french import parse_clock, parse_french_date, spelled_dates
-from .layout import FlatText, squash
+from .layout import FlatText, indexed, squash
 from .persons import NamedPerson, find_people
 from .vocabulary import (
     AUTHORITY_BY_CHAIR,
@@ -33,6 +33,7 @@ from .vocabulary import (
 )
 
 HEAD = 6000  # a header fits in the first pages
+_TITLES = indexed("maire", "president", "presidente")
 _HEADING_DATE = re.compile(r"\d{1,2}\s*(?:er)?\s+[a-z]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}")
 _PREAMBLE_DATE = re.compile(
     r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
@@ -171,11 +172,11 @@ def _chair(page: FlatText) -> NamedPerson | None:
             return people[-1]
     if page.search(CHAIR_BY_TITLE, 0, HEAD):
         # the chair named in the list: "Mme Hélène DE COMARMOND, Maire"
-        for title in sorted(
-            p for word in ("maire", "president", "presidente") for p in page.index.get(word, ())
-        ):
+        for title in sorted(p for word in _TITLES for p in page.positions_of(word)):
             if title >= 8000:
                 break
+            if "," not in low[max(0, title - 4) : title]:
+                continue  # "Mme Hélène DE COMARMOND, Maire": a comma before the title
             at = max(0, title - 80)
             people = find_people(text[at:title], at)
             if people and CHAIR_TITLE_AFTER.regex.match(low, people[-1].end, people[-1].end + 20):

@@ -9,6 +9,7 @@ as decoded, so an offset found in one is an offset in the others, and maps back 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,7 +23,18 @@ if TYPE_CHECKING:
 # "_" is emphasis around words, but part of an identifier inside one ("DEL_20220628_1")
 _MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _MARKUP_CHARS = "<*#_"
-_WORD = re.compile(r"[a-z]+")
+_WORDS_AND_GAPS = re.compile(r"([^a-z]+)")
+# the words the readers look up: only these are indexed (``indexed``), so that the index costs a
+# set lookup per word of the text, not a list append
+INDEXED: set[str] = set()
+
+
+def indexed(*words: str) -> frozenset[str]:
+    """Declare words a reader will look up in a document's index; returns them."""
+    INDEXED.update(words)
+    return frozenset(words)
+
+
 _DIGITS = re.compile(r"[0-9]+")
 _MARGIN = 60  # a window reads this far past its reach, so that lookaheads see the text
 _SPACES = "\t\r\n\f\v\u00a0\u202f\u2007"
@@ -110,18 +122,23 @@ class FlatText:
 
     @cached_property
     def index(self) -> dict[str, list[int]]:
-        """Where each word of the folded text starts: one scan, for every fragment that skips
-        ahead to its words."""
+        """Where each declared word (``indexed``) of the folded text starts: one split of the text,
+        for every fragment that skips ahead to its words."""
+        parts = _WORDS_AND_GAPS.split(self.low)
+        offsets = [0, *itertools.accumulate(map(len, parts))]
         words: dict[str, list[int]] = {}
-        get = words.get
-        for match in _WORD.finditer(self.low):
-            word = match.group()
-            found = get(word)
-            if found is None:
-                words[word] = [match.start()]
-            else:
-                found.append(match.start())
+        wanted = INDEXED
+        for index in range(0, len(parts), 2):
+            word = parts[index]
+            if word in wanted:
+                words.setdefault(word, []).append(offsets[index])
         return words
+
+    def positions_of(self, word: str) -> list[int]:
+        """Where this word starts; it must have been declared (``indexed``)."""
+        if word not in INDEXED:
+            raise KeyError(f"{word!r} is not indexed: declare it with layout.indexed()")
+        return self.index.get(word, [])
 
     @cached_property
     def digits(self) -> list[tuple[int, int]]:
@@ -202,7 +219,15 @@ class FlatText:
         found = self.memo.get(key)
         if found is None:
             index = self.index
-            found = self.memo[key] = sorted(p for word in words for p in index.get(word, ()))
+            positions: list[int] = []
+            for word in words:
+                if word not in INDEXED:
+                    raise KeyError(f"{word!r} is not indexed: declare it with layout.indexed()")
+                at = index.get(word)
+                if at:
+                    positions += at
+            positions.sort()
+            found = self.memo[key] = positions
         return found  # type: ignore[return-value]
 
     def search(self, term: Term, start: int = 0, end: int | None = None) -> re.Match[str] | None:

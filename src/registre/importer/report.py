@@ -64,6 +64,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
     findings = list(stated.findings) + list(document.findings) + list(tally.violations)
     findings += _proxy_window_gaps(meeting, tally)
     findings = list(dict.fromkeys(findings))
+    context = _Context.of(document, tally)
     return {
         "source": stated.source,
         "authority": stated.authority,
@@ -100,7 +101,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             for p in meeting.proxies
         ],
         "deliberations": [
-            _deliberation_dict(document, tally, deliberation) for deliberation in stated.deliberations
+            _deliberation_dict(document, context, deliberation) for deliberation in stated.deliberations
         ],
         "warnings": [v.as_dict() for v in findings if v.severity is Severity.WARNING],
         "violations": [v.as_dict() for v in findings if v.severity is Severity.VIOLATION and not v.items],
@@ -175,24 +176,73 @@ def _window(window) -> dict:
     return data
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every deliberation of a document looks up, indexed once: the cost of a report stays
+    linear in the number of deliberations."""
+
+    tally: MeetingTally
+    by_item: dict[int, ItemTally]
+    findings_by_item: dict[int, list[Violation]]  # the tally's findings naming an item of the agenda
+    general: list[Violation]  # the tally's findings about the record as a whole
+    document_violations: dict[int | None, list[tuple[int, Violation]]]  # reading violations by item, in order
+    has_present_list: bool
+
+    @classmethod
+    def of(cls, document: ImportedDocument, tally: MeetingTally) -> _Context:
+        agenda = set(document.meeting.order_of_passage)
+        by_item: dict[int, list[Violation]] = {}
+        general = []
+        for finding in tally.violations:
+            if not finding.items or not agenda.issuperset(finding.items):
+                general.append(finding)
+            else:
+                for item in finding.items:
+                    by_item.setdefault(item, []).append(finding)
+        violations: dict[int | None, list[tuple[int, Violation]]] = {}
+        for order, finding in enumerate(document.stated.findings + document.findings):
+            if finding.severity is Severity.VIOLATION:
+                for item in finding.items or (None,):
+                    violations.setdefault(item, []).append((order, finding))
+        return cls(
+            tally,
+            {t.item: t for t in tally.items},
+            by_item,
+            general,
+            violations,
+            any(line.present for line in document.meeting.attendance),
+        )
+
+    def relevant(self, item: int) -> list[Violation]:
+        """The tally's findings about this item, and those about the record as a whole, in order."""
+        mine = self.findings_by_item.get(item, [])
+        if not mine:
+            return list(self.general)
+        wanted = set(map(id, mine)) | set(map(id, self.general))
+        return [v for v in self.tally.violations if id(v) in wanted]
+
+    def reading_violations(self, item: int) -> list[Violation]:
+        every = sorted(
+            self.document_violations.get(None, []) + self.document_violations.get(item, []),
+            key=lambda p: p[0],
+        )
+        return list(dict.fromkeys(v for _order, v in every))
+
+
 def _deliberation_dict(
-    document: ImportedDocument, tally: MeetingTally, deliberation: StatedDeliberation
+    document: ImportedDocument, context: _Context, deliberation: StatedDeliberation
 ) -> dict:
     meeting = document.meeting
     number = document.items[deliberation.number]
-    item_tally = tally.for_item(number)
+    item_tally = context.by_item.get(number)
     stated, spans = _stated(document, deliberation)
     # without a present list, who was in the room is unknown: nothing is computed, only stated figures reported
-    has_present_list = any(line.present for line in meeting.attendance)
+    has_present_list = context.has_present_list
     computed = _computed(item_tally) if item_tally and has_present_list else None
-    findings = _relevant(tally.violations, number, meeting)
+    findings = context.relevant(number)
     if has_present_list:
         findings += list(item_tally.violations if item_tally else [])
-    findings += [
-        v
-        for v in document.stated.findings + document.findings
-        if v.severity is Severity.VIOLATION and (not v.items or number in v.items)
-    ]
+    findings += context.reading_violations(number)
     findings += deliberation_traps(document.stated, deliberation)
     findings += deliberation.findings + _vote_conflicts(document.stated, deliberation)
     if computed is not None:
@@ -221,12 +271,6 @@ def _deliberation_dict(
         "vote_phrase": deliberation.vote.phrase,
         "votes": [v.as_dict() for v in deliberation.votes],
     }
-
-
-def _relevant(findings: list[Violation], item: int, meeting) -> list[Violation]:
-    """Findings about this item, and those about the record as a whole (no item, or an item off the agenda)."""
-    agenda = set(meeting.order_of_passage)
-    return [v for v in findings if not v.items or item in v.items or not agenda.issuperset(v.items)]
 
 
 def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> tuple[dict, dict[str, Span]]:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .layout import indexed
+
 _COMMENT = re.compile(r"#[^\n]*")
 _EXAMPLE = re.compile(r"«\s?(.+?)\s?»")
 
@@ -58,7 +60,7 @@ def term(
     starts: str = "",
 ) -> Term:
     TERMS[name] = Term(
-        name, pattern, refuses, frozenset(anchors.split()), before, after, frozenset(starts.split())
+        name, pattern, refuses, indexed(*anchors.split()), before, after, indexed(*starts.split())
     )
     return TERMS[name]
 
@@ -556,8 +558,8 @@ LABELS: dict[str, Term] = {
     ),
 }
 # the words a count label can begin with: the labels are tried there only (``counts``)
-LABEL_STARTS = frozenset(
-    """nombre effectif membres en titulaires presents presentes suppleants representes representees absents
+LABEL_STARTS = indexed(
+    *"""nombre effectif membres en titulaires presents presentes suppleants representes representees absents
     absentes excuses excusees ayant ont procurations procuration pouvoirs pouvoir mandats votants suffrages exprimes
     votes voix vote abstentions abstention se abstenus ne n non nppv npp conseillers bulletins blancs nuls quorum
     date convocation pour contre""".split()
