@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.importer.corpus import FOLDERS, require_corpus, score  # noqa: E402
+from tests.importer.corpus import FOLDERS, require_corpus, score
 
 
 def main() -> int:

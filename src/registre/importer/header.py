@@ -11,13 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .french import parse_clock, parse_french_date, spelled_dates
-from .layout import FlatText, indexed, squash
+from .layout import FlatText, fold, indexed, squash
 from .persons import NamedPerson, find_people
 from .vocabulary import (
-    AUTHORITY_BY_CHAIR,
-    AUTHORITY_COMMUNE,
-    AUTHORITY_COMMUNITY,
-    AUTHORITY_DEPARTMENT,
+    AUTHORITY,
     CHAIR_BY_TITLE,
     CHAIR_SENTENCE,
     CHAIR_TITLE_AFTER,
@@ -29,11 +26,11 @@ from .vocabulary import (
     ORDER_OF_PASSAGE,
     PLACE,
     PRESIDES,
-    Term,
 )
 
 HEAD = 6000  # a header fits in the first pages
 _TITLES = indexed("maire", "president", "presidente")
+_MINUTES_OF = re.compile(r"(?:proces[- ]verbal|compte[- ]rendu|approbation|approuve)[^.]*$")
 _HEADING_DATE = re.compile(r"\d{1,2}\s*(?:er)?\s+[a-z]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}")
 _PREAMBLE_DATE = re.compile(
     r"\ble\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
@@ -83,7 +80,11 @@ def header_date(page: FlatText) -> tuple[int, dt.date] | None:
 
 
 def _header_date(page: FlatText) -> tuple[int, dt.date] | None:
-    for match in page.finditer(MEETING_HEADING, 0, 4000):
+    # a heading comes before the attendance lists: "…du conseil municipal du 16 mai 2022" later on
+    # is another meeting's minutes being approved
+    for match in page.finditer(MEETING_HEADING, 0, min(4000, _lists_start(page))):
+        if match.start() > 300 and _MINUTES_OF.search(page.low, max(0, match.start() - 80), match.start()):
+            continue  # "observations sur le procès-verbal de la séance du 19 décembre 2022": another meeting
         found = _HEADING_DATE.match(page.low, match.end())
         date = parse_french_date(found.group()) if found else None
         if date:
@@ -193,40 +194,115 @@ def opening_and_closing(page: FlatText) -> tuple[dt.time | None, dt.time | None]
     )
 
 
+# words that end an authority's name: headings, labels and sentence openings around it ("VILLE DE
+# TAVERNY COMPTE-RENDU", "Commune d'Onet-le-Château Vu le code", "Eurométropole de Strasbourg Mmes")
+_NAME_STOP = re.compile(
+    r"(?:S[ÉEée]ANCE|S[ée]ance|EXTRAIT|Extrait|ARRONDISSEMENT|Arrondissement|D[ÉE]PARTEMENT|D[ée]partement|CANTON|Canton|"
+    r"CONSEIL|Conseil|MUNICIPAL|COMMUNAUTAIRE|PROC[ÈE]S|Proc[èe]s|VERBAL|COMPTE|Compte|RENDU|REGISTRE|Registre|"
+    r"D[ÉE]LIB[ÉE]RATIONS?|D[ée]lib[ée]rations?|R[ÉE]PUBLIQUE|R[ée]publique|DIRECTION|Direction|LISTE|Liste|"
+    r"PR[ÉE]SENTS?|Pr[ée]sents?|ABSENTS?|Absents?|EXCUS[ÉE]S?|Pr[ée]sidente?|PR[ÉE]SIDENTE?|Maire|MAIRE|Date|DATE|"
+    r"Nombre|NOMBRE|Vu|VU|Il|Elle|Le|La|Les|LE|LA|LES|Mmes|Mme|MM|M|Monsieur|Madame|Rapporteur|Budget|Objet|OBJET|"
+    r"Secr[ée]taire|Ordre|ORDRE|Sous|SOUS|Salle|SALLE|Mairie|MAIRIE|Place|Tél|Tel|BP|CS|Cedex|CEDEX|Communes|COMMUNES|"
+    r"Agglom[ée]ration|AGGLOM[ÉE]RATION)(?![\w'’])"
+)
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*|(?:sur|sous|lès|lez|les|le|la|de|du|des|en|et|d'|l')(?=\s|[A-ZÀ-Ý])")
+_BETWEEN_WORDS = re.compile(r" - | ")
+_PARTICLES = frozenset("sur sous lès lez les le la de du des en et d' l'".split())
+# which kinds of authority each kind of council belongs to, most likely first; another kind
+# named in the header (the département of a commune, a community's member commune) is no answer
+_KINDS = {
+    "municipal": ("commune", "council_of", "mayor_of"),
+    "epci": ("epci_chair", "epci", "epci_council_of"),
+    "department": ("department",),
+    "board": ("ccas",),
+    "unknown": ("commune", "council_of", "mayor_of", "epci_chair", "epci", "epci_council_of", "department", "ccas"),
+}
+
+
 def authority(page: FlatText) -> str | None:
+    """The authority, of the kind its council is. Trusted: a name in the header (before the
+    attendance lists), a chair's or a mayor's title ("Président de la Communauté X", "Maire de X"),
+    or a name the pages repeat (a running header, "Mairie de Nanterre")."""
     text = page.text
-    for term in (AUTHORITY_BY_CHAIR, AUTHORITY_COMMUNITY):
-        match = page.search(term, 0, HEAD)
-        if match and text[match.start("name")].isupper():
-            return squash(text[match.start("name") : match.end("name")])
-        if term is AUTHORITY_BY_CHAIR:
-            named = _named_after(page, AUTHORITY_COMMUNE, 4)
-            if named:
-                return named
-    return _named_after(page, AUTHORITY_DEPARTMENT, 1)
-
-
-def _named_after(page: FlatText, term: Term, most: int) -> str | None:
-    """ "Commune de Tronget", "Département de la Dordogne": the keyword, capitalised, and up to
-    ``most`` capitalised words after it."""
-    text = page.text
-    for match in page.finditer(term, 0, HEAD):
-        start, end = match.start(), match.end()
-        if not text[start].isupper():
+    header_end = min(HEAD, _lists_start(page))
+    names: dict[str, list[tuple[str, int]]] = {}
+    for match in page.finditer(AUTHORITY, 0, HEAD):
+        kind = match.lastgroup or ""
+        capitalised = text[match.start()].isupper()
+        if kind in ("commune", "department", "ccas", "epci", "mayor_of") and not capitalised:
+            if not (kind == "commune" and text[match.end() : match.end() + 2].isupper()):
+                continue  # "la commune de X" in a sentence is a mention; "la mairie de MESLAY-DU-MAINE" names it
+        name_start = match.end()
+        if kind == "epci_chair":  # the name begins with its own "Communauté de communes …"
+            inner = AUTHORITY.regex.match(page.low, match.end())
+            name_start = inner.end() if inner and inner.lastgroup == "epci" else match.end()
+        end = _name_end(page, name_start)
+        if end is None:
             continue
-        words: list[re.Match[str]] = []
-        for word in _CAPITALISED.finditer(text, end, min(len(text), end + 120)):
-            gap = text[(words[-1].end() if words else end) : word.start()]
-            if (words and not re.fullmatch(r"[\s-]", gap)) or (not words and gap):
-                break
-            if words and _NOT_A_NAME_WORD.match(word.group()):
-                break
-            words.append(word)
-            if len(words) == most:
-                break
-        if words:
-            return squash(text[start : words[-1].end()])
+        if kind in ("council_of", "mayor_of"):
+            name = squash(text[match.end() : end])
+            name = ("Commune d'" if fold(name[:1]) in "aeiouyh" else "Commune de ") + name
+        elif kind in ("epci_chair", "epci_council_of"):
+            name = squash(text[name_start if kind == "epci_chair" else match.end() : end])
+            name = squash(text[match.end() : end]) if kind == "epci_chair" else name
+        else:
+            name = squash(text[match.start() : end])
+        names.setdefault(kind, []).append((name, match.start()))
+    for kind in _KINDS[_council_kind(council(page))]:
+        for name, start in names.get(kind, ()):
+            repeated = sum(fold(other) == fold(name) for other, _start in names[kind]) >= 2
+            if start < header_end or kind in ("epci_chair", "mayor_of") or repeated:
+                return name
     return None
+
+
+def _lists_start(page: FlatText) -> int:
+    from .attendance import sections
+
+    found = sections(page)
+    return found[0].start if found else len(page.text)
+
+
+def _council_kind(name: str | None) -> str:
+    if name is None:
+        return "unknown"
+    low = fold(name)
+    if "communaut" in low or "metropol" in low or low.startswith("bureau"):
+        return "epci"
+    if "departemental" in low or "commission permanente" in low:
+        return "department"
+    if "administration" in low:
+        return "board"
+    return "municipal"
+
+
+def _name_end(page: FlatText, start: int) -> int | None:
+    """Where the capitalised words of a name from this offset end: "Garges-lès-Gonesse", "Bastides
+    en Haut Agenais Périgord", "Ecueillé - Valençay"; up to six words, all in capitals or none, never
+    a heading word; lowercase particles only between."""
+    text = page.text
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < 9:
+        gap = _BETWEEN_WORDS.match(text, position) if words else re.compile(r" ?").match(text, position)
+        at = gap.end() if gap else position
+        word = _NAME_WORD.match(text, at)
+        if not word or _NAME_STOP.match(word.group()) or (not words and word.group() in _PARTICLES):
+            break
+        if words and at == position and not words[-1].group().endswith(("'", "’")):
+            break
+        previous = words[-1].group() if words else ""
+        if previous and previous not in _PARTICLES and word.group() not in _PARTICLES:
+            if previous.isupper() != word.group().isupper():
+                break  # "BAGNEUX Ar", "TOURAINE-EST VALLEES Il": the name was in capitals, the next word is not
+        words.append(word)
+        position = word.end()
+    while words and words[-1].group() in _PARTICLES:
+        words.pop()
+    capitals = [w for w in words if w.group() not in _PARTICLES]
+    if not capitals or len(capitals) > 6 or len(text[start : words[-1].end()].strip()) < 2:
+        return None
+    return words[-1].end()
 
 
 def council(page: FlatText) -> str | None:

@@ -122,6 +122,7 @@ COUNCIL = term(
     "council",
     r"""(?:
       conseil \s+ de \s+ communaute                        # « Conseil de Communauté »
+    | conseil \s+ de \s+ (?:la \s+ | l') (?:euro)?metropole  # « Conseil de l'Eurométropole »
     | conseil \s+ (?:communautaire|municipal|metropolitain)  # « Conseil municipal »
     | conseil \s+ (?:departemental|regional|territorial)   # « Conseil départemental »
     | conseil \s+ d'administration                         # « Conseil d'administration »
@@ -639,6 +640,7 @@ MEETING_HEADING = term(
       seance \s+ (?:publique \s+ | ordinaire \s+)? (?:du|en \s+ date \s+ du) \s+    # « Séance du 16 février », « séance publique du 12 »
     | {COUNCIL} \s+ (?:du \s+)?                                                   # « Conseil municipal du », « Commission permanente du »
     | bureau \s+ du \s+ (?={WEEKDAY}|\d)                                          # « BUREAU du lundi 13 février 2023 »
+    | reunion \s+ du \s+ conseil \s+ de \s+ [^.:;]{{3,60}}? \s+ du \s+           # « Réunion du Conseil de l'Eurométropole de Strasbourg du vendredi 16 décembre 2022 »
     | reunion \s+ (?:du \s+ conseil \s+ (?:de \s+ communaute | \w+) \s+)? du \s+   # « Réunion du Conseil de Communauté du »
     | seance \s+ du \s+ conseil \s+ \w+ \s+ en \s+ date \s+ du \s+                # « SÉANCE DU CONSEIL MUNICIPAL EN DATE DU »
     ) (?:{WEEKDAY} \s+)?""",
@@ -714,37 +716,22 @@ ORDER_OF_PASSAGE = term(
     before=20,
     after=800,
 )
-# the authority, in order of trust: an EPCI named by its chair, a commune, a community, a département
-AUTHORITY_BY_CHAIR = term(
-    "authority_by_chair",
-    r"""presidente? \s+ (?:de \s+ la \s+ | du \s+ | de \s+ l' | de \s+) (?P<name>
-      (?:communaute|metropole|grand|conseil|departement|region) [^,.;:()]{2,80}?  # « Présidente de Grand Besançon Métropole, »
-    | [^,.;:()]{2,80}? metropole                                                 # « Président de Rennes Métropole, »
-    ) \s* [,.;]""",
-    anchors="president presidente",
-    before=10,
-    after=130,
-)
-AUTHORITY_COMMUNE = term(
-    "authority_commune",
-    r"""(?:commune|ville|mairie) \s+ d (?:e \s+ | ')  # « Commune de Tronget », « VILLE DE TAVERNY »""",
-    anchors="commune ville mairie",
-    before=10,
-    after=30,
-)
-AUTHORITY_COMMUNITY = term(
-    "authority_community",
-    r"""(?P<name> communaute \s+ (?:urbaine|d'agglomeration|de \s+ communes) \s+ [^,.;:()]{2,60}?) \s* (?:,|\.|;|\s{2}|\s+ arrondissement|\s+ extrait)  # « Communauté de communes Plateau de Lannemezan, »""",
-    anchors="communaute",
-    before=10,
-    after=120,
-)
-AUTHORITY_DEPARTMENT = term(
-    "authority_department",
-    r"""departement \s+ (?:de \s+ la \s+ | de \s+ l' | du \s+ | des \s+ | de \s+)  # « Département de la Dordogne »""",
-    anchors="departement",
-    before=10,
-    after=40,
+# the authority: the words that introduce its name, by kind ("epci", "commune", "department", "ccas")
+AUTHORITY = term(
+    "authority",
+    r"""(?:
+      (?P<epci_chair> presidente? \s+ (?:de \s+ la \s+ | du \s+ | de \s+ l' | de \s+) (?=communaute|metropole|grand|eurometropole))  # « Présidente de la Communauté de communes … »
+    | (?P<epci> (?:communaute (?:\s+ (?:de \s+ communes | d'agglomeration | urbaine))? | metropole | eurometropole) \s+ (?:de \s+ la \s+ | de \s+ l' | du \s+ | des \s+ | de \s+ | d')?)  # « Communauté de Communes Ecueillé », « Eurométropole de Strasbourg », « Communauté Touraine-Est Vallées »
+    | (?P<epci_council_of> conseil \s+ communautaire \s+ (?:du \s+ | de \s+ la \s+ | de \s+ l' | des \s+ | de \s+ | d'))  # « le Conseil Communautaire du Plateau de LANNEMEZAN »
+    | (?P<commune> (?:commune|ville|mairie) \s+ (?:de \s+ | d'))       # « Commune de Tronget », « VILLE DE TAVERNY », « mairie de MESLAY-DU-MAINE »
+    | (?P<council_of> conseil \s+ municipal \s+ (?:de \s+ la \s+ commune \s+)? (?:de \s+ | d'))  # « le Conseil Municipal de FIGEAC », « du Conseil municipal d'Onet-le-Château »
+    | (?P<mayor_of> \b maire \s+ (?:de \s+ | d'))                        # « Maire de Bagneux », « Maire d'Onet-le-Château »
+    | (?P<department> (?:conseil \s+ departemental | departement) \s+ (?:de \s+ la \s+ | de \s+ l' | du \s+ | des \s+ | de \s+))  # « Conseil départemental de la Dordogne »
+    | (?P<ccas> (?:centre \s+ communal \s+ d'action \s+ sociale | ccas) \s+ (?:de \s+ | d'))  # « CCAS de Rosny-sous-Bois »
+    )""",
+    anchors="president presidente communaute metropole eurometropole commune ville mairie municipal communautaire maire departemental departement communal ccas",
+    before=40,
+    after=80,
 )
 
 
