@@ -7,6 +7,7 @@ file cannot be read.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from registre.importer import DocumentError, import_path
 
@@ -38,8 +39,9 @@ def run(args) -> int:
             worst = 2
             continue
         data = report.data
+        line_of = report.document.stated.page.line_of
         for deliberation in data["deliberations"]:
-            print(format_deliberation(path, data, deliberation))
+            print(format_deliberation(path, data, deliberation, line_of))
             if deliberation["consistent"] is False:
                 worst = max(worst, 1)
         print(format_document(path, data))
@@ -64,7 +66,9 @@ def format_document(path: str, document: dict) -> str:
     return "\n".join(lines)
 
 
-def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
+def format_deliberation(
+    path: str, document: dict, deliberation: dict, line_of: Callable[[int], int] | None = None
+) -> str:
     computed = deliberation["computed"] or {}
     stated = deliberation["stated"]
     lines = [f"{path} — délibération n°{deliberation['number']} (question n°{deliberation['item']})"]
@@ -75,6 +79,7 @@ def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
     for key, label in _ROWS:
         value = computed.get(key, computed_extra.get(key))
         lines.append(f"  {label:32} {_cell(value):>8} {_cell(stated.get(key)):>8}")
+    lines += _evidence(deliberation, line_of)
     if computed:
         quorum = "atteint" if computed["quorum_reached"] else "NON ATTEINT"
         lines.append(f"  Quorum : {computed['quorum_required']} requis, {quorum}")
@@ -85,6 +90,31 @@ def format_deliberation(path: str, document: dict, deliberation: dict) -> str:
     verdict = {True: "cohérent", False: "INCOHÉRENT", None: "rien à comparer"}[deliberation["consistent"]]
     lines.append(f"  Verdict : {verdict}")
     return "\n".join(lines)
+
+
+_EVIDENCE_ROWS = _ROWS + (
+    ("legal_members", "Effectif légal"),
+    ("present_titular", "Présents titulaires"),
+    ("present_substitutes", "Présents suppléants"),
+    ("absent", "Absents"),
+    ("proxies", "Procurations"),
+    ("votes_cast", "Suffrages exprimés"),
+)
+
+
+def _evidence(deliberation: dict, line_of: Callable[[int], int] | None) -> list[str]:
+    """Where the text states each figure it states: its line and its own words."""
+    evidence = deliberation.get("evidence") or {}
+    if not evidence:
+        return []
+    lines = ["  Lu dans le texte :"]
+    for key, label in _EVIDENCE_ROWS:
+        found = evidence.get(key)
+        if found:
+            words = " ".join(found["text"].split())
+            where = f"ligne {line_of(found['start'])}, " if line_of else ""
+            lines.append(f"    {label} : {where}« {words[:160]}{'…' if len(words) > 160 else ''} »")
+    return lines
 
 
 def _cell(value) -> str:

@@ -214,6 +214,9 @@ def _proxy_pairs(
     page: FlatText, people: list[NamedPerson], roster: Roster, findings: list[Violation], end: int
 ) -> list[StatedProxy]:
     text, low = page.text, page.low
+    columns = _two_columns(page, people)
+    if columns:
+        return columns
     proxies = []
     index = 0
     while index < len(people):
@@ -238,6 +241,28 @@ def _proxy_pairs(
             proxies.append(StatedProxy(principal, split, None))
         index += 1
     return proxies
+
+
+_TO = re.compile(r"(?:^|\s)a\s*$")
+
+
+def _two_columns(page: FlatText, people: list[NamedPerson]) -> list[StatedProxy]:
+    """ "Madame Carol PASQUET Madame Annie BLONDEAU Azay-sur-Cher Montlouis-sur-Loire à Claude ABLITZER
+    à Patrick BOURDY": a column of principals, then their holders each after "à", in the same
+    order. Read so only when the two runs have the same length; otherwise pair by pair."""
+    low = page.low
+    before = [
+        low[(people[i - 1].end if i else max(0, people[0].start - 40)) : people[i].start]
+        for i in range(len(people))
+    ]
+    to = [bool(_TO.search(b)) for b in before]
+    half = len(people) // 2
+    if len(people) < 4 or len(people) % 2 or any(to[:half]) or not all(to[half:]):
+        return []
+    return [
+        StatedProxy(principal, holder, read_window(" ".join(holder.notes + principal.notes)).window)
+        for principal, holder in zip(people[:half], people[half:], strict=True)
+    ]
 
 
 def _split_holder(joint: str, roster: Roster) -> NamedPerson | None:

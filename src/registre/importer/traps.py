@@ -33,7 +33,8 @@ from .vocabulary import (
 def document_traps(stated: StatedExtract) -> list[Violation]:
     findings: list[Violation] = []
     findings += _dates(stated)
-    findings += _counts(stated.counts, "la séance")
+    moving = any(m.window or m.clock for m in stated.listed) or any(p.window or p.clock for p in stated.proxies)
+    findings += _counts(stated.counts, "la séance", moving=moving)
     findings += _annexed(stated)
     if (
         stated.chair
@@ -174,7 +175,12 @@ def _annexed(stated: StatedExtract) -> list[Violation]:
     return []
 
 
-def _counts(counts: dict[str, int], where: str, *, not_participating: int | None = None) -> list[Violation]:
+def _counts(
+    counts: dict[str, int], where: str, *, not_participating: int | None = None, moving: bool = False
+) -> list[Violation]:
+    """Figures that do not add up. ``moving``: members arrive or leave during the meeting, and a
+    text may count one of them twice (present from item 1, absent until then): the sum of present
+    and absent is then a warning, not a violation."""
     findings = []
     office = counts.get("members_in_office") or counts.get("legal_members")
     present = counts.get("present")
@@ -191,9 +197,13 @@ def _counts(counts: dict[str, int], where: str, *, not_participating: int | None
     def add(message: str, field: str) -> None:
         findings.append(violation("counts_do_not_add_up", f"Pour {where}, {message}", field=field))
 
+    def warn(message: str, field: str) -> None:
+        message += " Des arrivées et des départs en cours de séance peuvent compter un conseiller deux fois."
+        findings.append(warning("counts_do_not_add_up", f"Pour {where}, {message}", field=field))
+
     if office is not None and present is not None and absent is not None:
         if present + absent != office and present + absent + (represented or 0) != office:
-            add(
+            (warn if moving else add)(
                 f"{present} présents + {absent} absents"
                 + (f" (+ {represented} représentés)" if represented else "")
                 + f" ne font pas les {office} conseillers en exercice.",

@@ -150,6 +150,8 @@ SITTING = term(
 
 # endings as clerks write them: "Absent(e)s", "Procuration(s)", "Excusé(e)(s)", "présentes"
 _ENDING = r"(?:e|\(e\))?(?:s|\(s\)|\(es\))?"
+# a list may follow its count: "Présents : 26 M. Pascal Thévenot, …" (the count is read apart)
+_COUNT_THEN_NAMES = r"\s* : \s* \d{1,3} (?=\s+ (?:m\.|mm\.?|mme|mmes|monsieur|madame|messieurs|mesdames) \s)"
 PRESENT_LIST = term(
     "present_list",
     rf"""(?<![a-z])(?:
@@ -157,6 +159,7 @@ PRESENT_LIST = term(
     | (?:delegue|membre|conseiller){_ENDING} (?:\s+ (?:municipaux|communautaires))? \s+ present{_ENDING} (?:\s* \([^()]{{0,80}}\))? \s* :  # « Membres présents : », « Conseillers présents (titulaires) : »
     | present{_ENDING} (?:\s+ titulaires? (?:\s* (?:/|et|ou) \s* suppleants?)?)? \s* : (?!\s*\d)  # « Présents : », « Présents titulaires : »
     | presents? \s+ a \s+ l'ouverture \s+ de \s+ la \s+ seance \s* :   # « Présents à l'ouverture de la séance : »
+    | present{_ENDING} {_COUNT_THEN_NAMES}                               # « Présents : 26 M. Pascal Thévenot »
     )""",
     refuses=("Présents : 25",),
     starts="etaient sont etait delegue delegues deleguee deleguees membre membres conseiller conseillers present presents presente presentes",
@@ -169,6 +172,7 @@ ABSENT_LIST = term(
     rf"""(?<![a-z])(?:
       (?:etaient|sont|etait) \s+ (?:absent|excuse){_ENDING} (?:\s+ excuse{_ENDING})? \s* : (?!\s*\d)  # « Etaient absents : », « Etait excusée : »
     | (?:(?:delegue|conseiller|membre){_ENDING} \s+)? (?:absent|excuse){_ENDING} (?:\s+ (?:excuse|non \s+ represente){_ENDING})? \s* : (?!\s*\d)  # « Absents excusés : », « Membres absents non représentés : », « Excusés : »
+    | (?:absent|excuse){_ENDING} (?:\s+ (?:excuse|non \s+ represente){_ENDING})? {_COUNT_THEN_NAMES}  # « Absents non représentés : 02 M. Amroze Adjuward »
     )""",
     refuses=("Absents : 2",),
     starts="etaient sont etait delegue delegues deleguee deleguees membre membres conseiller conseillers absent absents absente absentes excuse excuses excusee excusees",
@@ -181,6 +185,7 @@ PROXY_LIST = term(
     rf"""(?:
       (?:ayant|ont|a|avaient|avait) \s+ (?:donne|vote \s+ par) \s+ (?:pouvoir|procuration|mandat){_ENDING} (?:\s+ ecrit)? (?:\s+ de \s+ voter \s+ en \s+ (?:leur|son) \s+ nom)? (?:\s+ en \s+ application \s+ [^:;]{{0,100}}?)? \s* :  # « ayant donné pouvoir : », « Absents ayant voté par procuration en application de l'article L 2121-20 : »
     | (?:procuration|pouvoir|mandat){_ENDING} (?:\s+ de \s+ vote)? \s* : (?!\s*\d)   # « Procurations : », « Pouvoirs : »
+    | (?:ont \s+ donne \s+)? (?:procuration|pouvoir|mandat){_ENDING} {_COUNT_THEN_NAMES}  # « Ont donné procuration : 09 Mme Magali Lamir »
     | delegations? \s+ de \s+ vote \s* :?                                  # « DÉLÉGATIONS DE VOTE »
     | (?:membres \s+)? (?:etaient \s+)? represente{_ENDING} \s* :                # « MEMBRES REPRÉSENTÉS : »
     | (?:membres \s+)? etaient \s+ represente{_ENDING} (?=\s+(?:m\.|mme|monsieur|madame))  # « Etaient représentés M. X »
@@ -922,9 +927,12 @@ WINDOW_NOUN = term(
     )""",
 )
 # an item as a note names it: "la question n°9", "D87/13", "22h40, point n°2"
+# an act's number whose last part is its item: "2022-12-21/01" -> 1, "2023/009" -> 9 ("D87/13" -> 87)
+_ACT_PREFIX = r"(?:(?:19|20)\d{2} [-/._] (?:\d{1,2} [-/._] \d{1,2} [-/._])?)?"
 _REF = (
-    r"(?:n \s* ° | no\.? | numero)? \s* (?:d \s*)? (\d{1,4}) (?:\s* / \s* \d{2,4})? (?!\s*h\s*\d|\s*h\b|\d)"
+    r"(?:n \s* ° | no\.? | numero)? \s* (?:d \s*)? " + _ACT_PREFIX + r"(\d{1,4}) (?:\s* / \s* \d{2,4})? (?!\s*h\s*\d|\s*h\b|\d)"
 )
+WINDOW_REFERENCE = _REF
 WINDOW_ITEM = term(
     "window_item",
     rf"""(?:\d{{1,2}} \s* h \s* (?:\d{{2}})? \s* , \s*)?        # « 22h40, point n°2 »

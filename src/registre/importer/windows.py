@@ -27,13 +27,12 @@ from .vocabulary import (
     WINDOW_NEW_CLAUSE,
     WINDOW_ONLY,
     WINDOW_RANGE,
+    WINDOW_REFERENCE,
     WINDOW_UNTIL,
 )
 
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})\s*h\s*(\d{2})?(?!\d)|(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
-_REFERENCE = re.compile(
-    r"(?:n\s*°|no\.?|numero)?\s*(?:d\s*)?(\d{1,4})(?:\s*/\s*\d{2,4})?(?!\s*h\s*\d|\s*h\b|\d)"
-)
+_REFERENCE = re.compile(WINDOW_REFERENCE, re.VERBOSE)
 
 
 @dataclass(frozen=True)
