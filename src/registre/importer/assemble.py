@@ -232,7 +232,7 @@ def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
     windows name other items ("à partir de la question n°9"), every number between the first and
     the last named, so that a window's gaps can be seen. An act numbered "2022/055" is no sign of
     54 items before it."""
-    acts = {item.number for item in items.values()}
+    acts = list(dict.fromkeys(item.number for item in items.values()))  # in the text's order
     windowed: set[int] = set()
     for listed in stated.listed:
         if listed.window:
@@ -242,9 +242,16 @@ def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
             windowed |= proxy.window.named_items()
     if not windowed:
         return sorted(acts) or [1]
-    named = acts | windowed
+    named = set(acts) | windowed
     first, last = min(named), max(named)
-    return list(range(first, last + 1)) if last - first <= 1000 else sorted(named)
+    others = [n for n in (range(first, last + 1) if last - first <= 1000 else sorted(named)) if n not in acts]
+    # the acts as the minutes take them ("Dossier n°2-1", "2-2", then n°3), the other items named by
+    # the windows between them by number
+    order = list(acts)
+    for number in others:
+        at = next((i for i, act in enumerate(order) if act > number), len(order))
+        order.insert(at, number)
+    return order
 
 
 def interested_counts(deliberation: StatedDeliberation) -> dict[str, int]:

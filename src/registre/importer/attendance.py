@@ -38,6 +38,7 @@ _SECTION = combined(
 )
 _CIVILITY = re.compile(CIVILITY)
 _DIGIT = re.compile(r"\d")
+_LIST_LEAD = 80  # a list's first name comes this close to its label (a commune's name may come first)
 _COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
 _NOTES = re.compile(r"\([^()]{0,160}\)")
 _SPLIT = re.compile(
@@ -98,6 +99,8 @@ def read_attendance(page: FlatText) -> Attendance:
         people = find_people(
             text[section.start : span_end], section.start, list_mode=section.name != "secretary"
         )
+        if section.name in ("present", "absent") and people and people[0].start - section.start > _LIST_LEAD:
+            continue  # "PRESENTS : L'an deux mille vingt-trois, le Bureau …": a form's heading, not a list
         if section.name == "present" and people:
             if seen_present:
                 break

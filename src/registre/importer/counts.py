@@ -429,6 +429,10 @@ class _Reader:
             return index + 1
         if not self.value_ok(label, number) or _PLUS.match(self.low, number.end):
             return index + 1  # "présents : 25 + 2 suppléants": 25 is a part, not the figure
+        if number.word and ":" not in self.gap(label, number):
+            return (
+                index + 1
+            )  # "pour une durée de trois ans": a number in words follows a label only in a table
         self.add(label.kind, number.value or 0, label, number, "label_value")
         self._later(k)
         return k + 1

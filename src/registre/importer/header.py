@@ -205,7 +205,9 @@ _NAME_STOP = re.compile(
     r"Secr[ée]taire|Ordre|ORDRE|Sous|SOUS|Salle|SALLE|Mairie|MAIRIE|Place|Tél|Tel|BP|CS|Cedex|CEDEX|Communes|COMMUNES|"
     r"Agglom[ée]ration|AGGLOM[ÉE]RATION)(?![\w'’])"
 )
-_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’-]*|(?:sur|sous|lès|lez|les|le|la|de|du|des|en|et|d'|l')(?=\s|[A-ZÀ-Ý])")
+_NAME_WORD = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]*|(?:sur|sous|lès|lez|les|le|la|de|du|des|en|et|d'|l')(?=\s|[A-ZÀ-Ý])"
+)
 _BETWEEN_WORDS = re.compile(r" - | ")
 _PARTICLES = frozenset("sur sous lès lez les le la de du des en et d' l'".split())
 # which kinds of authority each kind of council belongs to, most likely first; another kind
@@ -215,7 +217,16 @@ _KINDS = {
     "epci": ("epci_chair", "epci", "epci_council_of"),
     "department": ("department",),
     "board": ("ccas",),
-    "unknown": ("commune", "council_of", "mayor_of", "epci_chair", "epci", "epci_council_of", "department", "ccas"),
+    "unknown": (
+        "commune",
+        "council_of",
+        "mayor_of",
+        "epci_chair",
+        "epci",
+        "epci_council_of",
+        "department",
+        "ccas",
+    ),
 }
 
 

@@ -33,7 +33,9 @@ from .vocabulary import (
 def document_traps(stated: StatedExtract) -> list[Violation]:
     findings: list[Violation] = []
     findings += _dates(stated)
-    moving = any(m.window or m.clock for m in stated.listed) or any(p.window or p.clock for p in stated.proxies)
+    moving = any(m.window or m.clock for m in stated.listed) or any(
+        p.window or p.clock for p in stated.proxies
+    )
     findings += _counts(stated.counts, "la séance", moving=moving)
     findings += _annexed(stated)
     if (

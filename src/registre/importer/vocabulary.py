@@ -930,7 +930,9 @@ WINDOW_NOUN = term(
 # an act's number whose last part is its item: "2022-12-21/01" -> 1, "2023/009" -> 9 ("D87/13" -> 87)
 _ACT_PREFIX = r"(?:(?:19|20)\d{2} [-/._] (?:\d{1,2} [-/._] \d{1,2} [-/._])?)?"
 _REF = (
-    r"(?:n \s* ° | no\.? | numero)? \s* (?:d \s*)? " + _ACT_PREFIX + r"(\d{1,4}) (?:\s* / \s* \d{2,4})? (?!\s*h\s*\d|\s*h\b|\d)"
+    r"(?:n \s* ° | no\.? | numero)? \s* (?:d \s*)? "
+    + _ACT_PREFIX
+    + r"(\d{1,4}) (?:\s* / \s* \d{2,4})? (?!\s*h\s*\d|\s*h\b|\d)"
 )
 WINDOW_REFERENCE = _REF
 WINDOW_ITEM = term(
