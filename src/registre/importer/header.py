@@ -208,7 +208,7 @@ _NAME_STOP = re.compile(
 _NAME_WORD = re.compile(
     r"[A-ZÀ-Ý][\w'’-]*|(?:sur|sous|lès|lez|les|le|la|de|du|des|en|et|d'|l')(?=\s|[A-ZÀ-Ý])"
 )
-_BETWEEN_WORDS = re.compile(r" - | ")
+_BETWEEN_WORDS = re.compile(r"\s{0,2}-\s{1,2}|\s{1,3}")
 _PARTICLES = frozenset("sur sous lès lez les le la de du des en et d' l'".split())
 # which kinds of authority each kind of council belongs to, most likely first; another kind
 # named in the header (the département of a commune, a community's member commune) is no answer
