@@ -7,9 +7,10 @@ as "stated", to be compared with what the core computes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from registre.core import (
+from registre.core.model import (
     WHOLE_MEETING,
     Attendance,
     Authority,
@@ -98,7 +99,7 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
     return ImportedDocument(stated, meeting, numbers, stated.order_of_passage is not None, findings, named)
 
 
-def _resolver(roster: Roster, findings: list[Violation]):
+def _resolver(roster: Roster, findings: list[Violation]) -> Callable[[NamedPerson], NamedPerson]:
     reported: set[tuple[str, str]] = set()
 
     def resolve(person: NamedPerson) -> NamedPerson:
@@ -134,6 +135,8 @@ def _plain_resolve(roster: Roster, person: NamedPerson) -> NamedPerson:
 def _chair_in_the_room(stated: StatedExtract, roster: Roster, findings: list[Violation], key: str) -> None:
     """A chair who presides is in the room, even when the clerk left them out of the present list."""
     chair = stated.chair
+    if chair is None:
+        return
     if not any(listed.present for listed in stated.listed) or any(
         listed.person.key == key for listed in stated.listed
     ):

@@ -145,15 +145,15 @@ def _segments(page: FlatText, figures: Figures, block_end: int, found: list[_Hea
             if any(v.result not in (None, "noted") or v.has_figures for v in reading.votes):
                 segments.insert(0, _Segment(block_end, starts[0], None, None, False))
         return segments
-    heading = distinct[0] if distinct else None
-    number = heading.number if heading and heading.number else single_identifier(page)
-    start = heading.start if heading else block_end
+    first = distinct[0] if distinct else None
+    single = first.number if first and first.number else single_identifier(page)
+    start = first.start if first else block_end
     if start >= len(text.rstrip()) - 20:
         return []
-    if not heading and not read_votes(page, figures, start, len(text)).votes:
+    if not first and not read_votes(page, figures, start, len(text)).votes:
         return []
-    item = heading.item if heading else None
-    return [_Segment(start, len(text), number, item, bool(heading or number))]
+    item = first.item if first else None
+    return [_Segment(start, len(text), single, item, bool(first or single))]
 
 
 def _number_after(page: FlatText, heading: _Heading, end: int) -> str:
@@ -236,7 +236,9 @@ def _deliberation(
     reading = read_votes(page, figures, start, end)
     vote = reading.main
     where = f"la délibération n°{number}"
-    counts = [c for c in figures.windowed if c.kind in ATTENDANCE_KINDS and covers(c.window, item)]
+    counts = [
+        c for c in figures.windowed if c.window and c.kind in ATTENDANCE_KINDS and covers(c.window, item)
+    ]
     counts += [
         c
         for c in figures.within(start, end)

@@ -18,5 +18,5 @@ class DocumentError(Exception):
         text = f"{where} : {self.reason}"
         return f"{text} ({self.hint})" if self.hint else text
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"file": self.source, "line": self.line, "error": self.reason, "hint": self.hint}

@@ -107,10 +107,9 @@ def _preamble_date(page: FlatText) -> tuple[int, dt.date] | None:
             continue
         return offset, date
     match = _PREAMBLE_DATE.search(low)
-    if match:
-        date = parse_french_date(match.group(1))
-        if date:
-            return match.start(), date
+    found = parse_french_date(match.group(1)) if match else None
+    if match and found:
+        return match.start(), found
     return None
 
 

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from registre.core import fold as _core_fold
-from registre.core import member_key as _core_member_key
+from registre.core.names import fold as _core_fold
+from registre.core.names import member_key as _core_member_key
 
 # a document names the same people many times: fold each name once
 fold = lru_cache(maxsize=8192)(_core_fold)

@@ -18,10 +18,14 @@ Keys added to the original contract (none renamed):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from registre.core import ItemTally, MeetingTally, Severity, Violation, tally_meeting
-from registre.core.violations import violation, warning
+from registre.core.model import Meeting, Window
+from registre.core.tally import ItemTally, MeetingTally, tally_meeting
+from registre.core.violations import Severity, Violation, violation, warning
 
 from .assemble import ImportedDocument, assemble, interested_counts
 from .errors import DocumentError
@@ -49,7 +53,7 @@ _COUNT_KEYS = {"present_titular": "present_titulaires", "present_substitutes": "
 class DocumentReport:
     document: ImportedDocument
     tally: MeetingTally
-    data: dict
+    data: dict[str, Any]
 
 
 def import_text(source: str, text: str) -> DocumentReport:
@@ -58,7 +62,7 @@ def import_text(source: str, text: str) -> DocumentReport:
     return DocumentReport(document, tally, _document_dict(document, tally))
 
 
-def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
+def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict[str, Any]:
     meeting = document.meeting
     stated = document.stated
     findings = list(stated.findings) + list(document.findings) + list(tally.violations)
@@ -108,7 +112,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
     }
 
 
-def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
+def _proxy_window_gaps(meeting: Meeting, tally: MeetingTally) -> list[Violation]:
     """A proxy with a window, and an item inside the principal's part of the meeting where the principal
     is neither in the room nor represented ("pouvoir jusqu'à la n°3", "présente à partir de la n°5": n°4)."""
     findings = []
@@ -160,17 +164,17 @@ def _evidence(
     }
 
 
-def _plain(meeting, key: str) -> str:
+def _plain(meeting: Meeting, key: str) -> str:
     member = meeting.member(key)
     return member.name if member else key
 
 
-def _clock(value) -> str | None:
+def _clock(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
-def _window(window) -> dict:
-    data = {"from_item": window.from_item, "until_item": window.until_item}
+def _window(window: Window) -> dict[str, object]:
+    data: dict[str, object] = {"from_item": window.from_item, "until_item": window.until_item}
     if window.except_items:
         data["except_items"] = sorted(window.except_items)
     return data
@@ -202,8 +206,8 @@ class _Context:
         violations: dict[int | None, list[tuple[int, Violation]]] = {}
         for order, finding in enumerate(document.stated.findings + document.findings):
             if finding.severity is Severity.VIOLATION:
-                for item in finding.items or (None,):
-                    violations.setdefault(item, []).append((order, finding))
+                for where in finding.items or (None,):
+                    violations.setdefault(where, []).append((order, finding))
         return cls(
             tally,
             {t.item: t for t in tally.items},
@@ -231,7 +235,7 @@ class _Context:
 
 def _deliberation_dict(
     document: ImportedDocument, context: _Context, deliberation: StatedDeliberation
-) -> dict:
+) -> dict[str, Any]:
     meeting = document.meeting
     number = document.items[deliberation.number]
     item_tally = context.by_item.get(number)
@@ -273,7 +277,9 @@ def _deliberation_dict(
     }
 
 
-def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> tuple[dict, dict[str, Span]]:
+def _stated(
+    document: ImportedDocument, deliberation: StatedDeliberation
+) -> tuple[dict[str, int | None], dict[str, Span]]:
     """The figures the text states for this deliberation, and where each was read."""
     vote = deliberation.vote
     counts = dict(document.stated.counts)
@@ -293,7 +299,7 @@ def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> tup
         "abstain": vote.abstentions,
         "not_participating": vote.not_participating,
     }
-    spans = {
+    spans: dict[str, Span] = {
         key: where[key] for key in ("members_in_office", "present", "represented", "voters") if key in where
     }
     for key, name in (
@@ -328,7 +334,7 @@ def _vote_conflicts(stated: StatedExtract, deliberation: StatedDeliberation) -> 
 
 
 def _unnamed_not_participating(
-    deliberation: StatedDeliberation, computed: dict, item: int
+    deliberation: StatedDeliberation, computed: dict[str, Any], item: int
 ) -> list[Violation]:
     """ "5 ne prenant pas part au vote", names not given: the engine cannot know who; the computed
     voters are reduced by the stated figure and the missing total re-derived, with a warning."""
@@ -349,11 +355,12 @@ def _unnamed_not_participating(
         known = sum(t for t in totals if t is not None)
         totals = [computed["voters"] - known if t is None else t for t in totals]
     if None not in totals:
-        computed["for"], computed["against"], computed["abstain"] = totals
-        computed["votes_cast"] = totals[0] + totals[1]
-        computed["adopted"] = totals[0] > totals[1] if totals[0] != totals[1] else None
-        computed["unanimous"] = totals[0] > 0 and totals[1] == 0 and totals[2] == 0
-        computed["unanimous_of_votes_cast"] = totals[0] > 0 and totals[1] == 0
+        for_, against, abstain = (int(t or 0) for t in totals)
+        computed["for"], computed["against"], computed["abstain"] = for_, against, abstain
+        computed["votes_cast"] = for_ + against
+        computed["adopted"] = for_ > against if for_ != against else None
+        computed["unanimous"] = for_ > 0 and against == 0 and abstain == 0
+        computed["unanimous_of_votes_cast"] = for_ > 0 and against == 0
     return [
         warning(
             "not_participating_unnamed",
@@ -391,7 +398,7 @@ def _named_ballots(
     return findings
 
 
-def _computed(item: ItemTally) -> dict:
+def _computed(item: ItemTally) -> dict[str, Any]:
     return {
         "present": item.present_count,
         "represented": item.represented_count,
@@ -423,7 +430,7 @@ _LABELS = {
 }
 
 
-def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
+def _compare(stated: dict[str, int | None], computed: dict[str, Any] | None, item: int) -> list[Violation]:
     if computed is None:
         return []
     findings = []
@@ -452,7 +459,7 @@ def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
 
 
 def _check_interested_counts(
-    meeting, deliberation: StatedDeliberation, item: ItemTally | None
+    meeting: Meeting, deliberation: StatedDeliberation, item: ItemTally | None
 ) -> list[Violation]:
     if item is None:
         return []
@@ -474,7 +481,7 @@ def _check_interested_counts(
     return findings
 
 
-def import_path(path) -> DocumentReport:
+def import_path(path: str | Path) -> DocumentReport:
     """Read one file; any failure, even a reader bug, becomes a DocumentError naming the file."""
     from .sources import read_source
 

@@ -286,7 +286,7 @@ def deliberation_traps(stated: StatedExtract, deliberation: StatedDeliberation) 
     totals = [vote.votes_for, vote.votes_against, vote.abstentions]
     voters = vote.voters if vote.voters is not None else counts.get("voters")
     if None not in totals and voters is not None:
-        cast = totals[0] + totals[1] + totals[2]
+        cast = sum(t or 0 for t in totals)
         if cast != voters and cast + (vote.not_participating or 0) != voters:
             findings.append(
                 violation(

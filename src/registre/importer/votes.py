@@ -340,12 +340,12 @@ def _named(
     # a roll call names the voters instead of counting them: the names are the count
     for vote in votes:
         for ballot, name in (("for", "votes_for"), ("against", "votes_against"), ("abstain", "abstentions")):
-            people = vote.named.get(ballot)
-            if people and getattr(vote, name) is None and name not in vote.conflicts:
+            listed = vote.named.get(ballot)
+            if listed and getattr(vote, name) is None and name not in vote.conflicts:
                 if ballot == "for" and vote.unanimous:
                     continue
-                setattr(vote, name, len(people))
-                vote.evidence[name] = (people[0].start, people[-1].end)
+                setattr(vote, name, len(listed))
+                vote.evidence[name] = (listed[0].start, listed[-1].end)
 
 
 def _proxy_uses(page: FlatText, start: int, end: int) -> list[tuple[str, str]]:
