@@ -8,9 +8,12 @@ Figures printed in the source are not kept: documents print the rules core's.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from registre.core.model import Meeting
 from registre.importer import DocumentReport, import_path, import_text
 from registre.importer.parts import Parts, chair_title, deliberation_parts
+from registre.importer.persons import NamedPerson
 
 from .model import BudgetAmount, DeliberationRecord, MeetingRecord, Signatory
 
@@ -41,12 +44,12 @@ def record_from_text(source: str, text: str) -> MeetingRecord:
     return record_from_report(import_text(source, text))
 
 
-def record_from_path(path) -> MeetingRecord:
+def record_from_path(path: str | Path) -> MeetingRecord:
     """Import an extract file (text, Markdown or PDF) on the fly; raises importer.DocumentError."""
     return record_from_report(import_path(path))
 
 
-def _deliberation(number: str, item: int, parts: Parts, interested) -> DeliberationRecord:
+def _deliberation(number: str, item: int, parts: Parts, interested: list[NamedPerson]) -> DeliberationRecord:
     signatory = parts.signatory
     return DeliberationRecord(
         number=number,
@@ -64,7 +67,7 @@ def _deliberation(number: str, item: int, parts: Parts, interested) -> Deliberat
     )
 
 
-def _with_full_fields(meeting, deliberations: tuple[DeliberationRecord, ...]):
+def _with_full_fields(meeting: Meeting, deliberations: tuple[DeliberationRecord, ...]) -> Meeting:
     """The importer stops a title at the first wide gap, which a PDF text layer puts at every wrapped
     line: the items take the titles, rapporteurs and committees read here over the whole field."""
     by_item = {d.item: d for d in deliberations}
