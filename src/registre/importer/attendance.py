@@ -55,7 +55,13 @@ class Section:
 
 
 def sections(page: FlatText) -> list[Section]:
-    """Each labelled section, in text order."""
+    """Each labelled section, in text order (worked out once per document)."""
+    if "sections" not in page.memo:
+        page.memo["sections"] = _sections(page)
+    return page.memo["sections"]  # type: ignore[return-value]
+
+
+def _sections(page: FlatText) -> list[Section]:
     low = page.low
     marks = []
     for match in page.finditer(_SECTION):

@@ -236,8 +236,11 @@ def authority(page: FlatText) -> str | None:
     text = page.text
     header_end = min(HEAD, _lists_start(page))
     names: dict[str, list[tuple[str, int]]] = {}
+    kinds = _KINDS[_council_kind(council(page))]
     for match in page.finditer(AUTHORITY, 0, HEAD):
         kind = match.lastgroup or ""
+        if kind not in kinds:
+            continue
         capitalised = text[match.start()].isupper()
         if kind in ("commune", "department", "ccas", "epci", "mayor_of") and not capitalised:
             if not (kind == "commune" and text[match.end() : match.end() + 2].isupper()):
@@ -258,7 +261,7 @@ def authority(page: FlatText) -> str | None:
         else:
             name = squash(text[match.start() : end])
         names.setdefault(kind, []).append((name, match.start()))
-    for kind in _KINDS[_council_kind(council(page))]:
+    for kind in kinds:
         for name, start in names.get(kind, ()):
             repeated = sum(fold(other) == fold(name) for other, _start in names[kind]) >= 2
             if start < header_end or kind in ("epci_chair", "mayor_of") or repeated:
@@ -316,6 +319,12 @@ def _name_end(page: FlatText, start: int) -> int | None:
 
 
 def council(page: FlatText) -> str | None:
+    if "council" not in page.memo:
+        page.memo["council"] = _council(page)
+    return page.memo["council"]  # type: ignore[return-value]
+
+
+def _council(page: FlatText) -> str | None:
     match = page.search(COUNCIL)
     return squash(page.text[match.start() : match.end()]) if match else None
 

@@ -87,11 +87,11 @@ _END = rf"(?![{LOW}{UP}])"
 _PATTERNS = {
     # Mrs BOUSQUET, CAPY, DARD[ER et ZAMBONI
     "plural": rf"(?<![{UP}{LOW}])(?P<pciv>{_PLURAL})\s*(?P<plist>{LAST}(?:\s*(?:,|\bet\b)\s*{LAST}){{1,60}}){_END}",
+    "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?<![{UP}{LOW}])(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
+    "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
     # "M. Claude MAIRE", "M. PRÉFET": an office word alone after a civility is the surname
     "office": rf"(?<![{UP}{LOW}])(?P<ociv>{CIVILITY})\s*(?:(?P<ofirst>{FIRST})\s+)?(?P<olast>(?:{_OFFICES}))"
     rf"(?![{UP}{LOW}'\-])(?!\s+[{UP}]{{2}})",
-    "full": rf"(?:(?<![{UP}{LOW}])(?P<civility>{CIVILITY})\s*)?(?<![{UP}{LOW}])(?!{CIVILITY}\s)(?P<first>{FIRST})\s+(?P<last>{LAST}){_END}",
-    "mixed": rf"(?<![{UP}{LOW}])(?P<mciv>{CIVILITY})\s*(?P<mfirst>{FIRST})\s+(?P<mlast>{CAP_LAST}){_END}(?!\s*[{UP}]{{1,2}}(?:\.|-[{UP}]))",
     "surname": rf"(?<![{UP}{LOW}])(?P<sciv>{CIVILITY})\s*(?P<slast>{LAST}|{CAP_LAST})(?P<sinit>\s+[{UP}](?:-[{UP}]\.?|\.)(?!\s*[{UP}]))?{_END}",
 }
 _INITIALS_PATTERN = rf"(?<![{UP}{LOW}.])(?P<initials>{_INITIALS})\s+(?P<ilast>{CAP_LAST}){_END}"
@@ -100,6 +100,8 @@ _REVERSED_PATTERN = (
 )
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
+_HEADING_HINT = re.compile(r"RELEV|CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|LIB[ÉE]RATION|[ÉE]ANCE|\d")
+_INITIALS_HINT = re.compile(rf"(?<![{UP}{LOW}.])[{UP}]{{1,3}} [{UP}][{LOW}]{{2}}")
 _REVERSED_HINT = re.compile(rf"[{UP}]{{2}}[{UP}'\-]*\s+[{UP}][{LOW}]")
 _PLURAL_SEPARATOR = re.compile(r"\s*(?:,|\bet\b)\s*")
 _PLURAL_RE = re.compile(_PLURAL)
@@ -164,6 +166,8 @@ def normal_civility(raw: str | None, inherited: str = "") -> str:
 def clear_headings(text: str) -> str:
     """Blank the words a second column or a stamp drops into a list ("Didier BUREAU
     COMMUNAUTAIRE DU DALLOY", "Vinciane 6 MARS 2023 FABER"); offsets are kept."""
+    if not _HEADING_HINT.search(text):
+        return text  # no heading word and no date: nothing to blank (the common case, checked fast)
     return _HEADINGS.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -249,7 +253,8 @@ def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[N
         return not any(s < end and start < e for s, e in covered)
 
     extra: list[NamedPerson] = []
-    initials = [m for m in _WITH_INITIALS.finditer(text) if free(m.start(), m.end())]
+    hinted = len(_INITIALS_HINT.findall(text)) >= 3
+    initials = [m for m in _WITH_INITIALS.finditer(text) if free(m.start(), m.end())] if hinted else []
     if len(initials) >= 3 and len(initials) >= len(people):
         for match in initials:
             extra.append(
