@@ -13,6 +13,10 @@ class DocumentError(Exception):
         self.hint = hint
         super().__init__(self.describe())
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, int | None, str | None]]:
+        # Pickled when a reading process hands its refusal back (import --jobs N).
+        return (DocumentError, (self.source, self.reason, self.line, self.hint))
+
     def describe(self) -> str:
         where = f"{self.source}, ligne {self.line}" if self.line else self.source
         text = f"{where} : {self.reason}"
