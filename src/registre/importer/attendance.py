@@ -168,7 +168,7 @@ def _list_members(
     while index < len(people):
         person = people[index]
         between = text[cursor : person.start]
-        label = _COMMUNE_LABEL.search(between.strip(" ,;"))
+        label = _COMMUNE_LABEL.search(between.strip(" ,;")) if ":" in between else None
         if label and not _CIVILITY.search(label.group(1)) and not _DIGIT.search(label.group(1)):
             commune = squash(label.group(1))
         nxt = people[index + 1] if index + 1 < len(people) else None

@@ -206,12 +206,12 @@ def _values(page: FlatText, labels: list[Token]) -> Iterable[Token]:
     """Numbers, and what looks like one but is not, near the labels only: a figure far from any
     label is read by no layout."""
     low = page.low
-    digits = page.digits
-    starts = [d[0] for d in digits]
+    digits, starts = page.digits, page.digit_starts
+    near = _near(labels, len(low))
     done = 0
     candidates = (
         digits[i]
-        for span_start, span_end in _near(labels, len(low))
+        for span_start, span_end in near
         for i in range(bisect.bisect_left(starts, span_start), bisect.bisect_left(starts, span_end))
     )
     for start, end in candidates:
@@ -247,8 +247,9 @@ def _values(page: FlatText, labels: list[Token]) -> Iterable[Token]:
             position = low.find(marker, end)
     for position in page.positions_of("neant"):
         yield Token("number", position, position + 5, value=0)
-    for word in _NUMBER_WORDS:
-        for position in page.positions_of(word):
+    words = page.positions(_NUMBER_WORDS)
+    for span_start, span_end in near:  # "une", "un": everywhere in prose, a figure only near a label
+        for position in words[bisect.bisect_left(words, span_start) : bisect.bisect_left(words, span_end)]:
             match = _WORD_NUMBER.match(low, position)
             if match:
                 yield Token("number", position, match.end(), value=read_number(match.group()), word=True)

@@ -23,15 +23,18 @@ if TYPE_CHECKING:
 # "_" is emphasis around words, but part of an identifier inside one ("DEL_20220628_1")
 _MARKUP = re.compile(r"(?m)<[^<>\n]{1,20}>|\*\*|\\\*|^#{1,6}|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _MARKUP_CHARS = "<*#_"
-_WORDS_AND_GAPS = re.compile(r"([^a-z]+)")
-# the words the readers look up: only these are indexed (``indexed``), so that the index costs a
-# set lookup per word of the text, not a list append
+# the words the readers look up: only these are indexed (``indexed``); by their bytes too, for the
+# index's C-level split
 INDEXED: set[str] = set()
+_INDEXED_BYTES: dict[bytes, str] = {}
+# every byte but a to z as a space: the folded text's words, split by bytes.split at C speed
+_LETTERS_ONLY = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 
 
 def indexed(*words: str) -> frozenset[str]:
     """Declare words a reader will look up in a document's index; returns them."""
     INDEXED.update(words)
+    _INDEXED_BYTES.update((word.encode("ascii"), word) for word in words)
     return frozenset(words)
 
 
@@ -124,14 +127,19 @@ class FlatText:
     def index(self) -> dict[str, list[int]]:
         """Where each declared word (``indexed``) of the folded text starts: one split of the text,
         for every fragment that skips ahead to its words."""
-        parts = _WORDS_AND_GAPS.split(self.low)
-        offsets = [0, *itertools.accumulate(map(len, parts))]
+        # one piece per letter run, and an empty one per other character: a piece's offset is the
+        # length of the pieces before it plus their count
+        pieces = self.low.encode("latin-1", "replace").translate(_LETTERS_ONLY).split(b" ")
+        before = list(itertools.accumulate(map(len, pieces), initial=0))
         words: dict[str, list[int]] = {}
-        wanted = INDEXED
-        for index in range(0, len(parts), 2):
-            word = parts[index]
-            if word in wanted:
-                words.setdefault(word, []).append(offsets[index])
+        wanted = _INDEXED_BYTES
+        for index in itertools.compress(itertools.count(), map(wanted.__contains__, pieces)):
+            word = wanted[pieces[index]]
+            at = before[index] + index
+            if word in words:
+                words[word].append(at)
+            else:
+                words[word] = [at]
         return words
 
     def positions_of(self, word: str) -> list[int]:
@@ -144,6 +152,10 @@ class FlatText:
     def digits(self) -> list[tuple[int, int]]:
         """Every run of digits, in text order."""
         return [m.span() for m in _DIGITS.finditer(self.low)]
+
+    @cached_property
+    def digit_starts(self) -> list[int]:
+        return [start for start, _end in self.digits]
 
     def finditer(self, term: Term, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         """The term's matches in [start, end), as a scan of the whole span would find them, but
@@ -184,7 +196,7 @@ class FlatText:
             starts: list[int] = []
             ends: list[int] = []
             limit = len(self.low)
-            for position in self._positions(term.anchors):
+            for position in self.positions(term.anchors):
                 low, high = max(0, position - term.before), min(limit, position + term.after + _MARGIN)
                 if ends and low <= ends[-1]:
                     ends[-1] = max(ends[-1], high)
@@ -200,7 +212,7 @@ class FlatText:
         """The matches of a pattern that can only begin at one of these words, as a scan of the
         whole span would find them: tried at those words only."""
         end = len(self.low) if end is None else end
-        every = self._positions(starts)
+        every = self.positions(starts)
         positions = every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
         found: list[re.Match[str]] = []
         done = start
@@ -213,7 +225,7 @@ class FlatText:
                 done = match.end()
         return found
 
-    def _positions(self, words: frozenset[str]) -> list[int]:
+    def positions(self, words: frozenset[str]) -> list[int]:
         """Where any of these words starts, in text order (worked out once per set of words)."""
         key = ("positions", words)
         found = self.memo.get(key)

@@ -100,7 +100,9 @@ _REVERSED_PATTERN = (
 )
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
-_HEADING_HINT = re.compile(r"RELEV|CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|LIB[ÉE]RATION|[ÉE]ANCE|\d")
+_HEADING_HINT = re.compile(
+    r"RELEV|CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|LIB[ÉE]RATION|[ÉE]ANCE|\d"
+)
 _INITIALS_HINT = re.compile(rf"(?<![{UP}{LOW}.])[{UP}]{{1,3}} [{UP}][{LOW}]{{2}}")
 _REVERSED_HINT = re.compile(rf"[{UP}]{{2}}[{UP}'\-]*\s+[{UP}][{LOW}]")
 _PLURAL_SEPARATOR = re.compile(r"\s*(?:,|\bet\b)\s*")

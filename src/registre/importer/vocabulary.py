@@ -337,9 +337,7 @@ VOTE_PHRASE = term(
     | (?P<noted> {TAKES_NOTE})                                                   # « prend acte »
     )""",
     refuses=("la majorité des membres en exercice",),
-    anchors="unanimite majorite adopte adoptee adoptes adoptees approuve approuvee approuves approuvees valide validee valides validees rejete rejetee rejetes rejetees acte",
-    before=30,
-    after=120,
+    starts="a n rejete rejetee rejetes rejetees adopte adoptee adoptes adoptees est sont prend prennent prise donne",
 )
 # "Adopté à l'unanimité : □  Adopté à la majorité : …": a form whose boxes the text layer loses
 FORM_UNANIMOUS = term(
@@ -734,9 +732,7 @@ AUTHORITY = term(
     | (?P<department> (?:conseil \s+ departemental | departement) \s+ (?:de \s+ la \s+ | de \s+ l' | du \s+ | des \s+ | de \s+))  # « Conseil départemental de la Dordogne »
     | (?P<ccas> (?:centre \s+ communal \s+ d'action \s+ sociale | ccas) \s+ (?:de \s+ | d'))  # « CCAS de Rosny-sous-Bois »
     )""",
-    anchors="president presidente communaute metropole eurometropole commune ville mairie municipal communautaire maire departemental departement communal ccas",
-    before=40,
-    after=80,
+    starts="president presidente communaute metropole eurometropole conseil commune ville mairie maire departement centre ccas",
 )
 
 
