@@ -168,7 +168,7 @@ def _list_members(
     while index < len(people):
         person = people[index]
         between = text[cursor : person.start]
-        label = _COMMUNE_LABEL.search(between.strip(" ,;")) if ":" in between else None
+        label = _commune_label(between) if ":" in between else None
         if label and not _CIVILITY.search(label.group(1)) and not _DIGIT.search(label.group(1)):
             commune = squash(label.group(1))
         nxt = people[index + 1] if index + 1 < len(people) else None
@@ -202,6 +202,19 @@ def _list_members(
                 )
             )
     return members
+
+
+def _commune_label(between: str) -> re.Match[str] | None:
+    """ "Besançon : M. X": the words before a colon that ends the gap between two names, read from
+    the colon back (at most 60 characters, and the spaces before the colon) so that a long gap
+    costs its length once."""
+    stripped = between.strip(" ,;")
+    body = stripped.rstrip()
+    if not body.endswith(":"):
+        return None
+    before = body[:-1]
+    reach = len(before) - len(before.rstrip()) + 60
+    return _COMMUNE_LABEL.search(stripped, max(0, len(before) - reach))
 
 
 def _listed(person: NamedPerson, commune: str | None, present: bool) -> ListedMember:

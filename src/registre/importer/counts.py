@@ -236,8 +236,9 @@ def _values(page: FlatText, labels: list[Token]) -> Iterable[Token]:
                 yield Token("number", start, done, value=value)
         else:
             yield Token(kind if kind in ("date", "clock") else "other", start, done)
-    for match in _SLASH.finditer(low):
-        yield Token("number", match.start(1), match.end(1), value=0)
+    for span_start, span_end in near:
+        for match in _SLASH.finditer(low, span_start, span_end):
+            yield Token("number", match.start(1), match.end(1), value=0)
     for marker in ("//", "--", "___"):
         position = low.find(marker)
         while position >= 0:

@@ -164,6 +164,9 @@ class FlatText:
         if term.starts:
             yield from self.match_at_words(term.regex, term.starts, start, end)
             return
+        if term.at_numbers:
+            yield from self._match_at(term.regex, self.digit_starts, start, end)
+            return
         if not term.anchors:
             yield from term.regex.finditer(self.low, start, end)
             return
@@ -211,8 +214,13 @@ class FlatText:
     ) -> list[re.Match[str]]:
         """The matches of a pattern that can only begin at one of these words, as a scan of the
         whole span would find them: tried at those words only."""
+        return self._match_at(regex, self.positions(starts), start, end)
+
+    def _match_at(
+        self, regex: re.Pattern[str], every: list[int], start: int = 0, end: int | None = None
+    ) -> list[re.Match[str]]:
+        """The matches of a pattern tried at these positions (in text order) only."""
         end = len(self.low) if end is None else end
-        every = self.positions(starts)
         positions = every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
         found: list[re.Match[str]] = []
         done = start

@@ -32,6 +32,7 @@ class Term:
     after: int = 160  # ... and after the anchor's start
     # words every match begins with: it is tried there only (faster still than anchors)
     starts: frozenset[str] = frozenset()
+    at_numbers: bool = False  # every match begins with a number's first digit: tried there only
     examples: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -58,9 +59,10 @@ def term(
     before: int = 100,
     after: int = 160,
     starts: str = "",
+    at_numbers: bool = False,
 ) -> Term:
     TERMS[name] = Term(
-        name, pattern, refuses, indexed(*anchors.split()), before, after, indexed(*starts.split())
+        name, pattern, refuses, indexed(*anchors.split()), before, after, indexed(*starts.split()), at_numbers
     )
     return TERMS[name]
 
@@ -131,9 +133,7 @@ COUNCIL = term(
     | commission \s+ permanente                            # « Commission permanente »
     )""",
     refuses=("conseiller municipal",),
-    anchors="conseil bureau commission",
-    before=10,
-    after=60,
+    starts="conseil bureau commission",
 )
 # who sits: the subject of "27 conseillers communautaires étaient présents"
 SITTING = term(
@@ -236,9 +236,7 @@ SECRETARY_AFTER = term(
       nomme \s+ pour \s+ secretaire \s+ de \s+ seance                 # « nomme pour secrétaire de séance »
     | secretariat \s+ de \s+ la \s+ presente \s+ seance \s+ soit \s+ assure \s+ par  # « le secrétariat de la présente séance soit assuré par »
     )""",
-    anchors="nomme secretariat",
-    before=10,
-    after=120,
+    starts="nomme secretariat",
 )
 # where a list stops: the first words that are no name
 LIST_END = term(
@@ -307,9 +305,7 @@ NOT_PARTICIPATING = term(
     | non \s+ participation \s+ au \s+ vote                             # « non participation au vote »
     )""",
     refuses=("prend part au vote",),
-    anchors="part participe participent participant participation",
-    before=40,
-    after=20,
+    starts="ne n non",
 )
 INTERESTED_LABEL = term(
     "interested_label",
@@ -343,16 +339,12 @@ VOTE_PHRASE = term(
 FORM_UNANIMOUS = term(
     "form_unanimous",
     r"""adoptee? \s+ a \s+ l \s* '? \s* unanimite \s* :  # « Adopté à l'unanimité : »""",
-    anchors="unanimite",
-    before=30,
-    after=20,
+    starts="adopte adoptee",
 )
 FORM_MAJORITY = term(
     "form_majority",
     r"""adoptee? \s+ a \s+ la \s+ majorite \s* :  # « Adopté à la majorité : »""",
-    anchors="majorite",
-    before=30,
-    after=20,
+    starts="adopte adoptee",
 )
 COMMITTEE = term(
     "committee",
@@ -360,9 +352,7 @@ COMMITTEE = term(
       commissions? | comites?                        # « des commissions », « comité »
     | conseil \s+ d'exploitation | conseil \s+ portuaire  # « conseil d'exploitation »
     )\b""",
-    anchors="commission commissions comite comites conseil",
-    before=10,
-    after=40,
+    starts="commission commissions comite comites conseil",
 )
 OPINION = term("opinion", r"""\b(?: avis | examen | examine)\b  # « Vu l'avis », « après examen »""")
 OPINION_AFTER = term(
@@ -598,9 +588,7 @@ COUNT_SENTENCE = term(
     | (?P<members_in_office> en \s+ exercice) (?![a-z])                          # « 33 membres en exercice »
     )""",
     refuses=("2023 conseillers étaient présents",),
-    anchors="presents presente presentes present absents absent absente absentes excuses excuse excusee excusees representes represente representee representees pouvoir pouvoirs procuration procurations exercice",
-    before=100,
-    after=40,
+    at_numbers=True,
 )
 
 
@@ -647,9 +635,7 @@ MEETING_HEADING = term(
     | reunion \s+ (?:du \s+ conseil \s+ (?:de \s+ communaute | \w+) \s+)? du \s+   # « Réunion du Conseil de Communauté du »
     | seance \s+ du \s+ conseil \s+ \w+ \s+ en \s+ date \s+ du \s+                # « SÉANCE DU CONSEIL MUNICIPAL EN DATE DU »
     ) (?:{WEEKDAY} \s+)?""",
-    anchors="seance conseil commission bureau reunion",
-    before=10,
-    after=140,
+    starts="seance conseil bureau commission reunion",
 )
 CONVENED = term(
     "convened",
@@ -668,9 +654,7 @@ CHAIR_SENTENCE = term(
       sous \s+ la \s+ presidence \s+ (?:de \s+ | du \s+ | d')                       # « sous la présidence de M. X », « sous la présidence d'Auguste FLORIO »
     | \bpresiden(?:te?|ce) (?:\s+ de \s+ (?:la \s+)? seance)? \s* : \s*            # « Président de Séance : »
     )""",
-    anchors="presidence president presidente",
-    before=20,
-    after=80,
+    starts="sous presidente president presidence",
 )
 # the chair named by title only: "sous la présidence de Mme la Maire", "de Monsieur le Président"
 CHAIR_BY_TITLE = term(
@@ -678,9 +662,7 @@ CHAIR_BY_TITLE = term(
     r"""(?:
       sous \s+ la \s+ presidence \s+ d[eu] \s+ (?:m\.|mme|monsieur|madame|son|sa)? \s* (?:l[ea] \s+)? (?:maire|presidente?)  # « sous la présidence de Mme la Maire »
     )""",
-    anchors="presidence",
-    before=20,
-    after=100,
+    starts="sous",
 )
 # "Monsieur Marc GRICOURT, Maire, préside la séance", "la Présidente, Mme Annick BROSSIER"
 CHAIR_TITLE_AFTER = term("chair_title_after", r"""\s* , \s* (?:maire|presidente?) \b  # « , Maire »""")
@@ -694,30 +676,22 @@ PRESIDES = term(
 PLACE = term(
     "place",
     r"""reuni(?:e|s|es)? \s+ (?:a|en|au|dans) \s+ (?P<place>.{3,200}?) \s* ,? \s+ sous \s+ la \s+ presidence  # « réuni à la Mairie, sous la présidence »""",
-    anchors="reuni reunie reunis reunies",
-    before=10,
-    after=280,
+    starts="reuni reunie reunies reunis",
 )
 OPENED = term(
     "opened",
     r"""seance \s+ est \s+ ouverte \s+ a \s+ (?P<clock>\d{1,2} \s* h \s* \d{0,2})  # « La séance est ouverte à 18h38 »""",
-    anchors="ouverte",
-    before=20,
-    after=60,
+    starts="seance",
 )
 CLOSED = term(
     "closed",
     r"""(?:levee|close) \s+ (?:le \s+ \d{1,2} \s+ [a-z]+ \s+)? a? \s* (?P<clock>\d{1,2} \s* h \s* \d{0,2})  # « La séance est levée à 21h53 »""",
-    anchors="levee close",
-    before=10,
-    after=60,
+    starts="levee close",
 )
 ORDER_OF_PASSAGE = term(
     "order_of_passage",
     r"""ordre \s+ de \s+ passage [^:]{0,40} : \s* (?P<items>(?:\d+ \s* [,;]? \s* (?:et \s+)?)+)  # « Ordre de passage des rapports : 1, 2, 5 et 3 »""",
-    anchors="passage",
-    before=20,
-    after=800,
+    starts="ordre",
 )
 # the authority: the words that introduce its name, by kind ("epci", "commune", "department", "ccas")
 AUTHORITY = term(
@@ -756,9 +730,7 @@ ACT_NUMBERED = term(
     rf"""(?<!la\ )(?<!de\ )(?<!l')(?<!sa\ )\b deliberation \s+ (?:du \s+ (?:conseil|bureau|comite) \s+ \w+ \s+)?
     n \s* [°o] \s* (?P<num>{_CODE})          # « Délibération n° 2022-12-21/16 », « DELIBERATION DU CONSEIL MUNICIPAL N° DEL_20220628_1 »""",
     refuses=("vu la délibération n° 2019-06-26/19",),
-    anchors="deliberation",
-    before=10,
-    after=120,
+    starts="deliberation",
 )
 # "DÉLIBÉRATION 2024-12 : …", "DELIBERATION DEL_2022_118" without "n°"
 ACT_UNNUMBERED_WORD = term(
@@ -767,9 +739,7 @@ ACT_UNNUMBERED_WORD = term(
       \d{4} [-/_.] \d{1,4}                      # « Délibération 2024-12 : »
     | [a-z]{1,6} _ \d{4} _ \d{1,4}              # « DELIBERATION DEL_2022_118 »
     ) \b""",
-    anchors="deliberation",
-    before=10,
-    after=60,
+    starts="deliberation",
 )
 # "DEL2023-01 Objet :", "DCC_2023-129 Objet :"
 ACT_CODE_OBJECT = term(
@@ -792,26 +762,20 @@ ACT_POINT = term(
     "act_point",
     r"""(?<![,(]\ )(?<![,(]) \b point \s+ n \s* ° \s* (?P<item>\d{1,3}) \b (?![^()]{0,40}\))  # « Point n° 3 »""",
     refuses=("(à partir du point n°3)",),
-    anchors="point",
-    before=10,
-    after=80,
+    starts="point",
 )
 # "Dossier n°2-1 : Approbation … DCC2023_129", "Affaire n° 2 : Détermination …": the item, its title, maybe a code
 ACT_ITEM = term(
     "act_item",
     r"""(?<![(,]\ )(?<![(,]) \b (?:dossier|affaire) \s+ n \s* ° \s* (?P<item>\d{1,3}) (?P<sub>-\d{1,2})? \s* :  # « Dossier n°2-1 : », « Affaire n° 2 : »""",
     refuses=("au début de l'examen du dossier n°3 relatif",),
-    anchors="dossier affaire",
-    before=10,
-    after=40,
+    starts="dossier affaire",
 )
 # "n°2023-001 Signature …", "N° 2024-08 – Objet : …" (not "la délibération n°2020-087 du …")
 ACT_NUMBER_THEN_TITLE = term(
     "act_number_then_title",
     r"""(?:(?<=\s)|^) (?<!ration\ )(?<!ration\ n) n \s* ° \s* (?P<num>\d{4} [-/_.] \d{1,4} | \d{1,4} [-/_.] \d{4}) \s* [-:]? \s*  # « N° 2022/055 Approbation »""",
-    anchors="n",
-    before=10,
-    after=50,
+    starts="n",
 )
 # a single act's identifier in its first pages, in order of trust
 SINGLE_ID_NUMBER = term(
@@ -819,9 +783,7 @@ SINGLE_ID_NUMBER = term(
     r"""(?<!decision\ )(?<!decisions\ )(?<!avenant\ )(?<!lot\ )(?<!article\ )(?<!loi\ )(?<!arrete\ )(?<!marche\ )
     \b n \s* ° \s* (?P<num>\d{1,4} (?:\s?[/_\ -]\s?\d{1,4}){1,3}) \b  # « N° 2022 7 4 », « N°36/2023 »""",
     refuses=("DECISION N° 23-05",),
-    anchors="n",
-    before=20,
-    after=50,
+    starts="n",
 )
 SINGLE_ID_CODE = term(
     "single_id_code",
@@ -830,16 +792,12 @@ SINGLE_ID_CODE = term(
 SINGLE_ID_STAMP = term(
     "single_id_stamp",
     r"""\b id \s* : \s* \d{3} - \d{9} - \d{8} - (?P<num>\w+?) - (?:de|ar|au|cc) \b  # « ID : 065-216502260-20230123-2023003-DE »""",
-    anchors="id",
-    before=5,
-    after=60,
+    starts="id",
 )
 ITEM_IN_BODY = term(
     "item_in_body",
     r"""(?:rapport|question|point|affaire) \s+ n \s* ° \s* (?P<item>\d+) \s* [-:]? \s*  # « Rapport n° 19 : », « Affaire n° 2 : »""",
-    anchors="rapport question point affaire",
-    before=5,
-    after=40,
+    starts="rapport question point affaire",
 )
 
 
@@ -853,9 +811,7 @@ STAMP = term(
     | publication | affichee? | publiee? | reception \s+ (?:prefecture|ar) | teletransmission      # « publication le : ? 7 FEV, 2073 », « affiché le 12/12/2022 »
     ) (?:\s+ le)? \s* :? \s* (?:le \s*)?
     (?P<date>[\d?][\d\ ?]{0,3} \s* [/.]? \s* [a-z.]{0,6} [/.,]? \s* [/.]? \s* \d{2,4} (?:\s*\d)?)""",
-    anchors="prefecture publication affiche affichee publie publiee reception teletransmission",
-    before=40,
-    after=100,
+    starts="transmission recu envoye publication affiche affichee publie publiee reception teletransmission",
 )
 CLOSING = term(
     "closing",
@@ -877,18 +833,14 @@ NEW_EXTRACT = term(
     | etaient \s+ presents            # « Etaient présents »
     | (?P<heading> deliberation \s)   # « DÉLIBÉRATION n° » (in capitals: a heading)
     )""",
-    anchors="extrait presents deliberation",
-    before=20,
-    after=40,
+    starts="extrait etaient deliberation",
 )
 OTHER_MEETING = term(
     "other_meeting",
     rf"""(?: extrait \s+ du \s+ registre | proces [-\ ] verbal) [^.]{{0,200}}?   # « EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS, séance du 12 octobre 2023 »
     seance \s+ (?:publique \s+ | ordinaire \s+)? (?:du|en \s+ date \s+ du) \s+ (?:{WEEKDAY} \s+)?
     (?P<date>\d{{1,2}} \s* (?:er)? \s+ [a-z]{{3,9}} \s+ \d{{4}} | \d{{1,2}} / \d{{1,2}} / \d{{4}})""",
-    anchors="extrait proces",
-    before=10,
-    after=340,
+    starts="extrait proces",
 )
 SIGNED_BY_DELEGATION = term(
     "signed_by_delegation",
