@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .counts import VOTE_KINDS, Count, Figures, covers
 from .figures import ATTENDANCE_KINDS, settle
-from .layout import FlatText, fold, squash
+from .layout import FlatText, fold, indexed, squash
 from .persons import NamedPerson, find_people
 from .records import StatedDeliberation
 from .vocabulary import (
@@ -322,6 +322,8 @@ _TITLE_END = re.compile(
     r"le\s+marche|l'an\s)"
 )
 _OBJECT = re.compile(r"\bobjet\s*:\s*")
+_OBJECT_WORD = indexed("objet")
+_WIDE_GAP = re.compile(r"\s{2,}")
 _POINT_HEAD = re.compile(r"\s*point\s+n\s*°\s*\d+\s*")
 _AFTER_NUMBER = re.compile(r"\s*(?:(?:du|en\s+date\s+du)\s+\d{1,2}\s*(?:er)?\s+\w+\s+\d{4})?[\s\-:|]*")
 
@@ -342,10 +344,13 @@ def _title(
     if point:
         return _clip(page, point.end(), point.end() + 400)
     if report:
-        gap = re.compile(r"\s{2,}").search(low, report.end(), min(end, report.end() + 300))
+        gap = _WIDE_GAP.search(low, report.end(), min(end, report.end() + 300))
         return _clip(page, report.end(), gap.start() if gap else min(end, report.end() + 300))
     head_end = min(end, start + 4000)
-    found = _OBJECT.search(low, start, head_end)
+    found = next(
+        (m for at in page.within(_OBJECT_WORD, start, head_end) if (m := _OBJECT.match(low, at, head_end))),
+        None,
+    )
     if found:
         return _clip(page, found.end(), head_end)
     if number:

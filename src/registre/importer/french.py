@@ -6,6 +6,7 @@ vingt-deux", "L'an DEUX MILLE VINGT DEUX le 9 décembre", "quatre abstentions".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -26,7 +27,8 @@ MONTHS = {
     "novembre": 11,
     "decembre": 12,
 }
-indexed("an", *MONTHS)
+_MONTH_WORDS = indexed(*MONTHS)
+indexed("an")
 # abbreviations printed by stamps: "27 FEV. 2023", "1er DEC 2022"
 _MONTH_ABBREVIATIONS = {
     "janv": 1,
@@ -169,6 +171,7 @@ _YEAR_FIRST = re.compile(
 )
 _MONTH_ANYWHERE = re.compile(rf"(?<![a-z]){MONTH}(?![a-z])", re.VERBOSE)
 _AN = re.compile(r"\bl\s*'?\s*an\s")
+_WORD_START = re.compile(r"\b\w")
 _AN_BEFORE = re.compile(r"\bl\s*'?\s*an\s")
 _STAMP = re.compile(r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[a-z]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b")
 
@@ -201,7 +204,8 @@ def spelled_dates(
     found = []
     if page is not None:
         years = [p for p in page.positions_of("an") if p < len(low)]
-        months = sorted(p for m in MONTHS for p in page.positions_of(m) if p < len(low))
+        every = page.positions(_MONTH_WORDS)
+        months = every[: bisect.bisect_left(every, len(low))]
     else:
         years = [m.end() - 3 for m in _AN.finditer(low)]
         months = [m.start() for m in _MONTH_ANYWHERE.finditer(low)]
@@ -219,11 +223,20 @@ def spelled_dates(
             if date:
                 found.append((year_first.start(), date))
     for month in months:
-        window_start = max(0, month - 40)
-        for match in _SPELLED.finditer(low, window_start, month + 90):
+        # the scan of [month - 40, month + 90) for the date whose month is this one, tried at the
+        # words before the month only (a date begins with its day's word)
+        done = 0
+        for word in _WORD_START.finditer(low, max(0, month - 40), month):
+            if word.start() < done:
+                continue
+            match = _SPELLED.match(low, word.start(), month + 90)
+            if not match:
+                continue
             if match.start("month") != month:
+                done = match.end()
                 continue
             if match.group("year").strip().isdigit():
+                done = match.end()
                 continue  # "16 février 2023": an ordinary date, read by parse_french_date
             date = _make(_year(match.group("year")), MONTHS[match.group("month")], _day(match.group("day")))
             if date:

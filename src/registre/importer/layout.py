@@ -167,7 +167,7 @@ class FlatText:
         if term.at_numbers:
             yield from self._match_at(term.regex, self.digit_starts, start, end)
             return
-        if not term.anchors:
+        if not term.anchors and not term.marks:
             yield from term.regex.finditer(self.low, start, end)
             return
         windows = self._windows(term)
@@ -199,7 +199,10 @@ class FlatText:
             starts: list[int] = []
             ends: list[int] = []
             limit = len(self.low)
-            for position in self.positions(term.anchors):
+            anchors = self.positions(term.anchors) if term.anchors else []
+            if term.marks:
+                anchors = sorted(anchors + self._marks(term.marks))
+            for position in anchors:
                 low, high = max(0, position - term.before), min(limit, position + term.after + _MARGIN)
                 if ends and low <= ends[-1]:
                     ends[-1] = max(ends[-1], high)
@@ -208,6 +211,16 @@ class FlatText:
                     ends.append(high)
             found = self.memo[key] = (starts, ends)
         return found  # type: ignore[return-value]
+
+    def _marks(self, marks: str) -> list[int]:
+        """Where any of these characters is."""
+        found: list[int] = []
+        for mark in marks:
+            position = self.low.find(mark)
+            while position >= 0:
+                found.append(position)
+                position = self.low.find(mark, position + 1)
+        return found
 
     def match_at_words(
         self, regex: re.Pattern[str], starts: frozenset[str], start: int = 0, end: int | None = None
@@ -233,21 +246,22 @@ class FlatText:
                 done = match.end()
         return found
 
+    def within(self, words: frozenset[str], start: int, end: int) -> list[int]:
+        """Where any of these words starts in [start, end)."""
+        every = self.positions(words)
+        return every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
+
     def positions(self, words: frozenset[str]) -> list[int]:
         """Where any of these words starts, in text order (worked out once per set of words)."""
         key = ("positions", words)
         found = self.memo.get(key)
         if found is None:
+            if not words <= INDEXED:
+                raise KeyError(f"{sorted(words - INDEXED)} not indexed: declare them with layout.indexed()")
             index = self.index
-            positions: list[int] = []
-            for word in words:
-                if word not in INDEXED:
-                    raise KeyError(f"{word!r} is not indexed: declare it with layout.indexed()")
-                at = index.get(word)
-                if at:
-                    positions += at
-            positions.sort()
-            found = self.memo[key] = positions
+            found = self.memo[key] = sorted(
+                itertools.chain.from_iterable(index[w] for w in index.keys() & words)
+            )
         return found  # type: ignore[return-value]
 
     def search(self, term: Term, start: int = 0, end: int | None = None) -> re.Match[str] | None:

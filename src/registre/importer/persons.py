@@ -100,8 +100,11 @@ _REVERSED_PATTERN = (
 )
 _BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
 
+# what every match of _HEADINGS contains: checked first, so that most lists are not rewritten
 _HEADING_HINT = re.compile(
-    r"RELEV|CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|LIB[ÉE]RATION|[ÉE]ANCE|\d"
+    r"RELEV|CISIONS|BUREAU|COMMUNAUTAIRE|CONSEIL|MUNICIPAL|EXTRAIT|REGISTRE|LIB[ÉE]RATION|[ÉE]ANCE"
+    r"|\d\s+(?:JANVIER|F[ÉE]VRIER|MARS|AVRIL|MAI|JUIN|JUILLET|AO[ÛU]T|SEPTEMBRE|OCTOBRE|NOVEMBRE|D[ÉE]CEMBRE)\s+\d{4}"
+    r"|\d/\d{1,2}/\d{4}"
 )
 _INITIALS_HINT = re.compile(rf"(?<![{UP}{LOW}.])[{UP}]{{1,3}} [{UP}][{LOW}]{{2}}")
 _REVERSED_HINT = re.compile(rf"[{UP}]{{2}}[{UP}'\-]*\s+[{UP}][{LOW}]")

@@ -77,7 +77,7 @@ def _truncated(page: FlatText) -> bool:
     tail = low.rstrip()
     if not tail:
         return False
-    if re.search(r"[.!?»)]\s*$", tail):
+    if tail.endswith((".", "!", "?", "»", ")")):
         return False
     # the whole text: an extract may carry long annexes after its closing formula (the example does)
     closings = [m.end() for m in page.finditer(CLOSING, 0, len(tail))]

@@ -33,6 +33,7 @@ class Term:
     # words every match begins with: it is tried there only (faster still than anchors)
     starts: frozenset[str] = frozenset()
     at_numbers: bool = False  # every match begins with a number's first digit: tried there only
+    marks: str = ""  # characters one of which every match contains, as anchors are words ("/")
     examples: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -60,9 +61,18 @@ def term(
     after: int = 160,
     starts: str = "",
     at_numbers: bool = False,
+    marks: str = "",
 ) -> Term:
     TERMS[name] = Term(
-        name, pattern, refuses, indexed(*anchors.split()), before, after, indexed(*starts.split()), at_numbers
+        name,
+        pattern,
+        refuses,
+        indexed(*anchors.split()),
+        before,
+        after,
+        indexed(*starts.split()),
+        at_numbers,
+        marks,
     )
     return TERMS[name]
 
@@ -788,6 +798,9 @@ SINGLE_ID_NUMBER = term(
 SINGLE_ID_CODE = term(
     "single_id_code",
     r"""(?<![\w/-]) (?P<num>[a-z]{2,8} / \d{1,4} - \d{4} | \d{4} / \d{3,4}) (?![\w/-])  # « PACU/17-2023 », « 2023/009 »""",
+    marks="/",
+    before=8,
+    after=10,
 )
 SINGLE_ID_STAMP = term(
     "single_id_stamp",
