@@ -615,7 +615,8 @@ def read_counts(text: str) -> list[Count]:
 
 # -- figures for a range of items ------------------------------------------------------------
 
-ATTENDANCE_FIGURES = frozenset(
+# the figures of the attendance (not of a vote): given per range of items, settled per act
+ATTENDANCE_KINDS = frozenset(
     {
         "members_in_office",
         "legal_members",
@@ -647,7 +648,7 @@ def with_ranges(page: FlatText, counts: list[Count]) -> list[Count]:
     starts = [start for start, _window in clauses]
     result: list[Count] = []
     for count in counts:
-        if count.kind not in ATTENDANCE_FIGURES:
+        if count.kind not in ATTENDANCE_KINDS:
             result.append(count)
             continue
         note = _WINDOW_NOTE.match(text, count.end)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .counts import VOTE_KINDS, Count, Figures, covers
-from .figures import ATTENDANCE_KINDS, settle
+from .counts import ATTENDANCE_KINDS, VOTE_KINDS, Count, Figures, covers
+from .figures import settle
 from .layout import FlatText, fold, indexed, squash
 from .persons import NamedPerson, find_people
 from .records import StatedDeliberation

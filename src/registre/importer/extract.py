@@ -12,10 +12,10 @@ from __future__ import annotations
 from registre.core.violations import warning
 
 from .attendance import read_attendance
-from .counts import Figures, read_figures, with_ranges
+from .counts import ATTENDANCE_KINDS, Figures, read_figures, with_ranges
 from .deliberation import inside_a_vote, read_deliberations
 from .errors import DocumentError
-from .figures import ATTENDANCE_KINDS, Stated, change_unplaced, settle
+from .figures import Stated, change_unplaced, settle
 from .header import read_header
 from .layout import FlatText
 from .records import ListedMember, StatedDeliberation, StatedExtract

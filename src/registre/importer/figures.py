@@ -11,22 +11,10 @@ from dataclasses import dataclass, field
 
 from registre.core.violations import Violation, warning
 
-from .counts import Count
+from .counts import ATTENDANCE_KINDS, Count
 from .layout import FlatText
 from .records import Span
 
-ATTENDANCE_KINDS = (
-    "members_in_office",
-    "legal_members",
-    "present",
-    "present_titulaires",
-    "present_suppleants",
-    "absent",
-    "represented",
-    "proxies",
-    "voters",
-    "votes_cast",
-)
 KIND_LABELS = {
     "members_in_office": "conseillers en exercice",
     "legal_members": "membres (effectif légal)",
