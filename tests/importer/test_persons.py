@@ -117,3 +117,14 @@ def test_surname_first_lists():
         ("", "Marie", "MARTIN"),
         ("", "Luc", "PETIT"),
     ]
+
+
+def test_a_note_after_a_dash_is_the_previous_names_note():
+    """ "André FRANC - (ayant donné pouvoir à Jean-Claude GARDE)": the holder is no absent member."""
+    people = find_people(
+        "Isabelle BECKER - André FRANC - (ayant donné pouvoir à Jean-Claude GARDE) Gérald GONON - "
+        "(ayant donné pouvoir à Damien PARET) - Nelly PORTERON",
+        list_mode=True,
+    )
+    assert [p.name for p in people] == ["Isabelle BECKER", "André FRANC", "Gérald GONON", "Nelly PORTERON"]
+    assert people[1].notes == ("ayant donné pouvoir à Jean-Claude GARDE",)

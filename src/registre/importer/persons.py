@@ -81,7 +81,7 @@ LAST = rf"(?:{_PARTICLE}\s*)?{_LAST_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_LAST_WORD}){
 # a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République"
 CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
 _INITIALS = rf"[{UP}]{{1,3}}"
-NOTES = r"(?:\s*\([^()]{0,160}\))*"
+NOTES = r"(?:\s*(?:-\s*)?\([^()]{0,160}\))*"  # "André FRANC - (ayant donné pouvoir à …)"
 _END = rf"(?![{LOW}{UP}])"
 
 _PATTERNS = {
