@@ -41,6 +41,8 @@ _DIGIT = re.compile(r"\d")
 _LIST_LEAD = 80  # a list's first name comes this close to its label (a commune's name may come first)
 _COMMUNE_LABEL = re.compile(r"([^,:;()]{2,60}?)\s*:\s*$")
 _NOTES = re.compile(r"\([^()]{0,160}\)")
+# a full stop after a word (not after a civility, "M.", "MM."): the end of a sentence
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})(?<!\bMM)(?<!\bMme)(?<!\bMrs)(?<!\bMlle)\.\s")
 _SPLIT = re.compile(
     r"^\s*,?\s*(?:pouvoir|procuration)?\s*[àa]\s+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*)\b(?P<rest>.{0,120})",
     re.S,
@@ -77,15 +79,24 @@ def _sections(page: FlatText) -> list[Section]:
     return found
 
 
-def _end_of_list(page: FlatText, start: int, end: int, proxies: bool = False) -> int:
+def _end_of_list(page: FlatText, start: int, end: int, name: str = "present") -> int:
     """A list ends at the first words that are no name list; a window note names deliberations:
     "(à compter de la délibération n°3)" does not end it."""
     low = page.low[start:end]
     masked = _NOTES.sub(lambda m: " " * len(m.group()), low)
+    section_end = end
     for stop in LIST_END.regex.finditer(masked):
-        if proxies and stop.group().startswith("nombre"):
+        if name == "proxies" and stop.group().startswith("nombre"):
             continue  # "Procurations : 7 … Nombre de votants : 34" printed inside the list by a second column
-        return start + stop.start()
+        end = start + stop.start()
+        break
+    # "Absents : … Mme BAETA Yolande. Monsieur Philippe DO AMARAL a été élu secrétaire": the sentence
+    # after the list names no absent member (the secretary sits; in a list of those present, he is one)
+    named = page.search(SECRETARY_NAMED, start, section_end) if name in ("absent", "proxies") else None
+    if named and named.start() < end:
+        stops = [m.start() for m in _SENTENCE_END.finditer(page.text, start, named.start())]
+        if stops:
+            return stops[-1] + 1
     return end
 
 
@@ -101,7 +112,7 @@ def read_attendance(page: FlatText) -> Attendance:
     seen_present = False
     block: list[tuple[str, int, int, list[NamedPerson]]] = []
     for section in found:
-        span_end = _end_of_list(page, section.start, section.end, proxies=section.name == "proxies")
+        span_end = _end_of_list(page, section.start, section.end, section.name)
         people = find_people(
             text[section.start : span_end], section.start, list_mode=section.name != "secretary"
         )

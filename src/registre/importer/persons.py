@@ -110,7 +110,11 @@ _INITIALS_HINT = re.compile(rf"(?<![{UP}{LOW}.])[{UP}]{{1,3}} [{UP}][{LOW}]{{2}}
 _REVERSED_HINT = re.compile(rf"[{UP}]{{2}}[{UP}'\-]*\s+[{UP}][{LOW}]")
 _PLURAL_SEPARATOR = re.compile(r"\s*(?:,|\bet\b)\s*")
 _PLURAL_RE = re.compile(_PLURAL)
-_AFTER_REVERSED = re.compile(r"\s*(?:[,;]|\bet\b|\(|$)")
+# after a surname-first name: a separator, a note, the joint of a proxy ("BOUIZEM Rabia par PRÉVOT
+# Vannina") or the next name's civility ("PRÉVOT Vannina Mme DA SILVA Céline")
+_AFTER_REVERSED = re.compile(
+    rf"\s*(?:[,;]|\.(?:\s|$)|\bet\b|\(|$|(?:par|à|a|donne|donnant|ayant|représentée?)\b|{CIVILITY}(?![{LOW}]))"
+)
 _NOTE = re.compile(r"\([^()]*\)")
 _SPACES = re.compile(r"\s+")
 _HYPHEN_SPACE = re.compile(r"-\s+")
@@ -236,7 +240,7 @@ def _add_list_forms(text: str, offset: int, people: list[NamedPerson]) -> list[N
     reversed_order = [
         m
         for m in (_REVERSED.finditer(text) if len(hints) >= 2 else ())
-        if _AFTER_REVERSED.match(text[m.end("rfirst") : m.end("rfirst") + 4])
+        if _AFTER_REVERSED.match(text[m.end("rfirst") : m.end("rfirst") + 14])
         and len(m.group("rlast").replace(" ", "")) >= 3
     ]  # "JC Wambst" is initials, not a surname
     with_first = [p for p in people if p.first_name and len(p.first_name) > 3]
