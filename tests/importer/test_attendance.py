@@ -3,6 +3,8 @@
 from registre.importer.attendance import read_attendance
 from registre.importer.layout import FlatText
 
+from .corpus import imported
+
 
 def attendance(text):
     found = read_attendance(FlatText.of(text))
@@ -61,3 +63,43 @@ def test_a_note_after_a_dash_makes_a_proxy_not_an_absence():
         "Nelly PORTERON",
     ]
     assert proxies == [("André FRANC", "Jean-Claude GARDE"), ("Gérald GONON", "Damien PARET")]
+
+
+VELIZY = (
+    "Etaient présents : M. Pascal Thévenot, Mme Valérie Sidot-Courtois (à compter de la délibération n° 2022-12-21/01 "
+    "incluse), M. Bruno Larbaneix, M. Amroze Adjuward (à compter de la délibération n° 2022-12-21/01 incluse). Ont donné "
+    "procuration : Mme Valérie Sidot-Courtois à M. Bruno Larbaneix (jusqu'au compte rendu des actes administratifs inclus). "
+    "Absents non représentés : M. Amroze Adjuward (jusqu'au compte rendu des actes adminitratifs inclus), Mme Sophie Paris. "
+)
+
+
+def test_an_absence_outside_a_presence_is_not_an_absence_for_the_whole_meeting():
+    found = read_attendance(FlatText.of(VELIZY))
+    assert [(m.person.name, m.present) for m in found.listed if m.person.name == "Amroze Adjuward"] == [
+        ("Amroze Adjuward", True)
+    ]
+    assert "absence_outside_presence" in [f.code for f in found.findings]
+
+
+def test_a_proxy_outside_a_presence_holds_for_the_rest_of_the_meeting_only():
+    found = read_attendance(FlatText.of(VELIZY))
+    (proxy,) = found.proxies
+    assert proxy.outside_presence is not None and proxy.outside_presence.from_item == 1
+    assert "proxy_outside_presence" in [f.code for f in found.findings]
+
+
+def test_a_proxy_before_an_arrival_holds_until_the_item_passed_just_before_it():
+    """Communauté de communes Écueillé-Valençay: KOCHER arrives "au début de l'examen du dossier n°3",
+    which passes after n°4; his proxy counts for n°1, n°2 and n°4, not for n°3."""
+    data = imported("added", "cc-ecueille-valencay_2023-12-19_DCC2023-129.txt")
+    assert data["meeting"]["order_of_passage"] == [1, 2, 4, 3]
+    (proxy,) = [p for p in data["proxies"] if p["principal"] == "Philippe KOCHER"]
+    assert (proxy["from_item"], proxy["until_item"]) == (None, 4)
+    represented = {d["number"]: d["computed"]["represented"] for d in data["deliberations"]}
+    assert represented == {"1": 5, "DCC2023_129": 5, "DCC2023_130": 5, "3": 4}
+    assert not [
+        v
+        for d in data["deliberations"]
+        for v in d.get("violations", [])
+        if v["code"] == "proxy_principal_present"
+    ]

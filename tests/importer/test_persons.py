@@ -128,3 +128,11 @@ def test_a_note_after_a_dash_is_the_previous_names_note():
     )
     assert [p.name for p in people] == ["Isabelle BECKER", "André FRANC", "Gérald GONON", "Nelly PORTERON"]
     assert people[1].notes == ("ayant donné pouvoir à Jean-Claude GARDE",)
+
+
+def test_mixed_case_surnames_with_an_apostrophe_or_a_lost_hyphen_and_no_heading_word():
+    """Vélizy-Villacoublay: "M. Omar N'Dior", "Mme Solange PétretRacca", "M. Damien Metzlé Délibération n°…"."""
+    people = find_people(
+        "M. Omar N'Dior, Mme Solange PétretRacca. Secrétaire : M. Damien Metzlé Délibération n°2022"
+    )
+    assert [p.name for p in people] == ["Omar N'Dior", "Solange PétretRacca", "Damien Metzlé"]

@@ -7,8 +7,8 @@ as "stated", to be compared with what the core computes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from registre.core.model import (
     WHOLE_MEETING,
@@ -20,6 +20,7 @@ from registre.core.model import (
     Proxy,
     Vote,
     VoteKind,
+    Window,
 )
 from registre.core.violations import Violation, warning
 
@@ -46,7 +47,7 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
         roster.add(listed.person)
     resolve = _resolver(roster, findings)
     stated.proxies = [
-        StatedProxy(resolve(p.principal), resolve(p.holder), p.window, p.clock) for p in stated.proxies
+        replace(p, principal=resolve(p.principal), holder=resolve(p.holder)) for p in stated.proxies
     ]
     # the chair and the secretary keep their names as written (often fuller than the lists'); their keys
     # are those of the lists
@@ -85,7 +86,9 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
             for listed in stated.listed
         ),
         proxies=tuple(
-            Proxy(p.principal.key, p.holder.key, p.window or WHOLE_MEETING) for p in stated.proxies
+            Proxy(p.principal.key, p.holder.key, window)
+            for p in stated.proxies
+            if (window := _proxy_window(p, order)) is not None
         ),
         members_in_office=stated.members_in_office,
         council=stated.council or "",
@@ -187,6 +190,21 @@ def _add_member(
         commune=commune,
         substitute=substitute,
     )
+
+
+def _proxy_window(proxy: StatedProxy, order: Sequence[int]) -> Window | None:
+    """The proxy's window; for one that holds outside the principal's presence, the items of the
+    order of passage before her arrival (after her departure); None when there are none."""
+    presence = proxy.outside_presence
+    if presence is None:
+        return proxy.window or WHOLE_MEETING
+    bound = presence.from_item if presence.from_item is not None else presence.until_item
+    if bound not in order:
+        return proxy.window or WHOLE_MEETING  # the presence's bound is no item of the meeting: as written
+    at = order.index(bound)
+    if presence.from_item is not None:
+        return Window(until_item=order[at - 1]) if at > 0 else None
+    return Window(from_item=order[at + 1]) if at + 1 < len(order) else None
 
 
 def _items(stated: StatedExtract) -> dict[str, Item]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from registre.core.model import Window
 from registre.core.violations import Violation, warning
 
 from .layout import FlatText, fold, squash
@@ -28,6 +29,7 @@ from .vocabulary import (
     SECRETARY_LABEL,
     SECRETARY_NAMED,
     SUBSTITUTION,
+    WINDOW_MOVE,
     combined,
 )
 from .windows import read_window
@@ -141,7 +143,65 @@ def read_attendance(page: FlatText) -> Attendance:
                 [block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start]
             )
     _noted_proxies(listed, block, proxies)
+    listed = _absences_outside_presence(listed, findings)
+    proxies = _proxies_outside_presence(listed, proxies, findings)
     return Attendance(listed, proxies, secretary(page, found), block_end, findings)
+
+
+def _absences_outside_presence(listed: list[ListedMember], findings: list[Violation]) -> list[ListedMember]:
+    """ "présent (à compter de la délibération n°1)" and "absent (jusqu'au compte rendu des actes
+    administratifs)": the absence, whose bound names no item, is the part of the meeting the
+    presence's window leaves out; it is not an absence for the whole meeting."""
+    windowed = {m.person.key: m for m in listed if m.present and m.window}
+    kept = []
+    for member in listed:
+        present = windowed.get(member.person.key)
+        moves = [note for note in member.person.notes if WINDOW_MOVE.regex.search(fold(note))]
+        if present and present.window and not member.present and member.window is None and moves:
+            findings.append(
+                warning(
+                    "absence_outside_presence",
+                    f"{member.person.name} est absent « {moves[0]} » et présent {_window_words(present.window)} : "
+                    "l'absence est lue comme la partie de la séance hors de sa présence.",
+                    members=(member.person.key,),
+                )
+            )
+            continue
+        kept.append(member)
+    return kept
+
+
+def _proxies_outside_presence(
+    listed: list[ListedMember], proxies: list[StatedProxy], findings: list[Violation]
+) -> list[StatedProxy]:
+    """ "Mme X à M. Y (jusqu'au compte rendu des actes administratifs)" and "Mme X (à compter de la
+    délibération n°1)" among those present: the proxy holds for the part of the meeting outside her
+    presence (``assemble`` places it in the order of passage)."""
+    windowed = {m.person.key: m.window for m in listed if m.present and m.window}
+    for proxy in proxies:
+        presence = windowed.get(proxy.principal.key)
+        notes = [n for n in proxy.holder.notes + proxy.principal.notes if WINDOW_MOVE.regex.search(fold(n))]
+        one_bound = presence is not None and (presence.from_item is None) != (presence.until_item is None)
+        if proxy.window is None and presence is not None and one_bound and notes:
+            proxy.outside_presence = presence
+            findings.append(
+                warning(
+                    "proxy_outside_presence",
+                    f"La procuration de {proxy.principal.name} à {proxy.holder.name} (« {notes[0]} ») : "
+                    f"{proxy.principal.name} est présent {_window_words(presence)} ; la procuration vaut pour "
+                    "le reste de la séance.",
+                    members=(proxy.principal.key,),
+                )
+            )
+    return proxies
+
+
+def _window_words(window: Window) -> str:
+    if window.from_item is not None and window.until_item is not None:
+        return f"des questions n°{window.from_item} à n°{window.until_item}"
+    if window.from_item is not None:
+        return f"à partir de la question n°{window.from_item}"
+    return f"jusqu'à la question n°{window.until_item}"
 
 
 def _noted_proxies(

@@ -78,8 +78,14 @@ _PARTICLE = r"(?:de|du|des|d'|le|la|van|von|dit|da|dos)"
 # bounded repetitions: a name has a few words, and long runs of capitals must not cost quadratic time
 FIRST = rf"{_FIRST_WORD}(?:\s+{_FIRST_WORD}){{0,3}}"
 LAST = rf"(?:{_PARTICLE}\s*)?{_LAST_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_LAST_WORD}){{0,3}}"
-# a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République"
-CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
+# the words of a heading or a sentence after a name, never a surname in ordinary case ("M. Damien
+# Metzlé Délibération n°…")
+_NOT_HEADING = (
+    rf"(?!(?:Délibération|Deliberation|Objet|Séance|Seance|Conseil|Commune|Vu|Le|La|Les)(?![{LOW}]))"
+)
+# a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République",
+# "N'Dior", "PétretRacca" (a hyphen lost by OCR)
+CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}])){_NOT_HEADING}(?:[{UP}]')?[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
 _INITIALS = rf"[{UP}]{{1,3}}"
 NOTES = r"(?:\s*(?:-\s*)?\([^()]{0,160}\))*"  # "André FRANC - (ayant donné pouvoir à …)"
 _END = rf"(?![{LOW}{UP}])"

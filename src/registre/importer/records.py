@@ -33,6 +33,9 @@ class StatedProxy:
     holder: NamedPerson
     window: Window | None
     clock: str | None = None
+    # "(jusqu'au compte rendu …)" with the principal present from an item: the proxy holds for the
+    # part of the meeting outside that presence, placed once the order of passage is known
+    outside_presence: Window | None = None
 
 
 @dataclass
