@@ -136,3 +136,9 @@ def test_mixed_case_surnames_with_an_apostrophe_or_a_lost_hyphen_and_no_heading_
         "M. Omar N'Dior, Mme Solange PétretRacca. Secrétaire : M. Damien Metzlé Délibération n°2022"
     )
     assert [p.name for p in people] == ["Omar N'Dior", "Solange PétretRacca", "Damien Metzlé"]
+
+
+def test_a_word_before_a_colon_is_a_commune_label_not_a_name():
+    """Gâtine-Racan: "Cerelles : M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : …"."""
+    people = find_people("M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : M. Canon Eloi")
+    assert [p.name for p in people] == ["Poulle Guy", "Bouin Valérie", "Canon Eloi"]

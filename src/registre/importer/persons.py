@@ -68,7 +68,12 @@ def _expand(alternatives: str) -> list[str]:
 _NOT_STOP = rf"(?!{_trie(_expand(_STOP_WORDS))}(?![{UP}{LOW}'\-]))"
 _CIV_WORD = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|Monsieur|Madame|Messieurs|Mesdames|Mrs|Mr)"
 # "Jean-Claude", "JeanClaude" (a hyphen lost by OCR)
-_FIRST_WORD = rf"(?!{_CIV_WORD}(?![{LOW}]))[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:-\s?[{UP}][{LOW}]+)*"
+# a word followed by a colon is a label (a commune's name before its members: "M. Poulle Guy
+# Charentilly : Mme Bouin Valérie"), never a word of a name
+_NOT_LABEL = r"(?![^\s:;,()]+\s*:)"
+_FIRST_WORD = (
+    rf"(?!{_CIV_WORD}(?![{LOW}])){_NOT_LABEL}[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:-\s?[{UP}][{LOW}]+)*"
+)
 _UPPER_WORD = (
     rf"{_NOT_STOP}(?:(?!M\.)[{UP}]\.)?[{UP}](?:[{UP}]|'(?=[{UP}])|[\[l1](?=[{UP}]))*"
     rf"(?:-\s?[{UP}](?:[{UP}]|[\[l1](?=[{UP}]))*)*[{UP}](?![/\d_])"
@@ -85,7 +90,7 @@ _NOT_HEADING = (
 )
 # a surname in ordinary case: "Troussel", "Saïd-Anzum", "Ferreira de Souza", "Bourgeois-République",
 # "N'Dior", "PétretRacca" (a hyphen lost by OCR)
-CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}])){_NOT_HEADING}(?:[{UP}]')?[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
+CAP_LAST = rf"(?!{_CIV_WORD}(?![{LOW}])){_NOT_HEADING}{_NOT_LABEL}(?:[{UP}]')?[{UP}][{LOW}]+(?:[{UP}][{LOW}]{{2,}})?(?:[-'][{UP}][{LOW}]+)*(?:\s+(?:de|da|dos|du)\s+[{UP}][{LOW}]+)?"
 _INITIALS = rf"[{UP}]{{1,3}}"
 NOTES = r"(?:\s*(?:-\s*)?\([^()]{0,160}\))*"  # "André FRANC - (ayant donné pouvoir à …)"
 _END = rf"(?![{LOW}{UP}])"
