@@ -142,3 +142,17 @@ def test_a_word_before_a_colon_is_a_commune_label_not_a_name():
     """Gâtine-Racan: "Cerelles : M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : …"."""
     people = find_people("M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : M. Canon Eloi")
     assert [p.name for p in people] == ["Poulle Guy", "Bouin Valérie", "Canon Eloi"]
+
+
+def test_a_list_of_women_and_men_under_one_civility():
+    """Figeac: "Présents : Mmes et Ms MELLINGER, LANDES, …": each civility is unknown, not "M."."""
+    people = find_people(
+        "Mmes et Ms MELLINGER, LANDES, SEHLAOUI (à partir du point 7), JANOT.", list_mode=True
+    )
+    assert [(p.civility, p.last_name) for p in people] == [
+        ("", "MELLINGER"),
+        ("", "LANDES"),
+        ("", "SEHLAOUI"),
+        ("", "JANOT"),
+    ]
+    assert people[2].notes == ("à partir du point 7",)

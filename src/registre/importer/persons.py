@@ -26,7 +26,9 @@ member_key = lru_cache(maxsize=8192)(_core_member_key)
 UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 LOW = "a-zàâäçéèêëîïôöùûüÿæœß"
 CIVILITY = r"(?:Mmes|Mme|Mmc|Mrnes|Mrne|Mlle|MM\.?|M\.|Monsieur|Madame|Messieurs|Mesdames|Mrs\.?|Mr\.?)"
-_PLURAL = r"(?:Mmes|Mrnes|MM\.?|Messieurs|Mesdames|Mrs\.?)"
+# "Mmes et Ms MELLINGER, LANDES, …" (Figeac): women and men in one list, each civility unknown
+_MIXED_PLURAL = r"(?:(?:Mmes|Mesdames)\s+et\s+(?:MM\.?|Ms\.?|Messieurs|M\.)|(?:MM\.?|Ms\.?|Messieurs)\s+et\s+(?:Mmes|Mesdames))"
+_PLURAL = rf"(?:{_MIXED_PLURAL}|Mmes|Mrnes|MM\.?|Messieurs|Mesdames|Mrs\.?)"
 # capitals that are headings, verbs or labels, never a surname ("M. SY DECIDE", "Didier BUREAU COMMUNAUTAIRE DU DALLOY")
 # offices: a surname too ("M. Claude MAIRE", "M. PRÉFET"), never a word of a longer name
 _OFFICES = "MAIRE|PRESIDENTE?|PRÉSIDENTE?|PREFET|PRÉFET|PREFETE|PRÉFÈTE"
@@ -109,7 +111,7 @@ _INITIALS_PATTERN = rf"(?<![{UP}{LOW}.])(?P<initials>{_INITIALS})\s+(?P<ilast>{C
 _REVERSED_PATTERN = (
     rf"(?<![{UP}{LOW}])(?:(?P<rciv>{CIVILITY})\s*)?(?P<rlast>{LAST})\s+(?P<rfirst>{FIRST})(?![{LOW}])"
 )
-_BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.\s)"
+_BARE_PATTERN = rf"(?<![{UP}{LOW}'.])(?P<bare>{LAST})(?=\s*[,;]|\s+et\s|\s*\.(?:\s|$))"
 
 # what every match of _HEADINGS contains: checked first, so that most lists are not rewritten
 _HEADING_HINT = re.compile(
@@ -178,6 +180,8 @@ def normal_civility(raw: str | None, inherited: str = "") -> str:
     if not raw:
         return inherited
     raw = raw.rstrip(".").lower()
+    if " et " in raw:
+        return ""  # "Mmes et MM.": this one's is not said
     if raw in {"mme", "mmes", "madame", "mesdames", "mlle", "mmc", "mrne", "mrnes"}:
         return "Mme"
     return "M."
