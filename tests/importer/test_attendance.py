@@ -103,3 +103,46 @@ def test_a_proxy_before_an_arrival_holds_until_the_item_passed_just_before_it():
         for v in d.get("violations", [])
         if v["code"] == "proxy_principal_present"
     ]
+
+
+def test_a_column_of_holders_gives_no_pair_and_says_so():
+    """Garges-lès-Gonesse: the principals' column and the holders' column apart, "à X à Y" with X and Y
+    present: no pair is guessed, and the document says the proxies are unknown."""
+    found = read_attendance(
+        FlatText.of(
+            "Etaient présents : M. Claude MARSEILLE, Mme Maria MORGADO, M. Samy DEBAH, M. Rettina RADJOU. "
+            "Pouvoirs : M. Müfit BIRINCI, M. Brahim TAQUI à M. Claude MARSEILLE à Mme Maria MORGADO à M. Samy "
+            "DEBAH à M. Rettina RADJOU Secrétaire de séance : M. Samy DEBAH"
+        )
+    )
+    assert [(p.principal.name, p.holder.name) for p in found.proxies] == [
+        ("Brahim TAQUI", "Claude MARSEILLE")
+    ]
+    _listed, proxies = attendance(
+        "Etaient présents : M. Claude MARSEILLE, Mme Maria MORGADO. Pouvoirs : M. Müfit BIRINCI, Brahim "
+        "à M. Claude MARSEILLE à Mme Maria MORGADO Secrétaire de séance : M. Claude MARSEILLE"
+    )
+    assert proxies == []
+
+
+def test_an_unread_proxy_list_is_a_warning():
+    found = read_attendance(
+        FlatText.of(
+            "Etaient présents : M. Claude MARSEILLE, Mme Maria MORGADO. Pouvoirs : M. Müfit BIRINCI, Brahim "
+            "à M. Claude MARSEILLE à Mme Maria MORGADO Secrétaire de séance : M. Claude MARSEILLE"
+        )
+    )
+    assert [f.code for f in found.findings] == ["proxy_list_unread"]
+
+
+def test_a_principal_not_listed_present_after_a_stray_a_keeps_its_pair():
+    """Chantepie: "… à Madame Eve SCHOUMACKER à Madame Anne-Sophie ROSSIGNOL à Monsieur Grégoire LE BLOND"."""
+    _listed, proxies = attendance(
+        "Etaient présents : SCHOUMACKER Eve, LE BLOND Grégoire. Procurations : Monsieur Sébastien MONTERIEUX à "
+        "Madame Eve SCHOUMACKER à Madame Anne-Sophie ROSSIGNOL à Monsieur Grégoire LE BLOND Secrétaire de séance : "
+        "Madame Eve SCHOUMACKER"
+    )
+    assert proxies == [
+        ("Sébastien MONTERIEUX", "Eve SCHOUMACKER"),
+        ("Anne-Sophie ROSSIGNOL", "Grégoire LE BLOND"),
+    ]

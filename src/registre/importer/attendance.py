@@ -133,16 +133,18 @@ def read_attendance(page: FlatText) -> Attendance:
         if name in ("present", "absent"):
             for person in people:
                 roster.add(person)
+    present = frozenset(p.key for name, _s, _e, people in block if name == "present" for p in people)
     for name, start, end, people in block:
         if name in ("present", "absent"):
             listed += _list_members(page, name, start, people, proxies, findings)
         elif name == "proxies":
-            pairs = _proxy_pairs(page, people, roster, findings, end)
+            pairs = _proxy_pairs(page, people, roster, findings, end, present)
             proxies += pairs
             block_end = max(
                 [block_end] + [max(p.principal.end, p.holder.end) for p in pairs if p.holder.end >= start]
             )
     _noted_proxies(listed, block, proxies)
+    findings += _unread_proxy_lists(page, block, proxies)
     listed = _absences_outside_presence(listed, findings)
     proxies = _proxies_outside_presence(listed, proxies, findings)
     return Attendance(listed, proxies, secretary(page, found), block_end, findings)
@@ -202,6 +204,25 @@ def _window_words(window: Window) -> str:
     if window.from_item is not None:
         return f"à partir de la question n°{window.from_item}"
     return f"jusqu'à la question n°{window.until_item}"
+
+
+def _unread_proxy_lists(
+    page: FlatText, block: list[tuple[str, int, int, list[NamedPerson]]], proxies: list[StatedProxy]
+) -> list[Violation]:
+    """A proxy list that names people but gives no pair: said, rather than read as no proxy."""
+    found = []
+    read = {p.principal.start for p in proxies} | {p.holder.start for p in proxies}
+    for name, start, _end, people in block:
+        if name == "proxies" and len(people) >= 2 and not read & {p.start for p in people}:
+            found.append(
+                warning(
+                    "proxy_list_unread",
+                    f"La liste des procurations (ligne {page.line_of(start)}) nomme {len(people)} personnes, mais "
+                    "aucune paire mandant → mandataire ne s'y lit (mise en page brouillée ?) : ces procurations "
+                    "restent inconnues.",
+                )
+            )
+    return found
 
 
 def _noted_proxies(
@@ -304,7 +325,12 @@ def _listed(person: NamedPerson, commune: str | None, present: bool) -> ListedMe
 
 
 def _proxy_pairs(
-    page: FlatText, people: list[NamedPerson], roster: Roster, findings: list[Violation], end: int
+    page: FlatText,
+    people: list[NamedPerson],
+    roster: Roster,
+    findings: list[Violation],
+    end: int,
+    present: frozenset[str] = frozenset(),
 ) -> list[StatedProxy]:
     text, low = page.text, page.low
     columns = _two_columns(page, people)
@@ -315,6 +341,12 @@ def _proxy_pairs(
     while index < len(people):
         principal = people[index]
         holder = people[index + 1] if index + 1 < len(people) else None
+        previous_end = people[index - 1].end if index else max(0, principal.start - 40)
+        if principal.key in present and _TO.search(low, previous_end, principal.start):
+            # "à M. Claude MARSEILLE à Mme Maria MORGADO", both listed present: a column of holders
+            # whose principals the layout put elsewhere; a holder is no principal, no pair is read
+            index += 1
+            continue
         if holder and PROXY_JOINT.regex.fullmatch(low, principal.end, holder.start):
             reading = read_window(" ".join(holder.notes + principal.notes))
             proxies.append(StatedProxy(principal, holder, reading.window, reading.clock))
