@@ -156,3 +156,11 @@ def test_a_list_of_women_and_men_under_one_civility():
         ("", "JANOT"),
     ]
     assert people[2].notes == ("à partir du point 7",)
+
+
+def test_roster_reads_a_name_whose_parts_a_list_wrote_the_other_way():
+    """Gâtine-Racan: the chair "Antoine TRYSTRAM", the list "M. Trystram Antoine"."""
+    roster = Roster()
+    listed = find_people("M. Trystram Antoine")[0]
+    roster.add(listed)
+    assert roster.resolve(find_people("Antoine TRYSTRAM")[0]) == (listed, "variant")

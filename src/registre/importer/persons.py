@@ -376,6 +376,10 @@ class Roster:
         difference); the person itself when nobody matches, or when several do."""
         if person.key in self.people:
             return self.people[person.key], None
+        swapped = member_key(person.last_name, person.first_name) if person.first_name else None
+        if swapped in self.people:
+            # "M. Trystram Antoine" in a surname-first list, "Antoine TRYSTRAM" as the chair
+            return self.people[swapped], "variant"
         last = fold(person.last_name)
         namesakes = self._by_last.get(last, [])
         same = [p for p in namesakes if first_names_agree(p.first_name, person.first_name)]
