@@ -237,11 +237,12 @@ class FlatText:
         positions = every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
         found: list[re.Match[str]] = []
         done = start
+        low, match_at = self.low, regex.match
         for position in positions:
             if position < done:
                 continue
-            match = regex.match(self.low, position, end)
-            if match and match.end() > match.start():
+            match = match_at(low, position, end)
+            if match and match.end() > position:
                 found.append(match)
                 done = match.end()
         return found

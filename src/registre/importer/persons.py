@@ -206,12 +206,12 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
     people: list[NamedPerson] = []
     inherited = ""
     for match in PERSON.finditer(text):
-        notes = _notes(match.group("notes"))
+        raw_notes, plist, olast, last = match.group("notes", "plist", "olast", "last")
+        notes = _notes(raw_notes)
         end = offset + match.end()
-        if match.group("plist"):
+        if plist:
             civility = normal_civility(match.group("pciv"))
             inherited = civility
-            plist = match.group("plist")
             cursor = match.start("plist")
             parts = [p for p in _PLURAL_SEPARATOR.split(plist) if p.strip()]
             for index, part in enumerate(parts):
@@ -228,11 +228,10 @@ def find_people(text: str, offset: int = 0, *, list_mode: bool = False) -> list[
                     )
                 )
             continue
-        if match.group("olast"):
-            raw, first, last = match.group("ociv"), match.group("ofirst") or "", match.group("olast")
-        elif match.group("last"):
-            raw = match.group("civility")
-            first, last = match.group("first"), match.group("last")
+        if olast:
+            raw, first, last = match.group("ociv"), match.group("ofirst") or "", olast
+        elif last:
+            raw, first = match.group("civility", "first")
         elif match.group("mlast"):
             raw, first, last = match.group("mciv"), match.group("mfirst"), match.group("mlast")
         else:
