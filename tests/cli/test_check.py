@@ -115,22 +115,18 @@ def test_a_proxy_invalid_for_the_whole_meeting_is_one_finding(capsys, tmp_path, 
     assert out.count("proxy_holder_overloaded") == 1
 
 
-MESLAY = (
-    Path(__file__).resolve().parents[3]
-    / "shared/corpus/extracts/added/meslay-du-maine_2022-12-15_pv-approbation.txt"
-)
+SMALL_COMMUNE = Path(__file__).resolve().parents[1] / "importer" / "small_commune_extract.txt"
 
 
-@pytest.mark.skipif(not MESLAY.is_file(), reason="../shared/corpus absent")
-def test_a_finding_on_a_run_of_items_is_printed_once_per_file(capsys):
-    # four deliberations of one meeting where a proxy's holder is absent throughout
-    code, out, _ = run_cli(capsys, "check", MESLAY)
+def test_a_finding_on_a_run_of_items_is_printed_once_per_file(capsys, tmp_path):
+    # two deliberations of one meeting where a proxy's holder is absent throughout
+    text = SMALL_COMMUNE.read_text(encoding="utf-8")
+    path = _mutated(tmp_path, text, "M. CARON (pouvoir à M. DUVAL)", "M. CARON (pouvoir à M. LAMBERT)")
+    code, out, _ = run_cli(capsys, "check", path)
     lines = [line for line in out.splitlines() if "proxy_holder_absent" in line]
-    assert code == 1 and len(lines) == 4
-    assert "est absent aux questions n°0 à n°63" in lines[0]
-    assert all(
-        "voir la question n°0 ci-dessus (constat des questions n°0 à n°63)" in line for line in lines[1:]
-    )
+    assert code == 1 and len(lines) == 2
+    assert "son mandataire M. LAMBERT est absent aux questions n°8 et n°9" in lines[0]
+    assert "voir la question n°8 ci-dessus (constat des questions n°8 à n°9)" in lines[1]
 
 
 def test_proxy_whose_principal_is_present(capsys, tmp_path, example_text):

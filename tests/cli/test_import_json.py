@@ -66,3 +66,26 @@ def test_pdf_text_layer(capsys, tmp_path, example_text):
     assert deliberation["computed"]["present"] == 91
     assert deliberation["computed"]["voters"] == 104
     assert deliberation["consistent"] is True
+
+
+def test_several_processes_read_the_same_as_one(capsys, tmp_path, example_text):
+    for index in range(3):
+        (tmp_path / f"extrait-{index}.md").write_text(
+            example_text.replace("2021/005795", f"2021/00579{index}"), encoding="utf-8"
+        )
+    (tmp_path / "vide.txt").write_text("", encoding="utf-8")
+    code, one, one_err = run_cli(capsys, "import", "--json", "--jobs", "1", tmp_path)
+    code_two, two, two_err = run_cli(capsys, "import", "--json", "--jobs", "2", tmp_path)
+    assert (code, code_two) == (2, 2)  # the empty file is refused, by both
+    assert one == two and one_err == two_err and "vide.txt : le fichier est vide" in one_err
+    assert [d["deliberations"][0]["number"] for d in json_lines(one)] == [
+        "2021/005790",
+        "2021/005791",
+        "2021/005792",
+    ]
+
+
+def test_a_number_of_processes_is_a_positive_number(capsys, example_path):
+    with pytest.raises(SystemExit):
+        run_cli(capsys, "import", "--json", "--jobs", "0", example_path)
+    assert "il faut au moins un processus" in capsys.readouterr().err

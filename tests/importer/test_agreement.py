@@ -90,14 +90,14 @@ def test_clauses(agreement):
 
 def test_budget_lines_and_totals(agreement):
     budget = agreement.budget
-    assert [(l.label, l.amount) for l in budget.expenses] == [
+    assert [(line.label, line.amount) for line in budget.expenses] == [
         ("Personnel", D(433942)),
         ("Frais de structure", D(150000)),
         ("Charges externes", D(210000)),
         ("Valorisation industrielle", D(35000)),
         ("Frais de déplacement", D(17500)),
     ]
-    assert [(l.label, l.funder) for l in budget.revenues] == [
+    assert [(line.label, line.funder) for line in budget.revenues] == [
         ("Etat", Funder.STATE),
         ("Région Bourgogne Franche-Comté", Funder.REGION),
         ("Grand Besançon Métropole", Funder.AUTHORITY),

@@ -142,3 +142,13 @@ def test_example_carries_no_other_warning_or_violation(document):
     # the example is complete: its annexes after "Pour extrait conforme" are no sign of truncation
     assert [w["code"] for w in document["warnings"]] == ["attendance_overlap_resolved"]
     assert document.get("violations", []) == []
+
+
+def test_attendance_and_proxies_over_the_59_items_with_names_whole(document):
+    """A surname that is also an office stays the surname: "M. Claude MAIRE" of Noironte."""
+    assert document["meeting"]["order_of_passage"] == list(range(1, 60))
+    assert (len(document["attendance"]), len(document["proxies"])) == (130, 22)
+    members = {m["name"]: m for m in document["members"]}
+    assert members["Claude MAIRE"]["commune"] == "Noironte"
+    assert "Claude" not in members
+    assert any(a["member"] == "Claude MAIRE" and a["present"] for a in document["attendance"])

@@ -117,3 +117,50 @@ def test_surname_first_lists():
         ("", "Marie", "MARTIN"),
         ("", "Luc", "PETIT"),
     ]
+
+
+def test_a_note_after_a_dash_is_the_previous_names_note():
+    """ "André FRANC - (ayant donné pouvoir à Jean-Claude GARDE)": the holder is no absent member."""
+    people = find_people(
+        "Isabelle BECKER - André FRANC - (ayant donné pouvoir à Jean-Claude GARDE) Gérald GONON - "
+        "(ayant donné pouvoir à Damien PARET) - Nelly PORTERON",
+        list_mode=True,
+    )
+    assert [p.name for p in people] == ["Isabelle BECKER", "André FRANC", "Gérald GONON", "Nelly PORTERON"]
+    assert people[1].notes == ("ayant donné pouvoir à Jean-Claude GARDE",)
+
+
+def test_mixed_case_surnames_with_an_apostrophe_or_a_lost_hyphen_and_no_heading_word():
+    """Vélizy-Villacoublay: "M. Omar N'Dior", "Mme Solange PétretRacca", "M. Damien Metzlé Délibération n°…"."""
+    people = find_people(
+        "M. Omar N'Dior, Mme Solange PétretRacca. Secrétaire : M. Damien Metzlé Délibération n°2022"
+    )
+    assert [p.name for p in people] == ["Omar N'Dior", "Solange PétretRacca", "Damien Metzlé"]
+
+
+def test_a_word_before_a_colon_is_a_commune_label_not_a_name():
+    """Gâtine-Racan: "Cerelles : M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : …"."""
+    people = find_people("M. Poulle Guy Charentilly : Mme Bouin Valérie Chemillé-Sur-Dême : M. Canon Eloi")
+    assert [p.name for p in people] == ["Poulle Guy", "Bouin Valérie", "Canon Eloi"]
+
+
+def test_a_list_of_women_and_men_under_one_civility():
+    """Figeac: "Présents : Mmes et Ms MELLINGER, LANDES, …": each civility is unknown, not "M."."""
+    people = find_people(
+        "Mmes et Ms MELLINGER, LANDES, SEHLAOUI (à partir du point 7), JANOT.", list_mode=True
+    )
+    assert [(p.civility, p.last_name) for p in people] == [
+        ("", "MELLINGER"),
+        ("", "LANDES"),
+        ("", "SEHLAOUI"),
+        ("", "JANOT"),
+    ]
+    assert people[2].notes == ("à partir du point 7",)
+
+
+def test_roster_reads_a_name_whose_parts_a_list_wrote_the_other_way():
+    """Gâtine-Racan: the chair "Antoine TRYSTRAM", the list "M. Trystram Antoine"."""
+    roster = Roster()
+    listed = find_people("M. Trystram Antoine")[0]
+    roster.add(listed)
+    assert roster.resolve(find_people("Antoine TRYSTRAM")[0]) == (listed, "variant")

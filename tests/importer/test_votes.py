@@ -1,13 +1,13 @@
 """Vote phrasings (importer.votes)."""
 
-from registre.importer.counts import plain
+from registre.importer.counts import read_figures
 from registre.importer.layout import FlatText
 from registre.importer.votes import read_votes
 
 
 def votes_of(text):
-    flat = FlatText.of(text).text
-    return read_votes(flat, plain(flat), 0, len(flat))
+    page = FlatText.of(text)
+    return read_votes(page, read_figures(page), 0, len(page.text))
 
 
 def test_unanimity():

@@ -8,6 +8,7 @@ once per file; the other deliberations of the run point back to it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from registre.importer import DocumentError, import_path
 
@@ -40,8 +41,9 @@ def run(args) -> int:
             continue
         data = report.data
         reported: dict[tuple[str, str], int] = {}
+        line_of = report.document.stated.page.line_of
         for deliberation in data["deliberations"]:
-            print(format_deliberation(path, data, deliberation, reported))
+            print(format_deliberation(path, data, deliberation, reported, line_of))
             if deliberation["consistent"] is False:
                 worst = max(worst, 1)
         print(format_document(path, data))
@@ -67,9 +69,14 @@ def format_document(path: str, document: dict) -> str:
 
 
 def format_deliberation(
-    path: str, document: dict, deliberation: dict, reported: dict[tuple[str, str], int] | None = None
+    path: str,
+    document: dict,
+    deliberation: dict,
+    reported: dict[tuple[str, str], int] | None = None,
+    line_of: Callable[[int], int] | None = None,
 ) -> str:
-    """``reported``: grouped findings already printed for this file, and the item they were printed at."""
+    """``reported``: grouped findings already printed for this file, and the item they were printed at;
+    ``line_of``: the line of an offset of the text, to say where each figure was read."""
     computed = deliberation["computed"] or {}
     stated = deliberation["stated"]
     lines = [f"{path} — délibération n°{deliberation['number']} (question n°{deliberation['item']})"]
@@ -80,6 +87,7 @@ def format_deliberation(
     for key, label in _ROWS:
         value = computed.get(key, computed_extra.get(key))
         lines.append(f"  {label:32} {_cell(value):>8} {_cell(stated.get(key)):>8}")
+    lines += _evidence(deliberation, line_of)
     if computed:
         quorum = "atteint" if computed["quorum_reached"] else "NON ATTEINT"
         lines.append(f"  Quorum : {computed['quorum_required']} requis, {quorum}")
@@ -102,6 +110,31 @@ def _finding_line(finding: dict, item: int, reported: dict[tuple[str, str], int]
                 f"à n°{finding['until_item']})"
             )
     return f"  [{mark}] {finding['code']} : {text}"
+
+
+_EVIDENCE_ROWS = _ROWS + (
+    ("legal_members", "Effectif légal"),
+    ("present_titular", "Présents titulaires"),
+    ("present_substitutes", "Présents suppléants"),
+    ("absent", "Absents"),
+    ("proxies", "Procurations"),
+    ("votes_cast", "Suffrages exprimés"),
+)
+
+
+def _evidence(deliberation: dict, line_of: Callable[[int], int] | None) -> list[str]:
+    """Where the text states each figure it states: its line and its own words."""
+    evidence = deliberation.get("evidence") or {}
+    if not evidence:
+        return []
+    lines = ["  Lu dans le texte :"]
+    for key, label in _EVIDENCE_ROWS:
+        found = evidence.get(key)
+        if found:
+            words = " ".join(found["text"].split())
+            where = f"ligne {line_of(found['start'])}, " if line_of else ""
+            lines.append(f"    {label} : {where}« {words[:160]}{'…' if len(words) > 160 else ''} »")
+    return lines
 
 
 def _cell(value) -> str:

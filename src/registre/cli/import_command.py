@@ -1,19 +1,23 @@
-"""`registre import FILE_OR_DIR... --json`: one JSON object per document, one per line.
+"""`registre import FILE_OR_DIR... [--json] [--into-db] [--jobs N]`: read register extracts.
 
-With ``--into-db``, each document read is stored in the database in one transaction
-(register.storing.store_document): a file that fails, or a process killed midway,
-leaves nothing half-written; numbers already in the register are skipped, so a
-re-import changes nothing. One summary line per file: read, partial, unchanged or
-refused, and why.
+Documents are read by N processes (``--jobs``, default: every core); what they read is written,
+or stored, in the order of the files. With ``--into-db``, each document is stored in one short
+transaction (register.storing.store_document), by this process alone: a file that fails, or a
+process killed midway, leaves nothing half-written, and a re-import changes nothing. One
+summary line per file: read, partial, unchanged or refused, and why.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from registre.importer import DocumentError, import_path
+from registre.importer import DocumentError, DocumentReport, import_path
 
 SUFFIXES = (".txt", ".md", ".pdf")
 
@@ -32,7 +36,26 @@ def register(subparsers) -> None:
         metavar="IDENTIFIANT",
         help="avec --into-db : la collectivité (identifiant) qui reçoit les documents",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="nombre de processus de lecture (par défaut : un par cœur)",
+    )
     parser.set_defaults(handler=run)
+
+
+def _jobs(value: str) -> int:
+    import argparse
+
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {value} » n'est pas un nombre de processus") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("il faut au moins un processus")
+    return jobs
 
 
 def expand(paths) -> list[Path]:
@@ -47,21 +70,41 @@ def expand(paths) -> list[Path]:
     return files
 
 
+def _read(path: Path) -> DocumentReport | DocumentError:
+    """One document, read in a worker; what it returns crosses back to this process."""
+    try:
+        report = import_path(path)
+    except DocumentError as error:
+        return error
+    report.document.stated.page.memo.clear()  # the readers' working notes: not needed, not picklable
+    return report
+
+
+def read_all(files: list[Path], jobs: int) -> Iterator[tuple[Path, DocumentReport | DocumentError]]:
+    """Each file and what it gave, in the files' order, read by ``jobs`` processes."""
+    if jobs == 1 or len(files) < 2:
+        for path in files:
+            yield path, _read(path)
+        return
+    # a fresh interpreter forks the workers: they share no database connection with this process
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=context) as pool:
+        yield from zip(files, pool.map(_read, files, chunksize=4), strict=True)
+
+
 def run(args) -> int:
     if args.into_db:
         return run_into_db(args)
     status = 0
-    for path in expand(args.files):
-        try:
-            report = import_path(path)
-        except DocumentError as error:
-            print(f"Erreur : {error.describe()}", file=sys.stderr)
+    for path, outcome in read_all(expand(args.files), args.jobs):
+        if isinstance(outcome, DocumentError):
+            print(f"Erreur : {outcome.describe()}", file=sys.stderr)
             status = 2
             continue
+        data = outcome.data
         if args.json:
-            print(json.dumps(report.data, ensure_ascii=False))
+            print(json.dumps(data, ensure_ascii=False))
         else:
-            data = report.data
             numbers = ", ".join(d["number"] for d in data["deliberations"])
             print(
                 f"{path} : {data['authority'] or '?'}, séance du {data['meeting']['date'] or '?'}, "
@@ -87,10 +130,11 @@ def run_into_db(args) -> int:
             print(f"Erreur : collectivité « {args.authority} » inconnue.", file=sys.stderr)
             return 2
     status = 0
-    for path in expand(args.files):
+    for path, outcome in read_all(expand(args.files), args.jobs):
         try:
-            report = import_path(path)
-            result = store_document(report, authority)  # one transaction per document
+            if isinstance(outcome, DocumentError):
+                raise outcome
+            result = store_document(outcome, authority)  # one transaction per document
         except DocumentError as error:
             print(
                 f"{path} : refusé — {error.reason}{' (' + error.hint + ')' if error.hint else ''} ; rien n'est enregistré."
@@ -104,12 +148,22 @@ def run_into_db(args) -> int:
             )
             status = 2
             continue
-        created = ", ".join(d.number for d in result.created)
-        skipped = ", ".join(result.skipped)
-        if result.created and result.skipped:
-            print(f"{path} : partiel — enregistrée(s) : {created} ; déjà au registre : {skipped}.")
-        elif result.created:
-            print(f"{path} : lu — enregistrée(s) : {created}.")
-        else:
-            print(f"{path} : inchangé — déjà au registre : {skipped or 'aucune délibération'}.")
+        unnamed = (
+            ""
+            if authority or outcome.document.stated.authority
+            else " (collectivité non identifiée dans le texte : précisez-la avec --authority)"
+        )
+        print(f"{path} : {_summary(result)}{unnamed}")
     return status
+
+
+def _summary(result) -> str:
+    created = ", ".join(d.number for d in result.created)
+    skipped = ", ".join(result.skipped)
+    if result.created and result.skipped:
+        return f"partiel — enregistrée(s) : {created} ; déjà au registre : {skipped}."
+    if result.created:
+        return f"lu — enregistrée(s) : {created}."
+    if result.meeting_created or result.rows.get("attendance") or result.rows.get("item"):
+        return "lu — séance et présences enregistrées, aucune délibération."
+    return f"inchangé — déjà au registre : {skipped or 'la séance et ses présences'}."

@@ -17,27 +17,19 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from registre.core.grants import (
-    ANNEX_3_INDICATORS,
+from registre.core.grants.agreement import Clauses, GrantAgreement, Party
+from registre.core.grants.budget import ExpenseLine, ForecastBudget, Funder, RevenueLine, StatedTotals
+from registre.core.grants.indicators import ANNEX_3_INDICATORS, Indicator, IndicatorScope, Unit
+from registre.core.grants.money import euros
+from registre.core.grants.programme import (
+    BUDGET_PRIVATE_SHARE,
     ActionProgramme,
-    Clauses,
-    ExpenseLine,
-    ForecastBudget,
-    Funder,
-    GrantAgreement,
     MissionCategory,
     Objective,
-    Party,
-    RevenueLine,
-    StatedTotals,
     Target,
     TargetKind,
-    Tranche,
-    Trigger,
-    euros,
 )
-from registre.core.grants.indicators import Indicator, IndicatorScope, Unit
-from registre.core.grants.programme import BUDGET_PRIVATE_SHARE
+from registre.core.grants.schedule import Tranche, Trigger
 from registre.core.names import fold
 
 from .errors import DocumentError
@@ -105,6 +97,8 @@ def _clean(raw: str) -> str:
 
 def _amount(text: str) -> Decimal:
     match = re.search(AMOUNT, text)
+    if match is None:
+        raise ValueError(f"montant illisible : « {text} »")
     whole = re.sub(r"[ \u00a0\u202f.]", "", match.group(1))
     return euros(Decimal(whole) + (Decimal(match.group(2)) / 100 if match.group(2) else 0))
 
@@ -161,7 +155,7 @@ class _Reader:
             match = re.match(r"([IVX]{1,4})\s*[.-]\s+\S", self.lines[index].text)
             if match and match.group(1) in _ROMAN:
                 heads.append((_ROMAN[match.group(1)], index))
-        found = {}
+        found: dict[int, tuple[int, int]] = {}
         for position, (number, index) in enumerate(heads):
             following = heads[position + 1][1] if position + 1 < len(heads) else end
             found.setdefault(number, (index, following))
@@ -170,7 +164,7 @@ class _Reader:
     def text_of(self, begin: int, end: int) -> str:
         return " ".join(line.text for line in self.lines[begin:end] if line.text)
 
-    def find(self, begin: int, end: int, pattern: str) -> tuple[re.Match, _Line] | None:
+    def find(self, begin: int, end: int, pattern: str) -> tuple[re.Match[str], _Line] | None:
         for line in self.lines[begin:end]:
             match = re.search(pattern, line.text, _I)
             if match:
@@ -400,7 +394,9 @@ def _party(text: str) -> Party:
     return Party(_squash(name), re.sub(r"\s", "", siret.group(1)) if siret else None, represented)
 
 
-def _deliberation(reader: _Reader, start: int):
+def _deliberation(
+    reader: _Reader, start: int
+) -> tuple[str | None, dt.date | None, str | None, Decimal | None]:
     """Number, date and budget line of the deliberation the agreement is appended to, if present."""
     number = date = line = line_amount = None
     for item in reader.lines[:start]:
@@ -444,7 +440,7 @@ def _tranches(reader: _Reader, begin: int, end: int, amount: Decimal) -> tuple[T
                     f"ligne {line.number} : {share.group(1)} % de {amount} € ne font pas {stated} €"
                 )
             tranche_share, tranche_amount = value, None
-        else:
+        elif fixed:
             trigger_text = fixed.group(3)
             tranche_share, tranche_amount = None, _amount(fixed.group(0))
         trigger, on, report = _trigger(trigger_text)
@@ -466,7 +462,7 @@ def _tranches(reader: _Reader, begin: int, end: int, amount: Decimal) -> tuple[T
     return tuple(tranches)
 
 
-def _trigger(text: str):
+def _trigger(text: str) -> tuple[Trigger | None, dt.date | None, str | None]:
     if re.search(r"signature", text, _I):
         return Trigger.SIGNATURE, None, None
     if re.search(r"transmission|prise\s+d'effet", text, _I):
@@ -523,7 +519,9 @@ _BUDGET_LINE_SPACED = re.compile(
 )
 
 
-def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: int) -> ForecastBudget:
+def _budget(
+    reader: _Reader, span: tuple[int, int] | None, grantor: str, year: int | None, title_line: int
+) -> ForecastBudget:
     if span is None:
         raise reader.error(
             "annexe 2 (budget prévisionnel) introuvable",
@@ -545,7 +543,7 @@ def _budget(reader: _Reader, span, grantor: str, year: int | None, title_line: i
         begin + 1,
     )
     expenses, revenues = [], []
-    stated = {"expenses": None, "public": None, "private": None, "revenues": None}
+    stated: dict[str, Decimal | None] = {"expenses": None, "public": None, "private": None, "revenues": None}
     public_side = True
     for index in range(expenses_at, end):
         line = reader.lines[index]
@@ -682,7 +680,18 @@ def _objectives_of(text: str, category: MissionCategory, section: str, serial: i
     return [Objective(f"{category.value}.{serial}", category, text, section=section)]
 
 
-def _programme(reader: _Reader, span, year: int | None, title_line: int) -> ActionProgramme:
+@dataclass
+class _Bullet:
+    """An objective as the programme lists it, under its category and section."""
+
+    category: MissionCategory
+    section: str
+    text: str
+
+
+def _programme(
+    reader: _Reader, span: tuple[int, int] | None, year: int | None, title_line: int
+) -> ActionProgramme:
     if span is None:
         raise reader.error(
             "annexe 1 (programme d'actions) introuvable",
@@ -696,7 +705,7 @@ def _programme(reader: _Reader, span, year: int | None, title_line: int) -> Acti
     objectives: list[Objective] = []
     category: MissionCategory | None = None
     section = ""
-    items: list[list] = []  # [category, section, text, had_bullet]
+    items: list[_Bullet] = []
     intro: dict[MissionCategory, str] = {}
     for line in reader.lines[description:end]:
         text = line.text
@@ -717,15 +726,15 @@ def _programme(reader: _Reader, span, year: int | None, title_line: int) -> Acti
             continue
         bullet = re.match(r"[-✓•]\s*[✓•]?\s*(.*)", text)
         if bullet:
-            items.append([category, section, _squash(bullet.group(1)), True])
-        elif items and items[-1][0] is category and items[-1][3] and text[:1].islower():
-            items[-1][2] = _squash(items[-1][2] + " " + text)  # a bullet cut by a page break
+            items.append(_Bullet(category, section, _squash(bullet.group(1))))
+        elif items and items[-1].category is category and text[:1].islower():
+            items[-1].text = _squash(items[-1].text + " " + text)  # a bullet cut by a page break
         elif category not in intro:
             intro[category] = _squash(text)
     serial = {c: 0 for c in MissionCategory}
-    for category_, section_, text, _bullet in items:
-        serial[category_] += 1
-        objectives += _objectives_of(text, category_, section_, serial[category_])
+    for item in items:
+        serial[item.category] += 1
+        objectives += _objectives_of(item.text, item.category, item.section, serial[item.category])
     for category_ in MissionCategory:
         if not any(o.category is category_ for o in objectives) and category_ in intro:
             objectives.append(Objective(f"{category_.value}.1", category_, intro[category_]))
@@ -757,7 +766,7 @@ def _programme(reader: _Reader, span, year: int | None, title_line: int) -> Acti
 # -- annex 3: territorial indicators ---------------------------------------------------
 
 
-def _indicators(reader: _Reader, span, title_line: int) -> tuple[Indicator, ...]:
+def _indicators(reader: _Reader, span: tuple[int, int] | None, title_line: int) -> tuple[Indicator, ...]:
     if span is None:
         raise reader.error(
             "annexe 3 (indicateurs territoriaux) introuvable",

@@ -7,9 +7,10 @@ as "stated", to be compared with what the core computes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
-from registre.core import (
+from registre.core.model import (
     WHOLE_MEETING,
     Attendance,
     Authority,
@@ -19,11 +20,13 @@ from registre.core import (
     Proxy,
     Vote,
     VoteKind,
+    Window,
 )
 from registre.core.violations import Violation, warning
 
-from .extract import ListedMember, StatedDeliberation, StatedExtract, StatedProxy, vote_counts_before
+from .deliberation import vote_counts_before
 from .persons import NamedPerson, Roster
+from .records import ListedMember, StatedDeliberation, StatedExtract, StatedProxy
 from .votes import StatedVote
 
 
@@ -44,7 +47,7 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
         roster.add(listed.person)
     resolve = _resolver(roster, findings)
     stated.proxies = [
-        StatedProxy(resolve(p.principal), resolve(p.holder), p.window, p.clock) for p in stated.proxies
+        replace(p, principal=resolve(p.principal), holder=resolve(p.holder)) for p in stated.proxies
     ]
     # the chair and the secretary keep their names as written (often fuller than the lists'); their keys
     # are those of the lists
@@ -83,7 +86,9 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
             for listed in stated.listed
         ),
         proxies=tuple(
-            Proxy(p.principal.key, p.holder.key, p.window or WHOLE_MEETING) for p in stated.proxies
+            Proxy(p.principal.key, p.holder.key, window)
+            for p in stated.proxies
+            if (window := _proxy_window(p, order)) is not None
         ),
         members_in_office=stated.members_in_office,
         council=stated.council or "",
@@ -97,7 +102,7 @@ def assemble(stated: StatedExtract) -> ImportedDocument:
     return ImportedDocument(stated, meeting, numbers, stated.order_of_passage is not None, findings, named)
 
 
-def _resolver(roster: Roster, findings: list[Violation]):
+def _resolver(roster: Roster, findings: list[Violation]) -> Callable[[NamedPerson], NamedPerson]:
     reported: set[tuple[str, str]] = set()
 
     def resolve(person: NamedPerson) -> NamedPerson:
@@ -133,6 +138,8 @@ def _plain_resolve(roster: Roster, person: NamedPerson) -> NamedPerson:
 def _chair_in_the_room(stated: StatedExtract, roster: Roster, findings: list[Violation], key: str) -> None:
     """A chair who presides is in the room, even when the clerk left them out of the present list."""
     chair = stated.chair
+    if chair is None:
+        return
     if not any(listed.present for listed in stated.listed) or any(
         listed.person.key == key for listed in stated.listed
     ):
@@ -158,12 +165,17 @@ def _single_deliberation_box(stated: StatedExtract) -> None:
     vote = deliberation.vote
     if vote.has_figures or vote.no_vote:
         return
-    box = vote_counts_before(stated, deliberation.span[0])
-    vote.votes_for = box.get("for")
-    vote.votes_against = box.get("against")
-    vote.abstentions = box.get("abstain")
-    if vote.not_participating is None:
-        vote.not_participating = box.get("not_participating")
+    box = vote_counts_before(stated.figures, deliberation.span[0])
+    for kind, name in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "abstentions"),
+        ("not_participating", "not_participating"),
+    ):
+        count = box.get(kind)
+        if count is not None and getattr(vote, name) is None:
+            setattr(vote, name, count.value)
+            vote.evidence[name] = (count.start, count.end)
 
 
 def _add_member(
@@ -178,6 +190,21 @@ def _add_member(
         commune=commune,
         substitute=substitute,
     )
+
+
+def _proxy_window(proxy: StatedProxy, order: Sequence[int]) -> Window | None:
+    """The proxy's window; for one that holds outside the principal's presence, the items of the
+    order of passage before her arrival (after her departure); None when there are none."""
+    presence = proxy.outside_presence
+    if presence is None:
+        return proxy.window or WHOLE_MEETING
+    bound = presence.from_item if presence.from_item is not None else presence.until_item
+    if bound not in order:
+        return proxy.window or WHOLE_MEETING  # the presence's bound is no item of the meeting: as written
+    at = order.index(bound)
+    if presence.from_item is not None:
+        return Window(until_item=order[at - 1]) if at > 0 else None
+    return Window(from_item=order[at + 1]) if at + 1 < len(order) else None
 
 
 def _items(stated: StatedExtract) -> dict[str, Item]:
@@ -222,17 +249,30 @@ def _vote(stated: StatedVote) -> Vote:
 
 
 def _derived_order(stated: StatedExtract, items: dict[str, Item]) -> list[int]:
-    """Without a stated order of passage, the items in numerical order up to the last one named."""
-    named = {item.number for item in items.values()}
+    """Without a stated order of passage: the acts' items in numerical order; when the lists'
+    windows name other items ("à partir de la question n°9"), every number between the first and
+    the last named, so that a window's gaps can be seen. An act numbered "2022/055" is no sign of
+    54 items before it."""
+    acts = list(dict.fromkeys(item.number for item in items.values()))  # in the text's order
+    windowed: set[int] = set()
     for listed in stated.listed:
         if listed.window:
-            named |= listed.window.named_items()
+            windowed |= listed.window.named_items()
     for proxy in stated.proxies:
         if proxy.window:
-            named |= proxy.window.named_items()
-    last = max(named, default=1)
-    first = min(min(named, default=1), 1)
-    return list(range(first, last + 1)) if last <= 1000 else sorted(named)
+            windowed |= proxy.window.named_items()
+    if not windowed:
+        return sorted(acts) or [1]
+    named = set(acts) | windowed
+    first, last = min(named), max(named)
+    others = [n for n in (range(first, last + 1) if last - first <= 1000 else sorted(named)) if n not in acts]
+    # the acts as the minutes take them ("Dossier n°2-1", "2-2", then n°3), the other items named by
+    # the windows between them by number
+    order = list(acts)
+    for number in others:
+        at = next((i for i, act in enumerate(order) if act > number), len(order))
+        order.insert(at, number)
+    return order
 
 
 def interested_counts(deliberation: StatedDeliberation) -> dict[str, int]:

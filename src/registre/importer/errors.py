@@ -13,10 +13,14 @@ class DocumentError(Exception):
         self.hint = hint
         super().__init__(self.describe())
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, int | None, str | None]]:
+        # Pickled when a reading process hands its refusal back (import --jobs N).
+        return (DocumentError, (self.source, self.reason, self.line, self.hint))
+
     def describe(self) -> str:
         where = f"{self.source}, ligne {self.line}" if self.line else self.source
         text = f"{where} : {self.reason}"
         return f"{text} ({self.hint})" if self.hint else text
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"file": self.source, "line": self.line, "error": self.reason, "hint": self.hint}

@@ -1,4 +1,4 @@
-"""French dates, clock times and numbers as extracts write them.
+"""French dates, clock times and numbers as extracts write them, read on folded text.
 
 "16 février 2023", "23/11/2023", "2 7 FEV. 2073" (OCR), "le premier décembre deux mille
 vingt-deux", "L'an DEUX MILLE VINGT DEUX le 9 décembre", "quatre abstentions".
@@ -6,53 +6,56 @@ vingt-deux", "L'an DEUX MILLE VINGT DEUX le 9 décembre", "quatre abstentions".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
-from registre.core import fold
+from .layout import FlatText, fold, indexed
+from .vocabulary import MONTH, WEEKDAY
 
 MONTHS = {
     "janvier": 1,
     "fevrier": 2,
-    "février": 2,
     "mars": 3,
     "avril": 4,
     "mai": 5,
     "juin": 6,
     "juillet": 7,
     "aout": 8,
-    "août": 8,
     "septembre": 9,
     "octobre": 10,
     "novembre": 11,
     "decembre": 12,
-    "décembre": 12,
 }
+_MONTH_WORDS = indexed(*MONTHS)
+indexed("an")
 # abbreviations printed by stamps: "27 FEV. 2023", "1er DEC 2022"
 _MONTH_ABBREVIATIONS = {
-    "JANV": 1,
-    "JAN": 1,
-    "FEV": 2,
-    "FEVR": 2,
-    "AVR": 4,
-    "JUIL": 7,
-    "SEPT": 9,
-    "SEP": 9,
-    "OCT": 10,
-    "NOV": 11,
-    "DEC": 12,
+    "janv": 1,
+    "jan": 1,
+    "fev": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "sept": 9,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH_WORD = "|".join(sorted(set(MONTHS) | {m.capitalize() for m in MONTHS}, key=len, reverse=True))
-_WORDY = re.compile(r"(\d{1,2})\s*(?:er)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.I)
+_SPACED_DIGITS = re.compile(r"\d(?: ?\d)*")
+_WORDY = re.compile(rf"(\d{{1,2}}) \s* (?:er)? \s+ ({MONTH}) \s+ (\d{{4}})", re.VERBOSE)
 _NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
 
 def parse_french_date(text: str) -> dt.date | None:
-    match = _WORDY.search(text)
+    """The first date of a short text, in words or figures."""
+    low = fold(text)
+    match = _WORDY.search(low)
     try:
         if match:
-            return dt.date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-        match = _NUMERIC.search(text)
+            return dt.date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+        match = _NUMERIC.search(low)
         if match:
             return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
     except ValueError:
@@ -100,22 +103,22 @@ _UNITS = {
     "premier": 1,
     "premiere": 1,
 }
+_TENS = r"(?:vingt|trente|quarante|cinquante|soixante)"
+_DIGIT_WORD = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf)"
 NUMBER_WORD = (
-    r"(?:(?:z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
-    r"quinze|seize|(?:vingt|trente|quarante|cinquante|soixante)(?:et)?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf)|"
-    r"vingts?|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premi[eè]re?|et)"
+    r"(?:(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
+    rf"quinze|seize|{_TENS}(?:et)?{_DIGIT_WORD}|"
+    r"vingts?|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premiere?|et)"
     r"(?:[\s-]+|(?=\W|$)))+"
 )
+_GLUED = re.compile(rf"({_TENS})(?:et)?({_DIGIT_WORD})")
 
 
 def words_to_number(text: str) -> int | None:
     """ "vingt-trois" -> 23, "deux mille vingt deux" -> 2022, "quatre-vingt-dix" -> 90."""
     words = []
-    for word in re.split(r"[\s-]+", fold(text).lower()):
-        glued = re.fullmatch(
-            r"(vingt|trente|quarante|cinquante|soixante)(?:et)?(une?|deux|trois|quatre|cinq|six|sept|huit|neuf)",
-            word,
-        )
+    for word in re.split(r"[\s-]+", fold(text)):
+        glued = _GLUED.fullmatch(word)
         words += [glued.group(1), glued.group(2)] if glued else [word]
     words = [w for w in words if w and w != "et"]
     if not words:
@@ -143,10 +146,12 @@ def read_number(token: str) -> int | None:
     token = token.strip()
     if not token:
         return None
-    if token in ("/", "-", "—", "néant", "neant", "Néant", "NEANT", "NÉANT"):
+    if token in ("/", "-", "—") or fold(token) == "neant":
         return 0
-    if re.fullmatch(r"\d(?:\s?\d)*", token):
-        return int(re.sub(r"\s", "", token))
+    if token.isdigit():
+        return int(token)
+    if _SPACED_DIGITS.fullmatch(token):
+        return int(token.replace(" ", ""))
     return words_to_number(token)
 
 
@@ -154,28 +159,26 @@ def read_number(token: str) -> int | None:
 
 _YEAR_WORDS = r"(?:deux[\s-]+mil(?:le)?|mil(?:le)?)(?:[\s-]+(?:" + NUMBER_WORD + r"))?"
 _DAY_WORDS = r"(?:premier|1\s*er|\d{1,2}|" + NUMBER_WORD + r")"
-_ANY_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 # "le premier décembre deux mille vingt-deux", "le seize février deux mille vingt-trois"
 _SPELLED = re.compile(
-    r"\b(?P<day>" + _DAY_WORDS + r")\s+(?P<month>" + _ANY_MONTH + r")\s+(?P<year>\d{4}|" + _YEAR_WORDS + r")",
-    re.I,
+    rf"\b(?P<day>{_DAY_WORDS})\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}}|{_YEAR_WORDS})", re.VERBOSE
 )
 # "L'an deux mille vingt-trois et le 16 février", "L'an DEUX MILLE VINGT DEUX le 9 décembre"
 _YEAR_FIRST = re.compile(
-    r"\bL\s*'?\s*an\s+(?P<year>"
-    + _YEAR_WORDS
-    + r"|\d{4})\s*,?\s*(?:et\s+)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?P<day>" + _DAY_WORDS + r")\s+(?P<month>" + _ANY_MONTH + r")(?:\s+(?P<year2>\d{4}))?",
-    re.I,
+    rf"""\bl \s* '? \s* an \s+ (?P<year>{_YEAR_WORDS}|\d{{4}}) \s* ,? \s* (?:et \s+)? (?:le \s+)? (?:{WEEKDAY} \s+)?
+    (?P<day>{_DAY_WORDS}) \s+ (?P<month>{MONTH}) (?:\s+ (?P<year2>\d{{4}}))?""",
+    re.VERBOSE,
 )
-_STAMP = re.compile(
-    r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[A-Za-zéû]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b"
-)
+_MONTH_ANYWHERE = re.compile(rf"(?<![a-z]){MONTH}(?![a-z])", re.VERBOSE)
+_AN = re.compile(r"\bl\s*'?\s*an\s")
+_WORD_START = re.compile(r"\b\w")
+_AN_BEFORE = re.compile(r"\bl\s*'?\s*an\s")
+_STAMP = re.compile(r"\b(?P<day>\d\s?\d|\d)\s*(?:er\s*)?(?P<month>[a-z]{3,5})\s*[.,]?\s*(?P<year>\d{3,4})\b")
 
 
 def _day(text: str) -> int | None:
     text = text.strip()
-    if re.fullmatch(r"1\s*er", text, re.I):
+    if re.fullmatch(r"1\s*er", text):
         return 1
     return read_number(text)
 
@@ -185,30 +188,61 @@ def _year(text: str) -> int | None:
     return int(text) if text.isdigit() else words_to_number(text)
 
 
-def _make(year, month, day) -> dt.date | None:
+def _make(year: int | None, month: int | None, day: int | None) -> dt.date | None:
     try:
         return dt.date(year, month, day) if year and month and day else None
     except ValueError:
         return None
 
 
-def spelled_dates(text: str) -> list[tuple[int, dt.date]]:
-    """Dates written (partly) in words: (offset, date)."""
+def spelled_dates(
+    text: str, low: str | None = None, page: FlatText | None = None
+) -> list[tuple[int, dt.date]]:
+    """Dates written (partly) in words: (offset, date). Only the neighbourhood of a month name is
+    read (found in the page's word index when given), so that the cost stays that of one scan."""
+    low = fold(text) if low is None else low
     found = []
-    for match in _YEAR_FIRST.finditer(text):
-        year = _year(match.group("year2") or match.group("year"))
-        date = _make(year, MONTHS[fold(match.group("month")).lower()], _day(match.group("day")))
-        if date:
-            found.append((match.start(), date))
-    for match in _SPELLED.finditer(text):
-        if match.group("year").strip().isdigit():
-            continue  # "16 février 2023": an ordinary date, read by parse_french_date
-        date = _make(
-            _year(match.group("year")), MONTHS[fold(match.group("month")).lower()], _day(match.group("day"))
-        )
-        if date:
-            found.append((match.start(), date))
-    return sorted(found)
+    if page is not None:
+        years = [p for p in page.positions_of("an") if p < len(low)]
+        every = page.positions(_MONTH_WORDS)
+        months = every[: bisect.bisect_left(every, len(low))]
+    else:
+        years = [m.end() - 3 for m in _AN.finditer(low)]
+        months = [m.start() for m in _MONTH_ANYWHERE.finditer(low)]
+    for position in years:
+        match = _AN_BEFORE.search(low, max(0, position - 4), position + 3)
+        if not match:
+            continue
+        year_first = _YEAR_FIRST.match(low, match.start(), match.start() + 160)
+        if year_first:
+            date = _make(
+                _year(year_first.group("year2") or year_first.group("year")),
+                MONTHS[year_first.group("month")],
+                _day(year_first.group("day")),
+            )
+            if date:
+                found.append((year_first.start(), date))
+    for month in months:
+        # the scan of [month - 40, month + 90) for the date whose month is this one, tried at the
+        # words before the month only (a date begins with its day's word)
+        done = 0
+        for word in _WORD_START.finditer(low, max(0, month - 40), month):
+            if word.start() < done:
+                continue
+            match = _SPELLED.match(low, word.start(), month + 90)
+            if not match:
+                continue
+            if match.start("month") != month:
+                done = match.end()
+                continue
+            if match.group("year").strip().isdigit():
+                done = match.end()
+                continue  # "16 février 2023": an ordinary date, read by parse_french_date
+            date = _make(_year(match.group("year")), MONTHS[match.group("month")], _day(match.group("day")))
+            if date:
+                found.append((match.start(), date))
+            break
+    return sorted(set(found))
 
 
 def stamp_date(text: str) -> tuple[dt.date | None, str | None]:
@@ -216,11 +250,11 @@ def stamp_date(text: str) -> tuple[dt.date | None, str | None]:
     date = parse_french_date(text)
     if date:
         return date, None
-    match = _STAMP.search(text)
+    low = fold(text)
+    match = _STAMP.search(low)
     if not match:
         return None, None
-    month = _MONTH_ABBREVIATIONS.get(fold(match.group("month")).upper().rstrip("."))
-    if month is None:
-        month = MONTHS.get(fold(match.group("month")).lower())
+    month = _MONTH_ABBREVIATIONS.get(match.group("month").rstrip(".")) or MONTHS.get(match.group("month"))
     year = int(match.group("year"))
-    return _make(year, month, int(re.sub(r"\s", "", match.group("day")))) if month else None, match.group(0)
+    day = int(re.sub(r"\s", "", match.group("day")))
+    return (_make(year, month, day) if month else None), text[match.start() : match.end()]

@@ -21,14 +21,20 @@ Keys added to the original contract (none renamed):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from registre.core import ItemTally, MeetingTally, Severity, Violation, tally_meeting
-from registre.core.violations import violation, warning
+from registre.core.model import Meeting, Window
+from registre.core.tally import ItemTally, MeetingTally, tally_meeting
+from registre.core.violations import Severity, Violation, violation, warning
 
 from .assemble import ImportedDocument, assemble, interested_counts
 from .errors import DocumentError
-from .extract import StatedDeliberation, read_extract
+from .extract import read_extract
+from .figures import ambiguous
+from .records import Span, StatedDeliberation, StatedExtract
 from .traps import deliberation_traps
 
 STATED_FIELDS = (
@@ -50,7 +56,7 @@ _COUNT_KEYS = {"present_titular": "present_titulaires", "present_substitutes": "
 class DocumentReport:
     document: ImportedDocument
     tally: MeetingTally
-    data: dict
+    data: dict[str, Any]
 
 
 def import_text(source: str, text: str) -> DocumentReport:
@@ -59,12 +65,13 @@ def import_text(source: str, text: str) -> DocumentReport:
     return DocumentReport(document, tally, _document_dict(document, tally))
 
 
-def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
+def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict[str, Any]:
     meeting = document.meeting
     stated = document.stated
     findings = list(stated.findings) + list(document.findings) + list(tally.violations)
     findings += _proxy_window_gaps(meeting, tally)
     findings = list(dict.fromkeys(findings))
+    context = _Context.of(document, tally)
     return {
         "source": stated.source,
         "authority": stated.authority,
@@ -82,6 +89,7 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             "rules": {"source": tally.rules.source, "uncertain": tally.rules.uncertain},
             "convened_on": stated.convened_on.isoformat() if stated.convened_on else None,
             "stated": _meeting_stated(stated.counts),
+            "evidence": _evidence(stated, _meeting_stated(stated.counts), _meeting_spans(stated)),
         },
         "members": [
             {"name": m.name, "civility": m.civility or None, "commune": m.commune, "substitute": m.substitute}
@@ -100,14 +108,14 @@ def _document_dict(document: ImportedDocument, tally: MeetingTally) -> dict:
             for p in meeting.proxies
         ],
         "deliberations": [
-            _deliberation_dict(document, tally, deliberation) for deliberation in stated.deliberations
+            _deliberation_dict(document, context, deliberation) for deliberation in stated.deliberations
         ],
         "warnings": [v.as_dict() for v in findings if v.severity is Severity.WARNING],
         "violations": [v.as_dict() for v in findings if v.severity is Severity.VIOLATION and not v.items],
     }
 
 
-def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
+def _proxy_window_gaps(meeting: Meeting, tally: MeetingTally) -> list[Violation]:
     """A proxy with a window, and an item inside the principal's part of the meeting where the principal
     is neither in the room nor represented ("pouvoir jusqu'à la n°3", "présente à partir de la n°5": n°4)."""
     findings = []
@@ -133,46 +141,117 @@ def _proxy_window_gaps(meeting, tally: MeetingTally) -> list[Violation]:
     return findings
 
 
-def _meeting_stated(counts: dict[str, int]) -> dict:
+def _meeting_stated(counts: dict[str, int]) -> dict[str, int | None]:
     keys = ("members_in_office",) + EXTRA_STATED + ("present", "represented", "voters")
     return {key: counts.get(_COUNT_KEYS.get(key, key)) for key in keys}
 
 
-def _plain(meeting, key: str) -> str:
+def _meeting_spans(stated: StatedExtract) -> dict[str, Span]:
+    spans = {}
+    for key in _meeting_stated(stated.counts):
+        kind = _COUNT_KEYS.get(key, key)
+        if kind in stated.evidence:
+            spans[key] = stated.evidence[kind]
+    return spans
+
+
+def _evidence(
+    stated: StatedExtract, values: dict[str, int | None], spans: dict[str, Span]
+) -> dict[str, dict[str, object]]:
+    """Where each stated figure was read: offsets into the decoded text and the source's words there."""
+    original = stated.original
+    return {
+        key: {"start": spans[key][0], "end": spans[key][1], "text": original[spans[key][0] : spans[key][1]]}
+        for key, value in values.items()
+        if value is not None and key in spans
+    }
+
+
+def _plain(meeting: Meeting, key: str) -> str:
     member = meeting.member(key)
     return member.name if member else key
 
 
-def _clock(value) -> str | None:
+def _clock(value: dt.time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
-def _window(window) -> dict:
-    data = {"from_item": window.from_item, "until_item": window.until_item}
+def _window(window: Window) -> dict[str, object]:
+    data: dict[str, object] = {"from_item": window.from_item, "until_item": window.until_item}
     if window.except_items:
         data["except_items"] = sorted(window.except_items)
     return data
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every deliberation of a document looks up, indexed once: the cost of a report stays
+    linear in the number of deliberations."""
+
+    tally: MeetingTally
+    by_item: dict[int, ItemTally]
+    findings_by_item: dict[int, list[Violation]]  # the tally's findings naming an item of the agenda
+    general: list[Violation]  # the tally's findings about the record as a whole
+    document_violations: dict[int | None, list[tuple[int, Violation]]]  # reading violations by item, in order
+    has_present_list: bool
+
+    @classmethod
+    def of(cls, document: ImportedDocument, tally: MeetingTally) -> _Context:
+        agenda = set(document.meeting.order_of_passage)
+        by_item: dict[int, list[Violation]] = {}
+        general = []
+        for finding in tally.violations:
+            if not finding.items or not agenda.issuperset(finding.items):
+                general.append(finding)
+            else:
+                for item in finding.items:
+                    by_item.setdefault(item, []).append(finding)
+        violations: dict[int | None, list[tuple[int, Violation]]] = {}
+        for order, finding in enumerate(document.stated.findings + document.findings):
+            if finding.severity is Severity.VIOLATION:
+                for where in finding.items or (None,):
+                    violations.setdefault(where, []).append((order, finding))
+        return cls(
+            tally,
+            {t.item: t for t in tally.items},
+            by_item,
+            general,
+            violations,
+            any(line.present for line in document.meeting.attendance),
+        )
+
+    def relevant(self, item: int) -> list[Violation]:
+        """The tally's findings about this item, and those about the record as a whole, in order."""
+        mine = self.findings_by_item.get(item, [])
+        if not mine:
+            return list(self.general)
+        wanted = set(map(id, mine)) | set(map(id, self.general))
+        return [v for v in self.tally.violations if id(v) in wanted]
+
+    def reading_violations(self, item: int) -> list[Violation]:
+        every = sorted(
+            self.document_violations.get(None, []) + self.document_violations.get(item, []),
+            key=lambda p: p[0],
+        )
+        return list(dict.fromkeys(v for _order, v in every))
+
+
 def _deliberation_dict(
-    document: ImportedDocument, tally: MeetingTally, deliberation: StatedDeliberation
-) -> dict:
+    document: ImportedDocument, context: _Context, deliberation: StatedDeliberation
+) -> dict[str, Any]:
     meeting = document.meeting
     number = document.items[deliberation.number]
-    item_tally = tally.for_item(number)
-    stated = _stated(document, deliberation)
+    item_tally = context.by_item.get(number)
+    stated, spans = _stated(document, deliberation)
     # without a present list, who was in the room is unknown: nothing is computed, only stated figures reported
-    has_present_list = any(line.present for line in meeting.attendance)
+    has_present_list = context.has_present_list
     computed = _computed(item_tally) if item_tally and has_present_list else None
-    findings = _relevant(tally.violations, number, meeting)
+    findings = context.relevant(number)
     if has_present_list:
         findings += list(item_tally.violations if item_tally else [])
-    findings += [
-        v
-        for v in document.stated.findings + document.findings
-        if v.severity is Severity.VIOLATION and (not v.items or number in v.items)
-    ]
+    findings += context.reading_violations(number)
     findings += deliberation_traps(document.stated, deliberation)
+    findings += deliberation.findings + _vote_conflicts(document.stated, deliberation)
     if computed is not None:
         findings += _unnamed_not_participating(deliberation, computed, number)
         findings += _named_ballots(document, deliberation, item_tally)
@@ -191,6 +270,7 @@ def _deliberation_dict(
         "interested_members": [p.name for p in deliberation.interested],
         "computed": computed,
         "stated": stated,
+        "evidence": _evidence(document.stated, stated, spans),
         "consistent": consistent,
         "violations": [v.as_dict() for v in dict.fromkeys(findings)],
         "line": deliberation.line,
@@ -200,16 +280,18 @@ def _deliberation_dict(
     }
 
 
-def _relevant(findings: list[Violation], item: int, meeting) -> list[Violation]:
-    """Findings about this item, and those about the record as a whole (no item, or an item off the agenda)."""
-    agenda = set(meeting.order_of_passage)
-    return [v for v in findings if not v.items or item in v.items or not agenda.issuperset(v.items)]
-
-
-def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dict:
+def _stated(
+    document: ImportedDocument, deliberation: StatedDeliberation
+) -> tuple[dict[str, int | None], dict[str, Span]]:
+    """The figures the text states for this deliberation, and where each was read."""
     vote = deliberation.vote
     counts = dict(document.stated.counts)
     counts.update(deliberation.counts)
+    where = dict(document.stated.evidence)
+    where.update(deliberation.evidence)
+    for kind in deliberation.unknown:
+        counts.pop(kind, None)
+        where.pop(kind, None)
     data = {
         "members_in_office": counts.get("members_in_office"),
         "present": vote.present if vote.present is not None else counts.get("present"),
@@ -220,13 +302,42 @@ def _stated(document: ImportedDocument, deliberation: StatedDeliberation) -> dic
         "abstain": vote.abstentions,
         "not_participating": vote.not_participating,
     }
+    spans: dict[str, Span] = {
+        key: where[key] for key in ("members_in_office", "present", "represented", "voters") if key in where
+    }
+    for key, name in (
+        ("for", "votes_for"),
+        ("against", "votes_against"),
+        ("abstain", "abstentions"),
+        ("not_participating", "not_participating"),
+        ("voters", "voters"),
+    ):
+        if name in vote.evidence:
+            spans[key] = vote.evidence[name]
     for key in EXTRA_STATED:
-        data[key] = counts.get(_COUNT_KEYS.get(key, key))
-    return data
+        kind = _COUNT_KEYS.get(key, key)
+        data[key] = counts.get(kind)
+        if kind in where:
+            spans[key] = where[kind]
+    return data, spans
+
+
+def _vote_conflicts(stated: StatedExtract, deliberation: StatedDeliberation) -> list[Violation]:
+    """A ballot read two ways in one vote: no figure, both readings named."""
+    findings = []
+    items = (deliberation.item,) if deliberation.item is not None else ()
+    for vote in deliberation.votes:
+        for counts in vote.conflicts.values():
+            findings.append(
+                ambiguous(
+                    stated.page, counts[0].kind, counts, f"la délibération n°{deliberation.number}", items
+                )
+            )
+    return findings
 
 
 def _unnamed_not_participating(
-    deliberation: StatedDeliberation, computed: dict, item: int
+    deliberation: StatedDeliberation, computed: dict[str, Any], item: int
 ) -> list[Violation]:
     """ "5 ne prenant pas part au vote", names not given: the engine cannot know who; the computed
     voters are reduced by the stated figure and the missing total re-derived, with a warning."""
@@ -247,11 +358,12 @@ def _unnamed_not_participating(
         known = sum(t for t in totals if t is not None)
         totals = [computed["voters"] - known if t is None else t for t in totals]
     if None not in totals:
-        computed["for"], computed["against"], computed["abstain"] = totals
-        computed["votes_cast"] = totals[0] + totals[1]
-        computed["adopted"] = totals[0] > totals[1] if totals[0] != totals[1] else None
-        computed["unanimous"] = totals[0] > 0 and totals[1] == 0 and totals[2] == 0
-        computed["unanimous_of_votes_cast"] = totals[0] > 0 and totals[1] == 0
+        for_, against, abstain = (int(t or 0) for t in totals)
+        computed["for"], computed["against"], computed["abstain"] = for_, against, abstain
+        computed["votes_cast"] = for_ + against
+        computed["adopted"] = for_ > against if for_ != against else None
+        computed["unanimous"] = for_ > 0 and against == 0 and abstain == 0
+        computed["unanimous_of_votes_cast"] = for_ > 0 and against == 0
     return [
         warning(
             "not_participating_unnamed",
@@ -289,7 +401,7 @@ def _named_ballots(
     return findings
 
 
-def _computed(item: ItemTally) -> dict:
+def _computed(item: ItemTally) -> dict[str, Any]:
     return {
         "present": item.present_count,
         "represented": item.represented_count,
@@ -321,7 +433,7 @@ _LABELS = {
 }
 
 
-def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
+def _compare(stated: dict[str, int | None], computed: dict[str, Any] | None, item: int) -> list[Violation]:
     if computed is None:
         return []
     findings = []
@@ -350,7 +462,7 @@ def _compare(stated: dict, computed: dict | None, item: int) -> list[Violation]:
 
 
 def _check_interested_counts(
-    meeting, deliberation: StatedDeliberation, item: ItemTally | None
+    meeting: Meeting, deliberation: StatedDeliberation, item: ItemTally | None
 ) -> list[Violation]:
     if item is None:
         return []
@@ -372,7 +484,7 @@ def _check_interested_counts(
     return findings
 
 
-def import_path(path) -> DocumentReport:
+def import_path(path: str | Path) -> DocumentReport:
     """Read one file; any failure, even a reader bug, becomes a DocumentError naming the file."""
     from .sources import read_source
 

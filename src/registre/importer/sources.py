@@ -6,7 +6,7 @@ import io
 import logging
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from registre.core.text import UndecodableText, decode_text
 
 from .errors import DocumentError
 
@@ -38,52 +38,14 @@ def read_source(path: str | Path) -> str:
 
 
 def decode(name: str, data: bytes) -> str:
-    if not data.strip():
-        raise DocumentError(name, "le fichier est vide")
+    """A PDF's text layer, or the text in the register's one decoding policy (core.text)."""
     if data.startswith(_PDF_MAGIC):
         return _pdf_text(name, data)
-    return _plain_text(name, data)
-
-
-def _plain_text(name: str, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        if b"\x00" in data:
-            raise DocumentError(name, "fichier binaire : ni texte, ni PDF") from None
-        text = _windows_1252_french(data)
-        if text is None:
-            best = from_bytes(data).best()
-            if best is None:
-                raise DocumentError(name, "encodage de caractères non reconnu") from None
-            text = str(best)
-    if _looks_binary(text):
-        raise DocumentError(name, "fichier binaire : ni texte, ni PDF")
-    return text
-
-
-_FRENCH = set("éèêëàâäçùûüîïôöœæÉÈÊËÀÂÇÙÛÎÏÔŒ’‘«»°€–—…")
-
-
-def _windows_1252_french(data: bytes) -> str | None:
-    """Short French texts fool statistical detectors (cp775, mac_latin2…): Windows-1252 is taken when
-    every non-ASCII character it gives is one French writes."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    foreign = [c for c in text if ord(c) > 127]
-    if foreign and sum(c in _FRENCH for c in foreign) >= 0.95 * len(foreign):
-        return text
-    return None
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
-    return controls > max(8, len(sample) // 100)
+        return decode_text(data).text
+    except UndecodableText as error:
+        reason = "fichier binaire : ni texte, ni PDF" if error.kind == "binary" else error.reason
+        raise DocumentError(name, reason) from None
 
 
 def _pdf_text(name: str, data: bytes) -> str:

@@ -11,35 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from registre.core.violations import Violation, violation, warning
 
-from .french import stamp_date
+from .french import parse_french_date, stamp_date
+from .header import convened_dates, header_date, preamble_date
+from .layout import FlatText
 from .persons import first_names_agree
-
-if TYPE_CHECKING:
-    from .extract import StatedDeliberation, StatedExtract
-
-_I = re.I
-_STAMP = re.compile(
-    r"(?:transmission\s+en\s+pr[ée]fecture|publication|affich[ée]e?|publi[ée]e?|re[çc]u\s+en\s+pr[ée]fecture|"
-    r"envoy[ée]\s+en\s+pr[ée]fecture|r[ée]ception\s+(?:pr[ée]fecture|AR)|t[ée]l[ée]transmission)"
-    r"(?:\s+le)?\s*:?\s*(?:le\s*)?(?P<date>[\d?][\d ?]{0,3}\s*[/.]?\s*[A-Za-zéû.]{0,6}[/.,]?\s*[/.]?\s*\d{2,4}(?:\s*\d)?)",
-    _I,
-)
-_CLOSING = re.compile(
-    r"pour\s+extrait\s+conforme|pour\s+copie\s+conforme|certifi[ée]e?\s+(?:conforme|ex[ée]cutoire)|fait\s+et\s+d[ée]lib[ée]r[ée]|"
-    r"s[ée]ance\s+est\s+lev[ée]e|accus[ée]\s+de\s+r[ée]ception|identifiant\s+unique\s+de\s+l'acte|recours|"
-    r"sign[ée]\s+(?:[ée]lectroniquement|par)|le\s+maire\s*,",
-    _I,
+from .records import StatedDeliberation, StatedExtract
+from .vocabulary import (
+    ACT_STAMP_ID,
+    BY_DELEGATION,
+    CLOSING,
+    NEW_EXTRACT,
+    OTHER_MEETING,
+    SIGNED_BY_DELEGATION,
+    STAMP,
 )
 
 
 def document_traps(stated: StatedExtract) -> list[Violation]:
     findings: list[Violation] = []
     findings += _dates(stated)
-    findings += _counts(stated.counts, "la séance")
+    moving = any(m.window or m.clock for m in stated.listed) or any(
+        p.window or p.clock for p in stated.proxies
+    )
+    findings += _counts(stated.counts, "la séance", moving=moving)
     findings += _annexed(stated)
     if (
         stated.chair
@@ -54,21 +51,17 @@ def document_traps(stated: StatedExtract) -> list[Violation]:
                 members=(stated.chair.key,),
             )
         )
-    delegation = re.search(
-        r"(?:sign[ée]\s+(?:[ée]lectroniquement\s+)?par\s*:?\s*(?P<who>[^#]{2,40}?)\s+(?:Date|#|Qualit)|"
-        r"par\s+d[ée]l[ée]gation[^.]{0,80}?sign[ée][^:]{0,30}:\s*(?P<who2>[^#]{2,40}?)\s+(?:Date|#|Qualit))",
-        stated.flat,
-        _I,
-    )
-    if delegation and re.search(r"par\s+d[ée]l[ée]gation", stated.flat, _I):
-        who = (delegation.group("who") or delegation.group("who2") or "").strip()
+    delegation = stated.page.search(SIGNED_BY_DELEGATION)
+    if delegation and stated.page.search(BY_DELEGATION):
+        group = "who" if delegation.group("who") else "who2"
+        who = stated.flat[delegation.start(group) : delegation.end(group)].strip()
         findings.append(
             warning(
                 "signed_by_delegation",
                 f"L'acte est signé par délégation ({who}), pas par le président de séance.",
             )
         )
-    if _truncated(stated.flat):
+    if _truncated(stated.page):
         findings.append(
             warning(
                 "document_truncated",
@@ -79,33 +72,29 @@ def document_traps(stated: StatedExtract) -> list[Violation]:
     return findings
 
 
-def _truncated(text: str) -> bool:
-    tail = text.rstrip()
+def _truncated(page: FlatText) -> bool:
+    low = page.low
+    tail = low.rstrip()
     if not tail:
         return False
-    if re.search(r"[.!?»)]\s*$", tail):
+    if tail.endswith((".", "!", "?", "»", ")")):
         return False
     # the whole text: an extract may carry long annexes after its closing formula (the example does)
-    closings = [m.end() for m in _CLOSING.finditer(tail)]
+    closings = [m.end() for m in page.finditer(CLOSING, 0, len(tail))]
     if not closings:
         return True
     # a new extract begins after the last closing formula: the next one is cut
-    after = tail[closings[-1] :]
-    return bool(
-        re.search(
-            r"EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|[ÉE]taient\s+pr[ée]sents|D[ÉE]LIB[ÉE]RATION\s",
-            after,
-        )
+    return any(
+        not match.group("heading") or page.text[match.start() : match.end()].isupper()
+        for match in page.finditer(NEW_EXTRACT, closings[-1], len(tail))
     )
 
 
 def _dates(stated: StatedExtract) -> list[Violation]:
-    from .extract import convened_dates, header_date, preamble_date
-
-    text = stated.flat
+    page = stated.page
     findings = []
-    header = header_date(text)
-    opening = preamble_date(text)
+    header = header_date(page)
+    opening = preamble_date(page)
     meeting = stated.date
     if header and opening and header[1] != opening[1]:
         findings.append(
@@ -116,7 +105,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
                 field="date",
             )
         )
-    for convened in convened_dates(text):
+    for convened in convened_dates(page):
         if meeting and convened > meeting:
             findings.append(
                 violation(
@@ -127,7 +116,7 @@ def _dates(stated: StatedExtract) -> list[Violation]:
             )
             break
     if meeting:
-        for match in re.finditer(r"\b\d{3}-\d{9}-(?P<day>\d{8})-[\w-]+?-(?:DE|AR|AU|CC)\b", text):
+        for match in _stamp_ids(page):
             raw = match.group("day")
             try:
                 day = dt.date(int(raw[:4]), int(raw[4:6]), int(raw[6:]))
@@ -142,8 +131,8 @@ def _dates(stated: StatedExtract) -> list[Violation]:
                     )
                 )
                 break
-        for match in _STAMP.finditer(text):
-            raw = match.group("date").strip()
+        for match in page.finditer(STAMP):
+            raw = page.text[match.start("date") : match.end("date")].strip()
             date, garbled = stamp_date(raw)
             if date is None and not garbled:
                 continue
@@ -159,39 +148,41 @@ def _dates(stated: StatedExtract) -> list[Violation]:
     return findings
 
 
-def _annexed(stated: StatedExtract) -> list[Violation]:
-    from .french import parse_french_date
+def _stamp_ids(page: FlatText) -> list[re.Match[str]]:
+    """ "065-216502260-20230123-2023003-DE": tried at three digits followed by a hyphen only."""
+    found = []
+    for start, end in page.digits:
+        if end - start == 3 and page.low[end : end + 1] == "-":
+            match = ACT_STAMP_ID.regex.match(page.low, start)
+            if match:
+                found.append(match)
+    return found
 
+
+def _annexed(stated: StatedExtract) -> list[Violation]:
     if not stated.date or not stated.deliberations:
         return []
     first = stated.deliberations[0].span[0]
-    findings = []
-    for match in _OTHER_MEETING.finditer(stated.flat):
-        if match.start() <= first:
-            continue
-        date = parse_french_date(match.group("date").lower())
+    for match in stated.page.finditer(OTHER_MEETING, first + 1):
+        date = parse_french_date(match.group("date"))
         if date and date != stated.date:
-            findings.append(
+            return [
                 warning(
                     "annexed_other_meeting",
                     f"Un document d'une autre séance ({_fr(date)}) est joint après la délibération ; ses chiffres "
                     "ne sont pas ceux de la séance.",
                     field="date",
                 )
-            )
-            break
-    return findings
+            ]
+    return []
 
 
-_OTHER_MEETING = re.compile(
-    r"(?:EXTRAIT\s+DU\s+REGISTRE|Extrait\s+du\s+registre|PROC[ÈE]S[- ]VERBAL|Proc[èe]s[- ]verbal)[^.]{0,200}?"
-    r"s[ée]ance\s+(?:publique\s+|ordinaire\s+)?(?:du|en\s+date\s+du)\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-    r"(?P<date>\d{1,2}\s*(?:er)?\s+[A-Za-zéûÉÛ]{3,9}\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})",
-    _I,
-)
-
-
-def _counts(counts: dict[str, int], where: str, *, not_participating: int | None = None) -> list[Violation]:
+def _counts(
+    counts: dict[str, int], where: str, *, not_participating: int | None = None, moving: bool = False
+) -> list[Violation]:
+    """Figures that do not add up. ``moving``: members arrive or leave during the meeting, and a
+    text may count one of them twice (present from item 1, absent until then): the sum of present
+    and absent is then a warning, not a violation."""
     findings = []
     office = counts.get("members_in_office") or counts.get("legal_members")
     present = counts.get("present")
@@ -208,9 +199,13 @@ def _counts(counts: dict[str, int], where: str, *, not_participating: int | None
     def add(message: str, field: str) -> None:
         findings.append(violation("counts_do_not_add_up", f"Pour {where}, {message}", field=field))
 
+    def warn(message: str, field: str) -> None:
+        message += " Des arrivées et des départs en cours de séance peuvent compter un conseiller deux fois."
+        findings.append(warning("counts_do_not_add_up", f"Pour {where}, {message}", field=field))
+
     if office is not None and present is not None and absent is not None:
         if present + absent != office and present + absent + (represented or 0) != office:
-            add(
+            (warn if moving else add)(
                 f"{present} présents + {absent} absents"
                 + (f" (+ {represented} représentés)" if represented else "")
                 + f" ne font pas les {office} conseillers en exercice.",
@@ -291,7 +286,7 @@ def deliberation_traps(stated: StatedExtract, deliberation: StatedDeliberation) 
     totals = [vote.votes_for, vote.votes_against, vote.abstentions]
     voters = vote.voters if vote.voters is not None else counts.get("voters")
     if None not in totals and voters is not None:
-        cast = totals[0] + totals[1] + totals[2]
+        cast = sum(t or 0 for t in totals)
         if cast != voters and cast + (vote.not_participating or 0) != voters:
             findings.append(
                 violation(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
+from registre.core.text import UndecodableText, decode_text
 
 from . import layouts
 from .cells import restore
@@ -107,25 +107,17 @@ class ScdlImport:
 
 
 def decode(source: str, data: bytes) -> tuple[str, str]:
-    if not data.strip():
-        raise ScdlFileError(source, "le fichier est vide")
-    if b"\x00" in data[:4096]:
-        raise ScdlFileError(
-            source, "fichier binaire : un fichier CSV est attendu (un classeur Excel ? enregistrez-le en CSV)"
-        )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """The register's one text decoder; its refusals in this reader's words."""
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data, cp_isolation=["cp1252", "iso8859_15", "latin_1", "utf_16"]).best()
-    if best is None:
-        raise ScdlFileError(source, "encodage de caractères non reconnu")
-    encoding = "Windows-1252" if best.encoding in ("cp1252", "latin_1", "iso8859_15") else best.encoding
-    # Windows-1252 is a superset of Latin-1 for printable text (œ, €, ’): read with it
-    text = data.decode("cp1252", errors="strict") if encoding == "Windows-1252" else str(best)
-    return text, encoding
+        decoded = decode_text(data)
+    except UndecodableText as error:
+        if error.kind == "binary":
+            raise ScdlFileError(
+                source,
+                "fichier binaire : un fichier CSV est attendu (un classeur Excel ? enregistrez-le en CSV)",
+            ) from None
+        raise ScdlFileError(source, error.reason) from None
+    return decoded.text, decoded.encoding
 
 
 def _sniff_delimiter(first_line: str) -> str:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from registre.core import fold, member_key
+from registre.core.text import UndecodableText, decode_text
 
 COLUMNS = ("civilité", "prénom", "nom", "commune", "suppléant")
 _CIVILITIES = {"M": "M.", "M.": "M.", "MR": "M.", "MONSIEUR": "M.", "MME": "Mme", "MADAME": "Mme", "": ""}
@@ -41,12 +42,11 @@ class RosterError(Exception):
 
 
 def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """The register's one text decoder: bad bytes are refused, never replaced."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return decode_text(data).text
+    except UndecodableText as error:
+        raise RosterError([f"Le fichier ne peut pas être lu : {error.reason}."]) from None
 
 
 def read_roster(data: bytes) -> list[RosterRow]:
