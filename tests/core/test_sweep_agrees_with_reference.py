@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 
 from registre.core import Meeting, reference, tally_meeting
 from registre.importer import DocumentError, import_path
+from tests.shared_data import SHARED, require
 
-from ..conftest import SHARED
 from .strategies import meetings
 
 FIGURES = (
@@ -115,11 +115,10 @@ def test_on_random_long_and_odd_meetings(meeting):
 
 
 def _records() -> list[Path]:
-    texts = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "added").glob("*.txt"))
+    texts = sorted(require(CORPUS).glob("*.txt")) + sorted((CORPUS / "added").glob("*.txt"))
     return texts + sorted(EXAMPLES.glob("*.md"))
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus absent")
 @pytest.mark.parametrize("path", _records(), ids=lambda path: path.name)
 def test_on_the_corpus_and_the_example(path):
     try:

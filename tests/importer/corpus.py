@@ -12,12 +12,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from registre.importer import DocumentError, import_text
 from registre.importer.sources import decode
+from tests.shared_data import SHARED
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus" / "extracts"
 ADDED = CORPUS / "added"
 FOLDERS = {"extracts": CORPUS, "added": ADDED}

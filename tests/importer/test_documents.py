@@ -162,14 +162,11 @@ def test_small_commune_extract_with_line_breaks_and_two_deliberations():
 def test_pdf_of_a_real_text(tmp_path):
     """A corpus text set in a PDF and read back through its text layer gives the same figures."""
     typst = pytest.importorskip("typst")
-    from pathlib import Path
 
     from registre.importer import import_path
+    from tests.shared_data import CORPUS, require
 
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "extracts"
-    source_text = corpus / "tronget_2023-11-30_36-2023.txt"
-    if not source_text.is_file():
-        pytest.skip("../shared/corpus absent")
+    source_text = require(CORPUS / "extracts" / "tronget_2023-11-30_36-2023.txt")
     (tmp_path / "texte.txt").write_text(source_text.read_text(encoding="utf-8"), encoding="utf-8")
     source = tmp_path / "texte.typ"
     source.write_text(

@@ -6,9 +6,10 @@ import pytest
 from registre.demo import EXAMPLE_EXTRACT
 from registre.importer import import_text
 from registre.opendata.rows import deliberation_record
+from tests.shared_data import SHARED
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+
 CORPUS = SHARED / "corpus" / "opendata"
 
 # SIRETs used in the tests: real ones from the corpus (checksums valid)
